@@ -1,0 +1,287 @@
+/**
+ * Parses a (multi-document) YAML file into documents that every YAML checker shares: Kubernetes and
+ * Compose validation, cross-file rules, hover and completion.
+ *
+ * Why documents are parsed one at a time: editing one document of a 10 MB manifest must not re-parse
+ * the other 4,999. The text is split at `---` lines (a column-0 `---` always starts a document in
+ * YAML, even inside block scalars), each chunk is parsed on its own and cached by its text. As a
+ * consequence, offsets inside `doc` (node.range, error.pos) are RELATIVE TO `startOffset`; use
+ * `rangeOfPath` / `rangeOfNode` to get file positions.
+ *
+ * Never throws, and stays bounded: binary and oversized input become file errors, alias expansion is
+ * capped (`maxAliasCount`), and a stack overflow on absurd nesting becomes a document error.
+ */
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Node } from 'yaml';
+import type { Range } from '../diagnostics';
+import { LineIndex } from '../text/lines';
+
+/** YAML 1.1 is what kubectl (sigs.k8s.io/yaml) reads; docker compose (go-yaml v3) is closer to 1.2. */
+export type YamlVersion = '1.1' | '1.2';
+
+export interface YamlDocument {
+  /** Offsets inside (node.range, errors[].pos) are relative to `startOffset`. Treat as read-only: it is cached. */
+  doc: Document.Parsed;
+  /** `doc.toJS()`, or undefined when the document cannot be converted (alias bomb, too deep). */
+  value: unknown;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** Offset in the file where this document's text (including its `---` line) starts. */
+  startOffset: number;
+  endOffset: number;
+  /** The document's own text, `file.text.slice(startOffset, endOffset)`; the cache key. */
+  source: string;
+  /** Why `value` is undefined, when it is. */
+  valueError?: string;
+}
+
+/** A problem with the file as a whole (binary, too large): no documents are produced. */
+export interface YamlFileError {
+  code: 'binary' | 'too-large';
+  message: string;
+}
+
+export interface ParsedYamlFile {
+  text: string;
+  lines: LineIndex;
+  documents: YamlDocument[];
+  /** Set when the file was not parsed at all. */
+  fileError?: YamlFileError;
+  version: YamlVersion;
+}
+
+export interface ParseOptions {
+  version?: YamlVersion;
+}
+
+/** Beyond this, parsing takes seconds and hundreds of MB: refuse with a clear message instead. */
+export const MAX_YAML_BYTES = 24 * 1024 * 1024;
+/** Enough for any real manifest; an alias bomb (billion laughs) hits it immediately. */
+const MAX_ALIAS_COUNT = 1000;
+
+/** Compose's merge tags. Without them `yaml` warns "Unresolved tag" on valid compose files. */
+const KNOWN_CUSTOM_TAGS = new Set(['!reset', '!override']);
+
+export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedYamlFile {
+  const version = options.version ?? '1.1';
+  const lines = new LineIndex(text);
+  const fileError = checkFileIsText(text);
+  if (fileError) return { text, lines, documents: [], fileError, version };
+  const documents: YamlDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    for (const parsed of parseChunk(chunk.source, version)) {
+      documents.push({ ...parsed, startOffset: chunk.start, endOffset: chunk.start + chunk.source.length, source: chunk.source });
+    }
+  }
+  return { text, lines, documents, version };
+}
+
+function checkFileIsText(text: string): YamlFileError | undefined {
+  if (text.length > MAX_YAML_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { code: 'too-large', message: `File is too large to check (${mb(text.length)} MB; the limit is ${mb(MAX_YAML_BYTES)} MB).` };
+  }
+  // NUL never appears in YAML text (the spec forbids C0 controls other than tab/LF/CR).
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return { code: 'binary', message: 'File looks binary (it contains NUL bytes); it was not parsed as YAML.' };
+  return undefined;
+}
+
+interface Chunk {
+  start: number;
+  source: string;
+}
+
+/** Splits at column-0 `---` markers; each chunk keeps its marker line so positions stay exact. */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > start || (m.index === start && start > 0)) {
+      // Text before the first marker that is only comments/blank lines belongs to the first document,
+      // as in YAML itself (the comment is attached to it, not a document of its own).
+      if (start === 0 && isBlankOrComments(text.slice(0, m.index))) continue;
+      chunks.push({ start, source: text.slice(start, m.index) });
+      start = m.index;
+    }
+  }
+  chunks.push({ start, source: text.slice(start) });
+  return chunks;
+}
+
+function isBlankOrComments(s: string): boolean {
+  return /^(?:[ \t]*(?:#[^\n]*)?\r?\n?)*$/.test(s);
+}
+
+type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 'name' | 'namespace' | 'valueError'>;
+
+/** Parsed chunks by (version, text). Capped by total text size so a huge file cannot pin memory. */
+const chunkCache = new Map<string, ParsedChunk[]>();
+let chunkCacheChars = 0;
+const CHUNK_CACHE_MAX_CHARS = 32 * 1024 * 1024;
+
+function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
+  const key = version + '\u0000' + source;
+  const cached = chunkCache.get(key);
+  if (cached) {
+    // Refresh recency: Map iteration order is insertion order, so re-insert.
+    chunkCache.delete(key);
+    chunkCache.set(key, cached);
+    return cached;
+  }
+  const parsed = parseChunkUncached(source, version);
+  chunkCache.set(key, parsed);
+  chunkCacheChars += key.length;
+  for (const [oldKey] of chunkCache) {
+    if (chunkCacheChars <= CHUNK_CACHE_MAX_CHARS) break;
+    chunkCache.delete(oldKey);
+    chunkCacheChars -= oldKey.length;
+  }
+  return parsed;
+}
+
+function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    // An EmptyStream (only comments/whitespace) has no documents: like kubectl, count none.
+    docs = Array.from(docs);
+  } catch (error) {
+    // The composer recurses per nesting level; thousands of levels overflow the stack.
+    const doc = new Document(null) as unknown as Document.Parsed;
+    return [{ doc, value: undefined, valueError: `YAML could not be parsed: ${describe(error)}` }];
+  }
+  return docs.map((doc) => {
+    doc.warnings = doc.warnings.filter((w) => !(w.code === 'TAG_RESOLVE_FAILED' && KNOWN_CUSTOM_TAGS.has(tagOf(w.message))));
+    let value: unknown;
+    let valueError: string | undefined;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      valueError = describe(error);
+    }
+    return { doc, value, valueError, ...identity(value) };
+  });
+}
+
+function tagOf(message: string): string {
+  return message.replace(/^Unresolved tag:\s*/, '').trim();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'the document is nested too deeply';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function identity(value: unknown): Pick<YamlDocument, 'apiVersion' | 'kind' | 'name' | 'namespace'> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const v = value as Record<string, unknown>;
+  const meta = v.metadata && typeof v.metadata === 'object' ? (v.metadata as Record<string, unknown>) : {};
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return { apiVersion: str(v.apiVersion), kind: str(v.kind), name: str(meta.name), namespace: str(meta.namespace) };
+}
+
+export type PathSegment = string | number;
+
+/**
+ * The node at `path` inside document `docIndex` (following aliases), plus the pair holding it, or the
+ * deepest existing ancestor when the path does not exist (`found: false`).
+ */
+export function nodeAtPath(
+  document: YamlDocument,
+  path: readonly PathSegment[],
+): { node: Node | null; keyNode?: Node; found: boolean; depth: number } {
+  let node: Node | null = (document.doc.contents as Node | null) ?? null;
+  let keyNode: Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const current = isAlias(node) ? (node.resolve(document.doc) as Node | undefined) ?? node : node;
+    const segment = path[i];
+    if (isMap(current)) {
+      const pair = current.items.find((p) => keyText(p.key) === String(segment));
+      if (!pair) return { node: current, keyNode, found: false, depth: i };
+      keyNode = (pair.key as Node | null) ?? undefined;
+      node = (pair.value as Node | null) ?? null;
+      if (!node) return { node: null, keyNode, found: i === path.length - 1, depth: i + 1 };
+    } else if (isSeq(current) && typeof segment === 'number' && current.items[segment]) {
+      keyNode = undefined;
+      node = current.items[segment] as Node;
+    } else {
+      return { node: current, keyNode, found: false, depth: i };
+    }
+  }
+  return { node, keyNode, found: true, depth: path.length };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  if (key === null || key === undefined) return undefined;
+  return String(key);
+}
+
+/** File offsets [start, end) of a node of `document` (its value, without trailing comments). */
+export function nodeOffsets(document: YamlDocument, node: Node | null | undefined): [number, number] | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  return [document.startOffset + r[0], document.startOffset + r[1]];
+}
+
+/** The file range of a node of document `docIndex`. */
+export function rangeOfNode(file: ParsedYamlFile, docIndex: number, node: Node | null | undefined): Range | undefined {
+  const document = file.documents[docIndex];
+  const offsets = document && nodeOffsets(document, node);
+  return offsets && file.lines.rangeOf(offsets[0], offsets[1]);
+}
+
+/**
+ * The range of the value (default) or key at `path` in document `docIndex`. When the path does not
+ * exist, the range of the key of its deepest existing ancestor (where a missing field belongs); for a
+ * document without content, its first line.
+ */
+export function rangeOfPath(
+  file: ParsedYamlFile,
+  docIndex: number,
+  path: readonly PathSegment[],
+  target: 'key' | 'value' = 'value',
+): Range {
+  const document = file.documents[docIndex];
+  if (!document) return file.lines.rangeOf(0, 0);
+  const [start, end] = offsetsOfPath(document, path, target);
+  return file.lines.rangeOf(start, end);
+}
+
+/** Offset form of `rangeOfPath`, for callers that cache per-document results. */
+export function offsetsOfPath(document: YamlDocument, path: readonly PathSegment[], target: 'key' | 'value' = 'value'): [number, number] {
+  const { node, keyNode, found } = nodeAtPath(document, path);
+  const preferKey = target === 'key' || !found || !node;
+  const chosen = (preferKey && keyNode) || node || keyNode;
+  const offsets = nodeOffsets(document, chosen);
+  if (offsets) return trimToFirstLine(document, offsets, preferKey || !isCollection(chosen));
+  const fallback = document.startOffset + firstContentOffset(document.source);
+  return [fallback, fallback + firstLineLength(document.source, fallback - document.startOffset)];
+}
+
+function isCollection(node: Node | null | undefined): boolean {
+  return isMap(node) || isSeq(node);
+}
+
+/** A block map's range spans many lines; squiggling all of it hides the rest. Keep its first line. */
+function trimToFirstLine(document: YamlDocument, [start, end]: [number, number], keep: boolean): [number, number] {
+  if (keep) return [start, end];
+  const rel = start - document.startOffset;
+  return [start, Math.min(end, start + firstLineLength(document.source, rel))];
+}
+
+function firstContentOffset(source: string): number {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[ \t]*\r?\n)*/.exec(source);
+  return m ? Math.min(m[0].length, source.length) : 0;
+}
+
+function firstLineLength(source: string, from: number): number {
+  const nl = source.indexOf('\n', from);
+  const end = nl === -1 ? source.length : nl;
+  return Math.max(0, end - from - (source[end - 1] === '\r' ? 1 : 0));
+}
+
