@@ -1,0 +1,182 @@
+/**
+ * Loads a chart from a directory or a .tgz the way Helm does (pkg/chart/v2/loader): `.helmignore`
+ * (plus the default `templates/.?*`) applied while walking, symlinks followed, UTF-8 BOMs stripped,
+ * files over 5 MiB refused, every file routed by name (Chart.yaml, values.yaml, values.schema.json,
+ * requirements.yaml, templates/**, charts/<sub>/** and charts/*.tgz as subcharts, the rest as .Files).
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HelmIgnore } from './helmignore';
+import { readTarGz, MAX_FILE_BYTES } from './tar';
+import { parseYamlDocuments, parseYamlMap } from '../values/yaml';
+import { metadataFromYaml, validateMetadata, type Chart, type ChartFile } from '../chart';
+
+export class ChartLoadError extends Error {}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function stripBom(data: Uint8Array): Uint8Array {
+  return data.length >= 3 && data[0] === BOM[0] && data[1] === BOM[1] && data[2] === BOM[2] ? data.subarray(3) : data;
+}
+
+function text(data: Uint8Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+}
+
+/** Loads a chart directory, or a packaged chart when `path` is a file. */
+export function loadChartPath(path: string): Chart {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new ChartLoadError(`path "${path}" not found`);
+  }
+  if (st.isFile()) return loadArchive(readFileSync(path), path);
+  return loadDirectory(path);
+}
+
+export function loadDirectory(dir: string): Chart {
+  if (!existsSync(join(dir, 'Chart.yaml'))) {
+    throw new ChartLoadError(`Chart.yaml file is missing`);
+  }
+  const ignoreFile = join(dir, '.helmignore');
+  const rules = existsSync(ignoreFile) ? HelmIgnore.parse(readFileSync(ignoreFile, 'utf8')) : HelmIgnore.defaults();
+  const files: ChartFile[] = [];
+  const visited = new Set<string>();
+  const walk = (abs: string, rel: string): void => {
+    // Symlinks are followed like Helm's sympath.Walk; a cycle would otherwise never end.
+    const st = statSync(abs);
+    const key = `${st.dev}:${st.ino}`;
+    if (st.isDirectory()) {
+      if (visited.has(key)) throw new ChartLoadError(`symlink cycle at ${rel}`);
+      visited.add(key);
+      if (rel !== '' && rules.ignores(rel, true)) return;
+      for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel === '' ? name : `${rel}/${name}`);
+      visited.delete(key);
+      return;
+    }
+    if (rules.ignores(rel, false)) return;
+    if (!st.isFile()) throw new ChartLoadError(`cannot load irregular file ${abs} as it has file mode type bits set`);
+    if (st.size > MAX_FILE_BYTES) {
+      throw new ChartLoadError(`chart file "${rel}" is larger than the maximum file size ${MAX_FILE_BYTES}`);
+    }
+    files.push({ name: rel, data: stripBom(readFileSync(abs)) });
+  };
+  walk(dir, '');
+  return loadFiles(files, dir);
+}
+
+export function loadArchive(data: Uint8Array, origin: string): Chart {
+  const entries = readTarGz(data);
+  const files: ChartFile[] = [];
+  for (const entry of entries) {
+    const parts = entry.name.replace(/\\/g, '/').split('/');
+    if (parts.length === 1 && parts[0] === 'Chart.yaml') throw new ChartLoadError('chart yaml not in base directory');
+    const rel = parts.slice(1).join('/');
+    if (rel === '') continue;
+    if (rel.split('/').includes('..')) throw new ChartLoadError('chart illegally references parent directory');
+    files.push({ name: rel, data: stripBom(entry.data) });
+  }
+  if (files.length === 0) throw new ChartLoadError('no files in chart archive');
+  return loadFiles(files, origin);
+}
+
+/** Routes a chart's files (names relative to the chart root) into a Chart, recursing into subcharts. */
+export function loadFiles(files: ChartFile[], origin: string): Chart {
+  let rawMetadata: Record<string, unknown> | undefined;
+  let requirements: Record<string, unknown> | undefined;
+  const chart: Omit<Chart, 'metadata'> = { templates: [], valuesDocuments: [{}], files: [], dependencies: [], origin };
+  const subcharts = new Map<string, ChartFile[]>();
+  for (const f of files) {
+    const name = f.name;
+    try {
+      if (name === 'Chart.yaml') {
+        rawMetadata = parseYamlMap(text(f.data), 'Chart.yaml');
+      } else if (name === 'values.yaml') {
+        chart.valuesDocuments = parseYamlDocuments(text(f.data), 'values.yaml');
+      } else if (name === 'values.schema.json') {
+        chart.schema = f.data;
+      } else if (name === 'requirements.yaml') {
+        requirements = parseYamlMap(text(f.data), 'requirements.yaml');
+        chart.files.push(f);
+      } else if (name.startsWith('templates/')) {
+        chart.templates.push(f);
+      } else if (name.startsWith('charts/')) {
+        if (name.endsWith('.prov')) {
+          chart.files.push(f);
+          continue;
+        }
+        const rest = name.slice('charts/'.length);
+        const sub = rest.split('/')[0];
+        const group = subcharts.get(sub) ?? [];
+        group.push({ name: rest, data: f.data });
+        subcharts.set(sub, group);
+      } else if (name !== 'Chart.lock' && name !== 'requirements.lock') {
+        chart.files.push(f);
+      }
+    } catch (e) {
+      const what = name === 'values.yaml' ? 'values.yaml' : name;
+      throw new ChartLoadError(`cannot load ${what}: ${(e as Error).message}`);
+    }
+  }
+  if (!rawMetadata) throw new ChartLoadError('Chart.yaml file is missing');
+  const raw = { ...rawMetadata } as Record<string, never>;
+  if (requirements && Array.isArray(requirements.dependencies) && !Array.isArray(raw.dependencies)) {
+    (raw as Record<string, unknown>).dependencies = requirements.dependencies;
+  }
+  const metadata = metadataFromYaml(raw);
+  // requirements.yaml stays a .File only for apiVersion v1 charts.
+  if (metadata.apiVersion !== 'v1') chart.files = chart.files.filter((f) => f.name !== 'requirements.yaml');
+  validateMetadata(metadata);
+  const result: Chart = { metadata, ...chart };
+  for (const sub of [...subcharts.keys()].sort()) {
+    if (sub.startsWith('_') || sub.startsWith('.')) continue;
+    const group = subcharts.get(sub)!;
+    let loaded: Chart;
+    try {
+      if (sub.endsWith('.tgz')) {
+        loaded = loadArchive(group[0].data, `${origin}/charts/${sub}`);
+      } else {
+        const inner = group
+          .filter((f) => f.name.includes('/'))
+          .map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
+        loaded = loadFiles(inner, join(origin, 'charts', sub));
+      }
+    } catch (e) {
+      throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`);
+    }
+    loaded.parent = result;
+    result.dependencies.push(loaded);
+  }
+  return result;
+}
+
+/** Directories under `rootDir` holding a Chart.yaml, skipping subcharts (charts/), node_modules and dot dirs. */
+export function findChartDirs(rootDir: string, maxDepth = 8): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    if (names.includes('Chart.yaml')) {
+      found.push(dir);
+      // A chart's own charts/ holds subcharts, which are rendered through their parent.
+      names = names.filter((n) => n !== 'charts');
+    }
+    if (depth >= maxDepth) return;
+    for (const name of names) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const abs = join(dir, name);
+      try {
+        if (statSync(abs).isDirectory()) walk(abs, depth + 1);
+      } catch {
+        /* unreadable entries are not charts */
+      }
+    }
+  };
+  walk(rootDir, 0);
+  return found;
+}
