@@ -1,0 +1,85 @@
+/**
+ * Helpers over parsed shell commands shared by many rules: the command actually run behind wrappers
+ * (`sudo`, `env X=1`, `exec`, `nice`), options vs operands, and every RUN command of a stage.
+ */
+import type { ShellCommand, ShellWord } from '../../parse/shell';
+import type { InstructionNode, Stage } from '../../model/types';
+
+export interface RunCommand {
+  instruction: InstructionNode;
+  command: ShellCommand;
+  /** The program run after unwrapping `sudo`/`env`/`exec`/...: its name and arguments. */
+  name: string;
+  nameWord: ShellWord;
+  args: ShellWord[];
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nice', 'nohup', 'time', 'command', 'doas', 'su-exec', 'gosu', 'chroot', 'setpriv']);
+
+/** Unwraps `sudo -E apt-get ...` to `apt-get ...`; `gosu user cmd` and `su-exec user cmd` drop their user argument. */
+export function unwrap(command: ShellCommand): { nameWord: ShellWord; args: ShellWord[] } | undefined {
+  if (!command.name) return undefined;
+  let words = [command.name, ...command.args];
+  for (let guard = 0; guard < 5 && words.length; guard++) {
+    const base = basename(words[0].value);
+    if (!WRAPPERS.has(base)) break;
+    words = words.slice(1);
+    while (words.length && (words[0].value.startsWith('-') || (base === 'env' && words[0].value.includes('=')))) words = words.slice(1);
+    if ((base === 'gosu' || base === 'su-exec' || base === 'chroot') && words.length) words = words.slice(1);
+  }
+  if (!words.length) return undefined;
+  return { nameWord: words[0], args: words.slice(1) };
+}
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+/** Every command of the RUN instructions of `stage` (or of all stages), unwrapped, in order. */
+export function runCommands(instructions: readonly InstructionNode[]): RunCommand[] {
+  const result: RunCommand[] = [];
+  for (const instruction of instructions) {
+    if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
+    for (const command of instruction.shell.commands) {
+      const unwrapped = unwrap(command);
+      if (!unwrapped) continue;
+      result.push({ instruction, command, name: basename(unwrapped.nameWord.value), nameWord: unwrapped.nameWord, args: unwrapped.args });
+    }
+  }
+  return result;
+}
+
+export function stageRunCommands(stage: Stage): RunCommand[] {
+  return runCommands(stage.instructions);
+}
+
+/** Arguments that are not options (do not start with `-`). */
+export function operands(args: readonly ShellWord[]): ShellWord[] {
+  return args.filter((a) => !a.value.startsWith('-'));
+}
+
+/** True if any argument is one of the flags (exact, or `--flag=value` for long flags, or inside a short-flag cluster). */
+export function hasFlag(args: readonly ShellWord[], ...flags: string[]): boolean {
+  return args.some((a) =>
+    flags.some((f) => {
+      if (a.value === f) return true;
+      if (f.startsWith('--')) return a.value.startsWith(f + '=');
+      // `-y` matches `-qy`; long options never match clusters.
+      return f.length === 2 && /^-[A-Za-z]+$/.test(a.value) && a.value.includes(f[1]);
+    }),
+  );
+}
+
+/** The first operand (the subcommand of `apt-get install`, `npm ci`, ...), skipping options and their values where known. */
+export function subcommand(args: readonly ShellWord[], optionsWithValue: readonly string[] = []): ShellWord | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value.startsWith('-')) {
+      if (optionsWithValue.includes(value)) i++;
+      continue;
+    }
+    return args[i];
+  }
+  return undefined;
+}
