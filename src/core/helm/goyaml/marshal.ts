@@ -1,0 +1,115 @@
+/**
+ * YAML output as Helm's functions print it.
+ *
+ * toYaml = sigs.k8s.io/yaml.Marshal: encoding/json first (so key order, []byte, struct tags and number
+ * text are JSON's), then go-yaml v2 re-reads that JSON (integers stay integers, other numbers become
+ * float64 and print with Go's %g-like shortest form: 1.5e+06) and emits it.
+ * toYamlPretty = yaml.v3 Encoder with indent 2, straight from the Go values (float64 1000000 prints as
+ * 1e+06 there, since no JSON step turns it into an integer).
+ */
+import { formatFloat } from '../../gotemplate/strconv';
+import { GoStruct, GoTime, type GoValue } from '../../gotemplate/values';
+import { emitDocument, type EmitEvent, type ScalarStyle } from './emitter';
+import { formatRfc3339Nano, JsonNumber, JsonObject, toJsonNode, type JsonMarshaler, type JsonNode } from './go-json';
+import { compareKeysV2, compareKeysV3 } from './key-order';
+import { canBePlainString, resolvePlain } from './resolve';
+
+/** The text sigs.k8s.io/yaml.Marshal produces (ending in "\n"); Helm's toYaml then trims that "\n". */
+export function marshalYaml(value: GoValue): string {
+  const events: EmitEvent[] = [];
+  jsonToEvents(toJsonNode(value), events);
+  return emitDocument(events, { dialect: 'v2', bestWidth: 80, bestIndent: 2 });
+}
+
+/** The text yaml.v3's Encoder (indent 2) produces for the value, ending in "\n". */
+export function marshalYamlV3(value: GoValue): string {
+  const events: EmitEvent[] = [];
+  goToEventsV3(value, events, new Set());
+  return emitDocument(events, { dialect: 'v3', bestWidth: Infinity, bestIndent: 2 });
+}
+
+function scalar(value: string, style: ScalarStyle): EmitEvent {
+  return { kind: 'scalar', value, style };
+}
+
+/** encode.go stringv: literal block for multi-line text, plain when it reads back as a string, else "…". */
+function stringEvent(s: string): EmitEvent {
+  if (s.includes('\n')) return scalar(s, 'literal');
+  return scalar(s, canBePlainString(s) ? 'plain' : 'double');
+}
+
+/** go-yaml float formatting: FormatFloat(f, 'g', -1, 64) with YAML's spellings of the specials. */
+function floatText(f: number): string {
+  if (Number.isNaN(f)) return '.nan';
+  if (f === Infinity) return '.inf';
+  if (f === -Infinity) return '-.inf';
+  return formatFloat(f, 'g', -1);
+}
+
+function jsonToEvents(node: JsonNode, events: EmitEvent[]): void {
+  if (node === null) events.push(scalar('null', 'plain'));
+  else if (typeof node === 'boolean') events.push(scalar(String(node), 'plain'));
+  else if (typeof node === 'string') events.push(stringEvent(node));
+  else if (node instanceof JsonNumber) {
+    const resolved = resolvePlain(node.text);
+    if (resolved.tag === 'int') events.push(scalar(resolved.value.toString(), 'plain'));
+    else if (resolved.tag === 'float') events.push(scalar(floatText(resolved.value), 'plain'));
+    else events.push(stringEvent(node.text));
+  } else if (Array.isArray(node)) {
+    events.push({ kind: 'seq-start' });
+    for (const item of node) jsonToEvents(item, events);
+    events.push({ kind: 'seq-end' });
+  } else if (node instanceof JsonObject) {
+    events.push({ kind: 'map-start' });
+    const entries = [...node.entries].sort(([a], [b]) => compareKeysV2(a, b));
+    for (const [key, item] of entries) {
+      events.push(stringEvent(key));
+      jsonToEvents(item, events);
+    }
+    events.push({ kind: 'map-end' });
+  }
+}
+
+const MAX_DEPTH = 10_000;
+
+function goToEventsV3(value: GoValue, events: EmitEvent[], ancestors: Set<object>): void {
+  if (value === null || value === undefined) return void events.push(scalar('null', 'plain'));
+  switch (typeof value) {
+    case 'boolean':
+      return void events.push(scalar(String(value), 'plain'));
+    case 'bigint':
+      return void events.push(scalar(value.toString(), 'plain'));
+    case 'number':
+      return void events.push(scalar(floatText(value), 'plain'));
+    case 'string':
+      return void events.push(stringEvent(value));
+    case 'function':
+      throw new Error('cannot marshal type: func()');
+  }
+  if (value instanceof GoTime) return void events.push(scalar(formatRfc3339Nano(value), 'plain'));
+  if (ancestors.has(value as object) || ancestors.size > MAX_DEPTH) {
+    throw new Error('yaml: cannot marshal a value that contains itself');
+  }
+  ancestors.add(value as object);
+  try {
+    if (Array.isArray(value) || value instanceof Uint8Array) {
+      events.push({ kind: 'seq-start' });
+      for (const item of value) goToEventsV3(typeof item === 'number' && value instanceof Uint8Array ? BigInt(item) : item, events, ancestors);
+      events.push({ kind: 'seq-end' });
+      return;
+    }
+    const map: Record<string, GoValue> =
+      value instanceof GoStruct
+        ? ((value as Partial<JsonMarshaler>).goJsonValue?.() as Record<string, GoValue>) ?? { ...value }
+        : (value as Record<string, GoValue>);
+    events.push({ kind: 'map-start' });
+    for (const key of Object.keys(map).sort(compareKeysV3)) {
+      if (key === 'goTypeName') continue;
+      events.push(stringEvent(key));
+      goToEventsV3(map[key], events, ancestors);
+    }
+    events.push({ kind: 'map-end' });
+  } finally {
+    ancestors.delete(value as object);
+  }
+}
