@@ -1,0 +1,50 @@
+/** Every Kubernetes rule, in the order they are listed to users. */
+import type { RuleMeta } from '../rules/meta';
+import type { KubernetesRule } from './rule';
+import { backendMissing } from './rules/backend-missing';
+import { configInCommand } from './rules/config-in-command';
+import { duplicateObject } from './rules/duplicate-object';
+import { hostNetwork } from './rules/host-network';
+import { imageLatest } from './rules/image-latest';
+import { missingConfigKey } from './rules/missing-config-key';
+import { missingConfigMap } from './rules/missing-configmap';
+import { missingProbes } from './rules/missing-probes';
+import { missingPvc } from './rules/missing-pvc';
+import { missingResources } from './rules/missing-resources';
+import { missingSecret } from './rules/missing-secret';
+import { missingServiceAccount } from './rules/missing-service-account';
+import { privileged } from './rules/privileged';
+import { pvcUnsatisfied } from './rules/pvc-unsatisfied';
+import { runAsRoot } from './rules/run-as-root';
+import { secretInConfigMap } from './rules/secret-in-configmap';
+import { secretInEnv } from './rules/secret-in-env';
+import { selectorMismatch } from './rules/selector-mismatch';
+import { serviceSelectsNothing } from './rules/service-selects-nothing';
+import { singleProcess } from './rules/single-process';
+
+export const kubernetesRuleList: readonly KubernetesRule[] = [
+  // The talk's practices, per pod.
+  singleProcess,
+  configInCommand,
+  secretInEnv,
+  secretInConfigMap,
+  imageLatest,
+  missingResources,
+  missingProbes,
+  privileged,
+  hostNetwork,
+  runAsRoot,
+  selectorMismatch,
+  // Across files.
+  serviceSelectsNothing,
+  backendMissing,
+  missingConfigMap,
+  missingSecret,
+  missingConfigKey,
+  missingServiceAccount,
+  missingPvc,
+  pvcUnsatisfied,
+  duplicateObject,
+];
+
+export const kubernetesRules: readonly RuleMeta[] = kubernetesRuleList.map((r) => r.meta);
