@@ -1,0 +1,31 @@
+// Bundles the extension, the CLI and the `shipshape/core` library into dist/ with esbuild.
+// `--watch` rebuilds on change; `--minify` is used for packaging.
+import { build, context } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !minify,
+  minify,
+  logLevel: 'warning',
+  define: { SHIPSHAPE_VERSION: JSON.stringify(pkg.version) },
+};
+
+const entries = [
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
+];
+
+if (watch) {
+  for (const entry of entries) await (await context({ ...common, ...entry })).watch();
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+}
