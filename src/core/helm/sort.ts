@@ -1,0 +1,166 @@
+/**
+ * Splitting rendered templates into YAML documents, telling hooks from manifests and ordering them
+ * by kind, as Helm does after rendering (pkg/release/v1/util: manifest.go, manifest_sorter.go,
+ * kind_sorter.go). Each document's head (apiVersion, kind, metadata) is parsed as YAML, so a template
+ * that renders invalid YAML fails here with `YAML parse error on <file>: ...`, like helm.
+ */
+import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { HelmCompat } from './values/coalesce';
+
+/** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
+export const INSTALL_ORDER: readonly string[] = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
+  'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass',
+  'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList',
+  'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding', 'RoleBindingList',
+  'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler',
+  'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+];
+
+const HOOK_EVENTS = new Set([
+  'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade',
+  'pre-rollback', 'post-rollback', 'test', 'test-success',
+]);
+
+export interface ManifestDoc {
+  /** Template path, e.g. `mychart/templates/deployment.yaml`. */
+  path: string;
+  content: string;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** Hook events when the document is a hook (`helm.sh/hook`). */
+  hookEvents?: string[];
+}
+
+export class ManifestYamlError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+    /** 1-based line within the document's rendered text, when known. */
+    readonly line?: number,
+  ) {
+    super(`YAML parse error on ${path}: ${detail}`);
+  }
+}
+
+/** Helm's SplitManifests; Helm 4.2+ keeps each document's trailing whitespace, Helm 3 trims it. */
+export function splitManifests(text: string, compat: HelmCompat): string[] {
+  if (compat === 4) {
+    return text
+      .replace(/^\s+/, '')
+      .split(/^---[ \t]*/m)
+      .filter((d) => d.trim() !== '')
+      .map((d) => d.replace(/^\s+/, ''));
+  }
+  return text
+    .trim()
+    .split(/(?:^|\s*\n)---\s*/)
+    .filter((d) => d !== '')
+    .map((d) => d.trim());
+}
+
+interface Head {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  annotations: Record<string, string>;
+}
+
+function scalarString(node: unknown): string {
+  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
+  return '';
+}
+
+function mapGet(node: unknown, key: string): unknown {
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) if (scalarString(pair.key) === key) return pair.value;
+  return undefined;
+}
+
+/** Parses the document as YAML (so invalid YAML fails like helm) and reads its head. */
+export function parseHead(doc: string, path: string): Head {
+  const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
+  const error = parsed.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: line ${line ?? 0}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, line);
+  }
+  const root = parsed.contents as Node | null;
+  if (root !== null && root !== undefined && !isMap(root) && !(isScalar(root) && (root.value === null || root.value === ''))) {
+    throw new ManifestYamlError(
+      path,
+      'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ' +
+        `${isScalar(root) ? (typeof root.value === 'string' ? 'string' : typeof root.value === 'boolean' ? 'bool' : 'number') : 'array'} into Go value of type releaseutil.SimpleHead`,
+    );
+  }
+  const metadata = mapGet(root, 'metadata');
+  const annotations: Record<string, string> = {};
+  const ann = mapGet(metadata, 'annotations');
+  if (isMap(ann)) for (const pair of ann.items) annotations[scalarString(pair.key)] = scalarString(pair.value);
+  return {
+    kind: scalarString(mapGet(root, 'kind')),
+    apiVersion: scalarString(mapGet(root, 'apiVersion')),
+    name: scalarString(mapGet(metadata, 'name')),
+    annotations,
+  };
+}
+
+function kindRank(kind: string): number {
+  const i = INSTALL_ORDER.indexOf(kind);
+  return i < 0 ? Number.POSITIVE_INFINITY : i;
+}
+
+/** Stable sort by InstallOrder; unknown kinds last, alphabetically among themselves. */
+export function sortByKind<T extends { kind: string }>(items: T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      const ra = kindRank(a.item.kind);
+      const rb = kindRank(b.item.kind);
+      if (ra === Number.POSITIVE_INFINITY && rb === Number.POSITIVE_INFINITY && a.item.kind !== b.item.kind) {
+        return a.item.kind < b.item.kind ? -1 : 1;
+      }
+      if (ra !== rb) return ra < rb ? -1 : 1;
+      return a.index - b.index;
+    })
+    .map((x) => x.item);
+}
+
+export interface SortedManifests {
+  manifests: ManifestDoc[];
+  hooks: ManifestDoc[];
+}
+
+/**
+ * Helm's SortManifests over rendered files (path -> text): files in path order, partials (`_*`) and
+ * blank files skipped, documents split, hooks separated (unknown hook types dropped), both sorted by kind.
+ */
+export function sortManifests(files: Map<string, string>, compat: HelmCompat): SortedManifests {
+  const manifests: ManifestDoc[] = [];
+  const hooks: ManifestDoc[] = [];
+  const paths = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const path of paths) {
+    const content = files.get(path)!;
+    if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
+    if (content.trim() === '') continue;
+    for (const doc of splitManifests(content, compat)) {
+      const head = parseHead(doc, path);
+      const base: ManifestDoc = { path, content: doc, kind: head.kind, apiVersion: head.apiVersion, name: head.name };
+      const hookTypes = head.annotations['helm.sh/hook'];
+      if (hookTypes === undefined) {
+        manifests.push(base);
+        continue;
+      }
+      const events = hookTypes.split(',').map((h) => h.trim().toLowerCase());
+      if (events.some((e) => !HOOK_EVENTS.has(e))) continue;
+      hooks.push({ ...base, hookEvents: events });
+    }
+  }
+  return { manifests: sortByKind(manifests), hooks: sortByKind(hooks) };
+}
+
+export function isTestHook(doc: ManifestDoc): boolean {
+  return doc.hookEvents?.some((e) => e === 'test' || e === 'test-success') ?? false;
+}
