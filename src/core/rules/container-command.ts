@@ -74,13 +74,21 @@ export function multiProcessReason(argv: readonly string[]): string | undefined 
   return undefined;
 }
 
-/** The file a start-up script writes configuration into, or undefined. */
+/**
+ * The config file a start-up script writes literal text into (`echo "port=80" > /etc/app.conf`,
+ * `cat <<EOF > app.yaml`), or undefined. Rendering a file from the environment (`envsubst < t > f`)
+ * is configuration through the environment, so only echo, printf and heredocs count.
+ */
 export function configFileWrittenBy(argv: readonly string[]): string | undefined {
   const script = shellScriptOf(argv);
   if (script === undefined) return undefined;
-  const redirect = /(?:>>?|\btee(?:\s+-a)?)\s*["']?((?:\/etc\/[^\s"';|&]+)|(?:[^\s"';|&]+\.(?:conf|cfg|cnf|ini|ya?ml|json|properties|toml|xml|env)))\b/;
-  const match = redirect.exec(script);
-  return match?.[1];
+  const target = /(?:>>?|\|\s*tee(?:\s+-a)?)\s*["']?((?:\/etc\/[^\s"';|&]+)|(?:[^\s"';|&]+\.(?:conf|cfg|cnf|ini|ya?ml|json|properties|toml|xml|env)))(?=["'\s;|&]|$)/;
+  for (const command of script.split(/&&|\|\||[;\n]/)) {
+    if (!/^\s*(?:echo|printf|cat\s*<<)/.test(command)) continue;
+    const match = target.exec(command);
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 function baseName(path: string): string {

@@ -1,0 +1,38 @@
+/** Runs the Compose rules over one compose file. */
+import type { Diagnostic } from '../diagnostics';
+import { compareDiagnostics } from '../diagnostics';
+import { dedupeDiagnostics, enabledRules } from '../rules/options';
+import type { RuleOptions } from '../rules/options';
+import { YamlSuppressions } from '../rules/yaml-suppressions';
+import { rangeOfPath } from '../yaml/parse';
+import type { ParsedYamlFile } from '../yaml/parse';
+import { readComposeProject } from './model';
+import { composeRuleList } from './registry';
+import type { ComposeFinding } from './rule';
+
+/** `fileName` is accepted for symmetry with the Kubernetes checker and future cross-file checks. */
+export function checkComposeFile(file: ParsedYamlFile, fileName: string, options?: RuleOptions): Diagnostic[] {
+  const project = readComposeProject(file);
+  if (!project) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, severity } of enabledRules(composeRuleList, options)) {
+    const { meta } = rule;
+    const report = (finding: ComposeFinding) =>
+      diagnostics.push({
+        rule: meta.id,
+        severity,
+        message: finding.message,
+        range: rangeOfPath(file, project.docIndex, finding.path, finding.target),
+        ...(meta.aliases?.length ? { aliases: meta.aliases } : {}),
+        ...(finding.fixes ? { fixes: finding.fixes } : {}),
+      });
+    try {
+      rule.check(project, report);
+    } catch (error) {
+      // A rule bug must cost one finding, not the whole check (and never the editor).
+      report({ path: ['services'], target: 'key', message: `Rule ${meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  const suppressions = new YamlSuppressions(file);
+  return dedupeDiagnostics(diagnostics.filter((d) => !suppressions.isSuppressed(d))).sort(compareDiagnostics);
+}

@@ -1,0 +1,22 @@
+/** Every Compose rule, in the order they are listed to users. */
+import type { RuleMeta } from '../rules/meta';
+import type { ComposeRule } from './rule';
+import { configInCommand } from './rules/config-in-command';
+import { imageLatest } from './rules/image-latest';
+import { links } from './rules/links';
+import { portCollision } from './rules/port-collision';
+import { secretInEnvironment } from './rules/secret-in-environment';
+import { singleProcess } from './rules/single-process';
+import { undefinedReference } from './rules/undefined-reference';
+
+export const composeRuleList: readonly ComposeRule[] = [
+  undefinedReference,
+  portCollision,
+  links,
+  singleProcess,
+  configInCommand,
+  secretInEnvironment,
+  imageLatest,
+];
+
+export const composeRules: readonly RuleMeta[] = composeRuleList.map((r) => r.meta);

@@ -1,0 +1,22 @@
+/** The talk's "one process per container", for compose: no sshd, no supervisor, no `sh -c "a & b"`. */
+import { argvOf, multiProcessReason } from '../../rules/container-command';
+import type { ComposeRule } from '../rule';
+
+export const singleProcess: ComposeRule = {
+  meta: {
+    id: 'compose-single-process',
+    domain: 'compose',
+    defaultSeverity: 'warning',
+    description: 'Each service container should run one process; split extra processes into their own services.',
+    practice: 'single-process',
+  },
+  check(project, report) {
+    for (const service of project.services) {
+      const argv = argvOf(service.value.entrypoint, service.value.command);
+      const reason = argv && multiProcessReason(argv);
+      if (!reason) continue;
+      const field = service.value.command !== undefined ? 'command' : 'entrypoint';
+      report({ path: [...service.path, field], target: 'key', message: `Service "${service.name}" runs several processes (${reason}); run each in its own service.` });
+    }
+  },
+};
