@@ -15,6 +15,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'ya
 import type { Node } from 'yaml';
 import type { Range } from '../diagnostics';
 import { LineIndex } from '../text/lines';
+import { TextKeyedCache } from './text-cache';
 
 /** YAML 1.1 is what kubectl (sigs.k8s.io/yaml) reads; docker compose (go-yaml v3) is closer to 1.2. */
 export type YamlVersion = '1.1' | '1.2';
@@ -118,27 +119,15 @@ function isBlankOrComments(s: string): boolean {
 
 type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 'name' | 'namespace' | 'valueError'>;
 
-/** Parsed chunks by (version, text). Capped by total text size so a huge file cannot pin memory. */
-const chunkCache = new Map<string, ParsedChunk[]>();
-let chunkCacheChars = 0;
-const CHUNK_CACHE_MAX_CHARS = 32 * 1024 * 1024;
+/** Parsed chunks by (version, text), bounded so that a huge file cannot pin memory. */
+const chunkCache = new TextKeyedCache<ParsedChunk[]>(32 * 1024 * 1024);
 
 function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
   const key = version + '\u0000' + source;
-  const cached = chunkCache.get(key);
-  if (cached) {
-    // Refresh recency: Map iteration order is insertion order, so re-insert.
-    chunkCache.delete(key);
-    chunkCache.set(key, cached);
-    return cached;
-  }
-  const parsed = parseChunkUncached(source, version);
-  chunkCache.set(key, parsed);
-  chunkCacheChars += key.length;
-  for (const [oldKey] of chunkCache) {
-    if (chunkCacheChars <= CHUNK_CACHE_MAX_CHARS) break;
-    chunkCache.delete(oldKey);
-    chunkCacheChars -= oldKey.length;
+  let parsed = chunkCache.get(key);
+  if (!parsed) {
+    parsed = parseChunkUncached(source, version);
+    chunkCache.set(key, parsed);
   }
   return parsed;
 }
@@ -146,7 +135,7 @@ function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
 function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true, customTags: goYamlTags }) as Document.Parsed[];
     // An EmptyStream (only comments/whitespace) has no documents: like kubectl, count none.
     docs = Array.from(docs);
   } catch (error) {
@@ -166,6 +155,18 @@ function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[]
     return { doc, value, valueError, ...identity(value) };
   });
 }
+
+/**
+ * kubectl's go-yaml v2 reads YAML 1.1 booleans and octals, but not 1.1's sexagesimal numbers
+ * (`1:20` → 80) or timestamps (which sigs.k8s.io/yaml turns back into strings): drop those tags.
+ */
+function goYamlTags(tags: Tags): Tags {
+  return tags.filter((t) => {
+    const tag = t as { tag?: string; format?: string };
+    return tag.tag !== 'tag:yaml.org,2002:timestamp' && tag.format !== 'TIME';
+  });
+}
+type Tags = Parameters<Extract<NonNullable<import('yaml').SchemaOptions['customTags']>, (...args: never[]) => unknown>>[0];
 
 function tagOf(message: string): string {
   return message.replace(/^Unresolved tag:\s*/, '').trim();
@@ -258,7 +259,7 @@ export function offsetsOfPath(document: YamlDocument, path: readonly PathSegment
   const preferKey = target === 'key' || !found || !node;
   const chosen = (preferKey && keyNode) || node || keyNode;
   const offsets = nodeOffsets(document, chosen);
-  if (offsets) return trimToFirstLine(document, offsets, preferKey || !isCollection(chosen));
+  if (offsets) return trimToFirstLine(document, offsets, !isCollection(chosen));
   const fallback = document.startOffset + firstContentOffset(document.source);
   return [fallback, fallback + firstLineLength(document.source, fallback - document.startOffset)];
 }

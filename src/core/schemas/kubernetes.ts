@@ -1,0 +1,146 @@
+/**
+ * Validates one Kubernetes document: dispatch on apiVersion/kind to the built-in schema of the
+ * selected Kubernetes version or to a CRD's schema (never a giant all-kinds `oneOf`), expand
+ * `kind: List`, and explain removed APIs and unknown kinds instead of failing silently.
+ */
+import type { PathSegment, YamlDocument } from '../yaml/parse';
+import { crdKey, type CrdRegistry } from './crd';
+import { humanize, type Finding } from './humanize';
+import type { KubernetesSchemas } from './store';
+import { removedApi } from './removed-apis';
+import { meta as k8sSchema } from './rules/k8s-schema';
+import { meta as removedApiRule } from './rules/k8s-schema-removed-api';
+import { meta as unknownKind } from './rules/k8s-schema-unknown-kind';
+import { resolvePointer } from './store';
+import type { JsonSchema } from './openapi';
+
+export interface KubernetesEnv {
+  schemas: KubernetesSchemas;
+  crds: CrdRegistry;
+}
+
+const MAX_LIST_DEPTH = 4;
+
+export function validateKubernetesDocument(document: YamlDocument, env: KubernetesEnv): Finding[] {
+  if (document.value === null || document.value === undefined) return []; // empty document: not a resource
+  return validateResource(document, document.value, [], env, 0);
+}
+
+function validateResource(document: YamlDocument, value: unknown, basePath: PathSegment[], env: KubernetesEnv, depth: number): Finding[] {
+  const at = (path: PathSegment[], target: 'key' | 'value' = 'value') => ({ path: [...basePath, ...path], target });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ rule: k8sSchema.id, severity: 'error', message: 'Expected a Kubernetes object (a mapping with apiVersion and kind).', ...at([]) }];
+  }
+  const object = value as Record<string, unknown>;
+  const missing = (['apiVersion', 'kind'] as const).filter((k) => typeof object[k] !== 'string' || object[k] === '');
+  if (missing.length > 0) {
+    const key = missing[0];
+    return [
+      {
+        rule: k8sSchema.id,
+        severity: 'error',
+        message: `Missing "${missing.join('" and "')}": every Kubernetes object needs apiVersion and kind.`,
+        ...at(key in object ? [key] : [], 'key'),
+      },
+    ];
+  }
+  const apiVersion = object.apiVersion as string;
+  const kind = object.kind as string;
+  if (kind === 'List' && apiVersion === 'v1' && depth < MAX_LIST_DEPTH) {
+    const items = Array.isArray(object.items) ? object.items : [];
+    return items.flatMap((item, i) => validateResource(document, item, [...basePath, 'items', i], env, depth + 1));
+  }
+  const builtIn = env.schemas.kind(apiVersion, kind);
+  if (builtIn) {
+    const validate = env.schemas.validator(builtIn);
+    const data = withoutNulls(value);
+    if (validate(data)) return [];
+    return humanize({
+      errors: validate.errors ?? [],
+      data,
+      ctx: env.schemas,
+      root: { schema: { $ref: `#/definitions/${builtIn.definition}` } },
+      document,
+      basePath,
+      rule: k8sSchema.id,
+    });
+  }
+  const custom = env.crds.get(crdKey(apiVersion, kind));
+  if (custom) {
+    const validate = custom.validator();
+    if (!validate) {
+      return [
+        {
+          rule: k8sSchema.id,
+          severity: 'error',
+          message: `The CustomResourceDefinition of ${kind} (${custom.origin}) has a schema that cannot be used: ${custom.compileError()}`,
+          ...at(['kind']),
+        },
+      ];
+    }
+    const data = withoutNulls(value);
+    if (validate(data)) return [];
+    const root = custom.schema;
+    return humanize({
+      errors: validate.errors ?? [],
+      data,
+      ctx: { resolveRef: (ref) => resolvePointer(root, ref) },
+      root: { schema: root as JsonSchema, name: kind },
+      document,
+      basePath,
+      rule: k8sSchema.id,
+    });
+  }
+  return [describeMissingSchema(apiVersion, kind, env, at(['apiVersion']), at(['kind']))];
+}
+
+function describeMissingSchema(
+  apiVersion: string,
+  kind: string,
+  env: KubernetesEnv,
+  apiVersionAt: Pick<Finding, 'path' | 'target'>,
+  kindAt: Pick<Finding, 'path' | 'target'>,
+): Finding {
+  const removed = removedApi(apiVersion, kind);
+  const version = env.schemas.version;
+  const served = env.schemas.kinds.filter((k) => k.kind === kind).map((k) => k.apiVersion);
+  if (removed) {
+    const use = removed.replacement ?? served[0];
+    return {
+      rule: removedApiRule.id,
+      severity: 'error',
+      message: `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn} (validating for ${version})${use ? `; use ${use}` : ''}.`,
+      ...apiVersionAt,
+      replacement: use && /^[\w.-]+\/v\w+$|^v1$/.test(use) ? use : undefined,
+    };
+  }
+  if (served.length > 0) {
+    return {
+      rule: unknownKind.id,
+      severity: 'error',
+      message: `${kind} is not served as ${apiVersion} in Kubernetes ${version}; it is ${served.join(' or ')}.`,
+      ...apiVersionAt,
+    };
+  }
+  const isCoreGroup = !apiVersion.includes('/') || /^[\w-]+\.k8s\.io\//.test(apiVersion);
+  return {
+    rule: unknownKind.id,
+    severity: 'warning',
+    message: isCoreGroup
+      ? `Kubernetes ${version} has no kind ${kind} in ${apiVersion}; check the spelling.`
+      : `No schema for ${apiVersion} ${kind}: it was not validated. Add its CustomResourceDefinition (the crdDirs setting, or --crds DIR).`,
+    ...kindAt,
+  };
+}
+
+/**
+ * The API server treats `field: null` as "not set" (and prunes nulls of custom resources), so do we.
+ * This removes the classic `maxSurge: null` oneOf false positive.
+ */
+function withoutNulls(value: unknown, depth = 0): unknown {
+  if (depth > 256 || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v, depth + 1);
+  return out;
+}
