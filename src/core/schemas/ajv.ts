@@ -20,17 +20,21 @@ export function isRiskyPattern(pattern: string): boolean {
   return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(pattern);
 }
 
-/** ajv's `code.regExp`: native RegExp for safe patterns; risky ones never run (see `x-shipshape-unchecked-pattern`). */
-function guardedRegExp(pattern: string, flags: string): { test(s: string): boolean } {
-  if (isRiskyPattern(pattern)) return { test: () => true };
+/**
+ * ajv's `code.regExp`: native RegExp for safe patterns; risky ones never run (see
+ * `x-shipshape-unchecked-pattern`). ajv caches compiled patterns by `toString()`, so it must be unique.
+ */
+function guardedRegExp(pattern: string, flags: string): { test(s: string): boolean; toString(): string } {
+  const id = `/${pattern}/${flags}`;
+  if (isRiskyPattern(pattern)) return { test: () => true, toString: () => id };
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, flags);
   } catch {
     // Kubernetes patterns are RE2/ECMA-ish; one JS rejects is skipped rather than failing the whole schema.
-    return { test: () => true };
+    return { test: () => true, toString: () => id };
   }
-  return { test: (s: string) => s.length > MAX_PATTERN_INPUT || regex.test(s) };
+  return { test: (s: string) => s.length > MAX_PATTERN_INPUT || regex.test(s), toString: () => id };
 }
 guardedRegExp.code = 'new RegExp';
 

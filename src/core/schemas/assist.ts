@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Position } from '../diagnostics';
 import { detectYamlKind } from '../yaml/detect';
 import { parseYamlFile, type ParsedYamlFile, type PathSegment, type YamlDocument } from '../yaml/parse';
-import { addCrdsFromFile, crdKey, loadCrdDir, type CrdRegistry } from './crd';
+import { addCrdsFromFile, findCustomSchema, loadCrdDir, type CrdRegistry } from './crd';
 import { pathText } from './humanize';
 import type { JsonSchema } from './openapi';
 import { resolvePointer, schemaStore } from './store';
@@ -97,7 +97,7 @@ function locate(text: string, fileName: string, position: Position, options: Val
     for (const dir of options.crdDirs ?? []) for (const [k, v] of loadCrdDir(dir).registry) crds.set(k, v);
     for (const extra of options.extraCrds ?? []) addCrdsFromFile(crds, extra, 'workspace');
     addCrdsFromFile(crds, file, fileName);
-    const custom = crds.get(crdKey(document.apiVersion, document.kind));
+    const custom = findCustomSchema(crds, document.apiVersion, document.kind);
     if (custom) {
       const root = custom.schema;
       return { file, document, ctx: { resolveRef: (ref) => resolvePointer(root, ref) }, root: { schema: root, name: custom.kind }, completeKinds };

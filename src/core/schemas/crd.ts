@@ -10,7 +10,7 @@
  *  - a `pattern` that could backtrack catastrophically is not run (reported as unchecked instead).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { isRiskyPattern, createKubernetesAjv } from './ajv';
 import type { JsonSchema } from './openapi';
@@ -30,6 +30,18 @@ export interface CustomResourceSchema {
 export type CrdRegistry = Map<string, CustomResourceSchema>;
 
 export const crdKey = (apiVersion: string, kind: string): string => `${apiVersion}|${kind}`;
+
+/**
+ * Key of a plain JSON Schema file named the way kubeconform's schema locations name them
+ * (`{kind}_{version}.json`, `{kind}-{group}-{version}.json`): the group is not part of the name.
+ */
+export const looseSchemaKey = (apiVersion: string, kind: string): string =>
+  `json-schema|${kind.toLowerCase()}|${apiVersion.slice(apiVersion.lastIndexOf('/') + 1).toLowerCase()}`;
+
+/** Finds the schema of a custom resource: its CRD, else a kubeconform-style JSON Schema file. */
+export function findCustomSchema(registry: CrdRegistry, apiVersion: string, kind: string): CustomResourceSchema | undefined {
+  return registry.get(crdKey(apiVersion, kind)) ?? registry.get(looseSchemaKey(apiVersion, kind));
+}
 
 const CRD_KIND = 'CustomResourceDefinition';
 const MAX_CRD_FILES = 2000;
@@ -131,8 +143,14 @@ function convert(node: unknown, isRoot = false, depth = 0): JsonSchema {
   }
   if (out['x-kubernetes-int-or-string'] === true) {
     delete out.type;
-    if (!out.anyOf && !out.oneOf) out.type = ['integer', 'string'];
+    delete out.anyOf;
+    delete out.oneOf;
+    // controller-gen writes resource.Quantity as int-or-string plus the quantity pattern; a Quantity
+    // also reads JSON numbers (0.5, 3.14), as built-in kinds' quantities do.
+    const quantity = typeof out.pattern === 'string' && out.pattern.includes('[KMGTPE]i');
+    out.type = quantity ? ['number', 'string'] : ['integer', 'string'];
   }
+  relaxGoZeroValueRequirements(out);
   // ajv has its own `nullable` keyword with stricter rules; express it as a type instead.
   if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   delete out.nullable;
@@ -146,6 +164,19 @@ function convert(node: unknown, isRoot = false, depth = 0): JsonSchema {
     out.additionalProperties = false;
   }
   return out;
+}
+
+/**
+ * controller-gen marks every field without `omitempty` as required, including plain Go booleans. For a
+ * bool, leaving it out means false to the operator that reads it (kops' own tests omit `iam.legacy`),
+ * so requiring it only produces noise. Other required fields stay required.
+ */
+function relaxGoZeroValueRequirements(node: JsonSchema): void {
+  if (!Array.isArray(node.required) || !node.properties) return;
+  const props = node.properties as Record<string, JsonSchema>;
+  const required = (node.required as unknown[]).filter((name) => props[String(name)]?.type !== 'boolean');
+  if (required.length > 0) node.required = required;
+  else delete node.required;
 }
 
 interface DirCacheEntry {
@@ -173,14 +204,24 @@ export function loadCrdDir(dir: string): { registry: CrdRegistry; problems: stri
     }
     try {
       const text = readFileSync(f.path, 'utf8');
-      if (!text.includes(CRD_KIND)) continue;
-      addCrdsFromFile(registry, parseYamlFile(text), f.path);
+      if (text.includes(CRD_KIND)) addCrdsFromFile(registry, parseYamlFile(text), f.path);
+      else if (f.path.endsWith('.json')) addJsonSchemaFile(registry, f.path, text);
     } catch (error) {
       problems.push(`${f.path}: ${(error as Error).message}`);
     }
   }
   dirCache.set(dir, { signature, registry });
   return { registry, problems };
+}
+
+function addJsonSchemaFile(registry: CrdRegistry, path: string, text: string): void {
+  const name = basename(path, '.json');
+  const m = /^([a-z0-9]+)_(v[a-z0-9]+)$/i.exec(name) ?? /^([a-z0-9]+)-[a-z0-9.-]+-(v[a-z0-9]+)$/i.exec(name);
+  if (!m) return;
+  const schema = JSON.parse(text) as JsonSchema;
+  if (!schema || typeof schema !== 'object' || !(schema.properties || schema.type)) return;
+  const { $schema: _dialect, ...rest } = schema;
+  registry.set(looseSchemaKey(m[2], m[1]), makeEntry(m[2], m[1], rest, path));
 }
 
 function listFiles(dir: string, problems: string[]): { path: string; mtimeMs: number; size: number }[] {

@@ -183,7 +183,7 @@ function describeType(error: ErrorObject, input: HumanizeInput, docPath: PathSeg
     path: docPath,
     target: 'value',
     quote: quoteFix || undefined,
-    message: `Expected ${listTypes(expected)} for ${where}, got ${article(actual)} ${show(error.data)}.`,
+    message: `Expected ${listTypes(expected)} for ${where}, got ${actual === 'null' ? 'null' : `${article(actual)} ${show(error.data)}`}.`,
   };
 }
 

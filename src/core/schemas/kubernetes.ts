@@ -4,7 +4,7 @@
  * `kind: List`, and explain removed APIs and unknown kinds instead of failing silently.
  */
 import type { PathSegment, YamlDocument } from '../yaml/parse';
-import { crdKey, type CrdRegistry } from './crd';
+import { findCustomSchema, type CrdRegistry } from './crd';
 import { humanize, type Finding } from './humanize';
 import type { KubernetesSchemas } from './store';
 import { removedApi } from './removed-apis';
@@ -65,7 +65,7 @@ function validateResource(document: YamlDocument, value: unknown, basePath: Path
       rule: k8sSchema.id,
     });
   }
-  const custom = env.crds.get(crdKey(apiVersion, kind));
+  const custom = findCustomSchema(env.crds, apiVersion, kind);
   if (custom) {
     const validate = custom.validator();
     if (!validate) {
