@@ -4,16 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubernetesRules } from '../../../src/core/k8s';
+import { parseYamlFile } from '../../../src/core/yaml/parse';
 import { REPO_ROOT } from '../shared-data';
-import { workspaceOf } from './helpers';
-
-/** The first ```yaml block after the `## <heading>` line. */
-export function exampleUnder(markdown: string, heading: string): string {
-  const section = markdown.split(new RegExp(`^## ${heading}\\s*$`, 'm'))[1];
-  const block = section && /```ya?ml\n([\s\S]*?)```/.exec(section);
-  if (!block) throw new Error(`no yaml example under "## ${heading}"`);
-  return block[1];
-}
+import { exampleUnder, workspaceOf } from './helpers';
 
 for (const rule of kubernetesRules) {
   test(`docs/rules/${rule.id}.md: bad example triggers the rule, good example does not`, () => {
@@ -25,6 +18,10 @@ for (const rule of kubernetesRules) {
       const { workspace } = workspaceOf({ '/docs/example.yaml': yaml });
       return workspace.check('/docs/example.yaml').some((d) => d.rule === rule.id);
     };
+    for (const heading of ['Bad', 'Good']) {
+      const errors = parseYamlFile(exampleUnder(markdown, heading)).documents.flatMap((d) => d.doc.errors);
+      assert.deepEqual(errors.map((e) => e.message), [], `${heading} example is valid YAML`);
+    }
     assert.equal(fires(exampleUnder(markdown, 'Bad')), true, 'bad example');
     assert.equal(fires(exampleUnder(markdown, 'Good')), false, 'good example');
   });

@@ -51,3 +51,11 @@ export function at(text: string, snippet: string, nth = 0): string {
 export function rulesOf(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => d.rule))].sort();
 }
+
+/** The first ```yaml block after the `## <heading>` line. */
+export function exampleUnder(markdown: string, heading: string): string {
+  const section = markdown.split(new RegExp(`^## ${heading}\\s*$`, 'm'))[1];
+  const block = section && /```ya?ml\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error(`no yaml example under "## ${heading}"`);
+  return block[1];
+}

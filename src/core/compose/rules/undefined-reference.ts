@@ -32,11 +32,11 @@ export const undefinedReference: ComposeRule = {
 };
 
 function checkServices(project: ComposeProject, service: ComposeService, report: Report): void {
-  const check = (name: string, path: ComposeFinding['path'], via: string) => {
-    if (!project.serviceNames.has(name) && !name.includes('$')) report({ path, message: `Service "${service.name}" ${via} "${name}", which is not defined.` });
+  const check = (name: string, path: ComposeFinding['path'], via: string, target: 'key' | 'value' = 'value') => {
+    if (!project.serviceNames.has(name) && !name.includes('$')) report({ path, target, message: `Service "${service.name}" ${via} "${name}", which is not defined.` });
   };
   for (const { name, key } of namedEntries(service.value.depends_on)) {
-    check(name, [...service.path, 'depends_on', key], 'depends on service');
+    check(name, [...service.path, 'depends_on', key], 'depends on service', typeof key === 'string' ? 'key' : 'value');
   }
   asArray(service.value.links).forEach((link, i) => {
     const name = asString(link)?.split(':')[0];

@@ -1,0 +1,141 @@
+/** Compose rules: each case is an inline compose file and the exact ranges the rule must report. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseYamlFile } from '../../../src/core/yaml/parse';
+import { checkComposeFile } from '../../../src/core/compose';
+import { at, show } from '../k8s/helpers';
+
+interface Case {
+  rule: string;
+  name: string;
+  yaml: string;
+  /** Snippets (with `|` marking the start) whose ranges must be reported, or [snippet, nth]. */
+  expect: (string | [string, number])[];
+}
+
+const cases: Case[] = [
+  {
+    rule: 'compose-undefined-reference',
+    name: 'depends_on (list and map), links, volumes_from, network_mode',
+    yaml: 'services:\n  web:\n    image: a:1\n    depends_on: [api]\n    links: ["db:database"]\n  worker:\n    image: a:1\n    depends_on:\n      queue: {condition: service_started}\n      web: {condition: service_started}\n    volumes_from: [data, "container:foo"]\n    network_mode: "service:vpn"\n',
+    expect: ['depends_on: [|api', 'links: [|"db:database"', '|queue', 'volumes_from: [|data', 'network_mode: |"service:vpn"'],
+  },
+  {
+    rule: 'compose-undefined-reference',
+    name: 'networks, named volumes, secrets and configs',
+    yaml: 'services:\n  web:\n    image: a:1\n    networks: [front, default]\n    volumes:\n      - data:/data\n      - ./site:/site\n      - /abs:/abs\n      - cache:/cache\n      - {type: volume, source: logs, target: /logs}\n      - {type: bind, source: ./x, target: /x}\n    secrets: [token, {source: cert}]\n    configs: [app]\nnetworks:\n  back: {}\nvolumes:\n  data: {}\nsecrets:\n  token: {file: ./t}\n',
+    expect: ['networks: [|front', '- |cache:/cache', '- |{type: volume, source: logs, target: /logs}', '|{source: cert}', 'configs: [|app'],
+  },
+  {
+    rule: 'compose-undefined-reference',
+    name: 'map-form networks report the key',
+    yaml: 'services:\n  web:\n    image: a:1\n    networks:\n      front:\n        aliases: [w]\n',
+    expect: ['|front'],
+  },
+  {
+    rule: 'compose-undefined-reference',
+    name: 'override fragment and include are skipped',
+    yaml: 'services:\n  web:\n    depends_on: [api]\n    networks: [front]\n',
+    expect: [],
+  },
+  {
+    rule: 'compose-undefined-reference',
+    name: 'interpolated names are not judged',
+    yaml: 'services:\n  web:\n    image: a:1\n    networks: ["${NET}"]\n    secrets: [{source: "${S}"}]\n',
+    expect: [],
+  },
+
+  {
+    rule: 'compose-port-collision',
+    name: 'same host port in two services, wildcard against a specific address',
+    yaml: 'services:\n  a:\n    image: a:1\n    ports: ["8080:80"]\n  b:\n    image: a:1\n    ports: ["127.0.0.1:8080:3000"]\n',
+    expect: ['ports: [|"127.0.0.1:8080:3000"'],
+  },
+  {
+    rule: 'compose-port-collision',
+    name: 'ranges, long syntax and protocols',
+    yaml: 'services:\n  a:\n    image: a:1\n    ports: ["9000-9005:9000-9005", "53:53/udp"]\n  b:\n    image: a:1\n    ports:\n      - {target: 80, published: 9003}\n      - "53:53"\n',
+    expect: ['- |{target: 80, published: 9003}'],
+  },
+  {
+    rule: 'compose-port-collision',
+    name: 'different addresses, container-only ports, disjoint profiles',
+    yaml: 'services:\n  a:\n    image: a:1\n    ports: ["127.0.0.1:80:80", "3000"]\n  b:\n    image: a:1\n    ports: ["127.0.0.2:80:80", "3000"]\n  c:\n    image: a:1\n    profiles: [dev]\n    ports: ["9090:90"]\n  d:\n    image: a:1\n    profiles: [prod]\n    ports: ["9090:90"]\n',
+    expect: [],
+  },
+  {
+    rule: 'compose-port-collision',
+    name: 'the same port twice in one service',
+    yaml: 'services:\n  a:\n    image: a:1\n    ports:\n      - "80:80"\n      - "80:8080"\n',
+    expect: ['- |"80:8080"'],
+  },
+
+  { rule: 'compose-links', name: 'links', yaml: 'services:\n  db:\n    image: mongo:7\n  app:\n    image: a:1\n    links:\n      - db\n', expect: ['|links'] },
+  { rule: 'compose-links', name: 'networks instead', yaml: 'services:\n  db:\n    image: mongo:7\n  app:\n    image: a:1\n    depends_on: [db]\n', expect: [] },
+
+  { rule: 'compose-single-process', name: 'background job in command string', yaml: 'services:\n  web:\n    image: a:1\n    command: sh -c "nginx & php-fpm"\n', expect: ['|command'] },
+  { rule: 'compose-single-process', name: 'supervisord entrypoint', yaml: 'services:\n  web:\n    image: a:1\n    entrypoint: ["/usr/bin/supervisord"]\n', expect: ['|entrypoint'] },
+  { rule: 'compose-single-process', name: 'one program', yaml: 'services:\n  web:\n    image: a:1\n    command: sh -c "migrate && exec app"\n', expect: [] },
+
+  { rule: 'compose-config-in-command', name: 'echo into a config file', yaml: `services:\n  web:\n    image: a:1\n    command: sh -c "echo 'x=1' > /etc/app.conf && exec app"\n`, expect: ['|command'] },
+  { rule: 'compose-config-in-command', name: 'envsubst template', yaml: 'services:\n  web:\n    image: a:1\n    command: /bin/bash -c "envsubst < /tmp/nginx.conf > /etc/nginx/conf.d/default.conf && nginx"\n', expect: [] },
+
+  {
+    rule: 'compose-secret-in-environment',
+    name: 'map and list forms',
+    yaml: 'services:\n  db:\n    image: a:1\n    environment:\n      POSTGRES_PASSWORD: hunter2\n      POSTGRES_USER: app\n  app:\n    image: a:1\n    environment:\n      - DB_PASSWD=hunter2\n      - API_TOKEN\n      - SECRET_KEY=${SECRET_KEY}\n      - MYSQL_ALLOW_EMPTY_PASSWORD=yes\n',
+    expect: ['POSTGRES_PASSWORD: |hunter2', '- |DB_PASSWD=hunter2'],
+  },
+
+  {
+    rule: 'compose-image-latest',
+    name: 'latest and untagged; build names its own image; interpolated',
+    yaml: 'services:\n  a:\n    image: rocket.chat\n  b:\n    image: nginx:latest\n  c:\n    image: myapp\n    build: .\n  d:\n    image: "redis:${TAG}"\n  e:\n    image: mongo:3.0\n',
+    expect: ['image: |rocket.chat', 'image: |nginx:latest'],
+  },
+];
+
+for (const c of cases) {
+  test(`${c.rule}: ${c.name}`, () => {
+    const expected = c.expect.map((e) => (Array.isArray(e) ? at(c.yaml, e[0], e[1]) : at(c.yaml, e))).sort();
+    const actual = checkComposeFile(parseYamlFile(c.yaml, { version: '1.2' }), 'compose.yaml')
+      .filter((d) => d.rule === c.rule)
+      .map((d) => show(d.range))
+      .sort();
+    assert.deepEqual(actual, expected);
+  });
+}
+
+test('compose-links offers a fix that renames links to depends_on', () => {
+  const yaml = 'services:\n  db:\n    image: mongo:7\n  app:\n    image: a:1\n    links:\n      - db\n';
+  const [finding] = checkComposeFile(parseYamlFile(yaml), 'compose.yaml').filter((d) => d.rule === 'compose-links');
+  const edit = finding.fixes?.[0].edits[0];
+  assert.ok(edit);
+  assert.equal(show(edit.range), at(yaml, '|links'));
+  assert.equal(edit.newText, 'depends_on');
+  const withAlias = yaml.replace('- db', '- "db:database"');
+  const [aliased] = checkComposeFile(parseYamlFile(withAlias), 'compose.yaml').filter((d) => d.rule === 'compose-links');
+  assert.equal(aliased.fixes, undefined, 'an alias would be lost');
+});
+
+test('the include form of a project fragment is skipped', () => {
+  const yaml = 'include: [other.yaml]\nservices:\n  web:\n    image: a:1\n    depends_on: [api]\n';
+  assert.deepEqual(checkComposeFile(parseYamlFile(yaml), 'compose.yaml').filter((d) => d.rule === 'compose-undefined-reference'), []);
+});
+
+test('suppressions and options apply to compose files', () => {
+  const yaml = 'services:\n  a:\n    # shipshape ignore=compose-image-latest\n    image: nginx\n  b:\n    image: redis\n';
+  const found = (text: string, options = {}) => checkComposeFile(parseYamlFile(text), 'compose.yaml', options).filter((d) => d.rule === 'compose-image-latest');
+  assert.deepEqual(found(yaml).map((d) => show(d.range)), [at(yaml, 'image: |redis')]);
+  assert.equal(found(yaml, { disabled: ['latest-tag'] }).length, 0);
+  assert.equal(found(yaml, { severity: { 'compose-image-latest': 'error' } })[0].severity, 'error');
+  assert.equal(found(`# shipshape ignore-file=compose-image-latest\n${yaml}`).length, 0);
+});
+
+test('malformed input gives no crash and no rule failure', () => {
+  const inputs = ['', 'services: 5', 'services:\n  a: null\n  b: [1]\n', 'services:\n  a:\n    ports: {x: 1}\n    environment: 7\n    volumes: [{}, null, 3]\n    depends_on: 5\n    links: {a: b}\n    command: {x: 1}\n', '- list', ':\n  - [', '\u0000binary', 'services:\n  a:\n    image: a:1\n    ports: ["1-999999:80"]\n'];
+  for (const text of inputs) {
+    const diagnostics = checkComposeFile(parseYamlFile(text), 'compose.yaml');
+    assert.ok(!diagnostics.some((d) => d.message.includes('failed on this file')), `${JSON.stringify(text)}: ${JSON.stringify(diagnostics)}`);
+  }
+});
