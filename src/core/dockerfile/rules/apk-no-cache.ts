@@ -1,0 +1,32 @@
+import type { DockerfileRule } from '../check/rule';
+import { hasFlag, runCommands } from './util/commands';
+import { APK, packageCommands } from './util/package-managers';
+import { mountsCacheAt, shipsLayers } from './util/stages';
+
+/** `apk add` without `--no-cache` leaves the package index in `/var/cache/apk` in the layer. */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'apk-no-cache',
+    domain: 'dockerfile',
+    defaultSeverity: 'info',
+    description: '`apk add` should use `--no-cache` so the package index does not stay in the image.',
+    practice: 'multistage',
+    aliases: ['DL3019'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const add of packageCommands(model.instructions, APK, ['add'])) {
+      const instruction = add.instruction;
+      if (hasFlag(add.args, '--no-cache') || !shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')) continue;
+      const cleaned = runCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')));
+      if (cleaned) continue;
+      report({
+        start: add.sub.start,
+        end: add.sub.end,
+        message: '`apk add` without `--no-cache` keeps the package index in the layer.',
+        fixes: [{ title: 'Add --no-cache', edits: [{ start: add.sub.end, end: add.sub.end, newText: ' --no-cache' }], preferred: true }],
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,30 @@
+import type { DockerfileRule } from '../check/rule';
+import { hasFlag } from './util/commands';
+import { APT, packageCommands } from './util/package-managers';
+
+/** Without `-y`, apt-get asks for confirmation, gets no answer in a build and aborts. */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'apt-get-yes',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: '`apt-get install` (and upgrade/remove) should use `-y` so it does not wait for an answer.',
+    practice: 'correctness',
+    aliases: ['DL3014'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const run of packageCommands(model.instructions, APT, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove'])) {
+      if (hasFlag(run.args, '-y', '--yes', '--assume-yes', '-qq', '--quiet=2', '-q=2')) continue;
+      if (run.args.some((a) => /Assume-Yes=(true|1|yes)/i.test(a.value))) continue;
+      if (run.command.precededBy === '|') continue; // `yes | apt-get install ...`
+      report({
+        start: run.sub.start,
+        end: run.sub.end,
+        message: `\`${run.name} ${run.sub.value}\` without \`-y\` waits for a confirmation that never comes in a build.`,
+        fixes: [{ title: 'Add -y', edits: [{ start: run.sub.end, end: run.sub.end, newText: ' -y' }], preferred: true }],
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,29 @@
+import type { DockerfileRule } from '../check/rule';
+import { APT, packageCommands } from './util/package-managers';
+
+/**
+ * `RUN apt-get update` on its own is cached as a layer; when a later `RUN apt-get install` changes,
+ * it reuses the stale lists and installs outdated packages or fails with 404s. Update and install
+ * belong in one RUN.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'apt-update-alone',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: '`apt-get update` should be in the same RUN as the `apt-get install` that needs it.',
+    practice: 'reproducibility',
+  },
+  check({ model, report }) {
+    const installs = packageCommands(model.instructions, APT, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']);
+    for (const update of packageCommands(model.instructions, APT, ['update'])) {
+      const instruction = update.instruction;
+      if (installs.some((i) => i.instruction === instruction)) continue;
+      const later = installs.find((i) => i.instruction.index > instruction.index && i.instruction.stage === instruction.stage);
+      if (!later) continue;
+      const line = model.lines.positionAt(later.instruction.start).line + 1;
+      report({ start: update.sub.start, end: update.sub.end, message: `\`apt-get update\` runs in its own layer, so the install on line ${line} may use stale package lists; update and install in one RUN.` });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,59 @@
+import type { DockerfileRule, OffsetFix } from '../check/rule';
+import type { DockerfileModel, InstructionNode } from '../model/types';
+
+/**
+ * Each RUN adds a layer; files deleted by a later RUN still weigh in the earlier one. Consecutive
+ * RUNs with the same flags can usually be one. RUNs with different `--mount`/`--network` flags,
+ * exec-form or heredoc RUNs are not compared.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'consecutive-run',
+    domain: 'dockerfile',
+    defaultSeverity: 'info',
+    description: 'Consecutive RUN instructions should be merged into one.',
+    practice: 'multistage',
+    aliases: ['DL3059'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const list = stage.instructions;
+      for (let i = 1; i < list.length; i++) {
+        const previous = list[i - 1];
+        const current = list[i];
+        if (!mergeable(previous) || !mergeable(current) || flagsText(model, previous) !== flagsText(model, current)) continue;
+        const fix = mergeFix(model, previous, current);
+        report({
+          start: current.keywordToken.start,
+          end: current.keywordToken.end,
+          message: 'This RUN directly follows another; chain them with `&&` to save a layer.',
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+    }
+  },
+};
+
+function mergeable(instruction: InstructionNode): boolean {
+  return instruction.keyword === 'RUN' && !instruction.execForm && !instruction.heredocs.length && !!instruction.shell && !instruction.shell.error;
+}
+
+function flagsText(model: DockerfileModel, instruction: InstructionNode): string {
+  return instruction.flags.map((f) => model.text.slice(f.start, f.end)).join(' ');
+}
+
+/** Joins the two bodies with ` && \` when nothing but whitespace (no comments) lies between them. */
+function mergeFix(model: DockerfileModel, previous: InstructionNode, current: InstructionNode): OffsetFix | undefined {
+  const between = model.text.slice(previous.end, current.start);
+  const body = current.argumentText;
+  if (!body || between.trim() !== '' || previous.shell!.backgroundStatements.length) return undefined;
+  const newline = model.text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    title: 'Merge into the previous RUN',
+    edits: [{ start: previous.end, end: body.start, newText: ` && ${model.escapeChar}${newline}    ` }],
+    preferred: true,
+  };
+}
+
+export default rule;

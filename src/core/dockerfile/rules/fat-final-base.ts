@@ -1,0 +1,37 @@
+import type { DockerfileRule } from '../check/rule';
+import { repositoryBaseName } from '../model/image-ref';
+
+/**
+ * With a builder stage in place, the final stage should start from a runtime image. SDK images
+ * (golang, maven, gradle, rust, *-jdk, dotnet/sdk) and the full Debian variants of node and python
+ * add hundreds of MB the application never uses.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'fat-final-base',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: 'In a multistage build the final stage should use a slim runtime base, not an SDK or full image.',
+    practice: 'multistage',
+  },
+  check({ model, report }) {
+    const final = model.stages.at(-1);
+    if (!final?.imageRef || !final.image || final.baseStage) return;
+    if (!model.stages.some((s) => s !== final && s.usedByLaterStage)) return;
+    const reason = fatReason(final.imageRef.repository, final.imageRef.tag ?? '');
+    if (!reason) return;
+    report({ start: final.image.start, end: final.image.end, message: `\`${final.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.` });
+  },
+};
+
+function fatReason(repository: string, tag: string): string | undefined {
+  const name = repositoryBaseName(repository).toLowerCase();
+  const t = tag.toLowerCase();
+  if (['golang', 'maven', 'gradle', 'rust', 'gcc', 'buildpack-deps'].includes(name)) return 'is a build toolchain image';
+  if (repository.toLowerCase().endsWith('dotnet/sdk')) return 'is the .NET SDK image';
+  if (/(^|-)jdk(\d*)(-|$)/.test(t) || (name.endsWith('jdk') && !/jre/.test(t))) return 'ships a full JDK';
+  if ((name === 'node' || name === 'python') && !/(slim|alpine|distroless)/.test(t)) return `is the full ${name} image with compilers and headers`;
+  return undefined;
+}
+
+export default rule;

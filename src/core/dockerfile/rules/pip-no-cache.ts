@@ -1,0 +1,36 @@
+import type { DockerfileRule } from '../check/rule';
+import { hasFlag } from './util/commands';
+import { pipCommands } from './util/package-managers';
+import { mountsCacheAt, shipsLayers } from './util/stages';
+
+/**
+ * pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the layer. `--no-cache-dir`,
+ * `PIP_NO_CACHE_DIR`, or a cache mount keep it out; builder stages only copied from are skipped.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'pip-no-cache',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: '`pip install` should use `--no-cache-dir` to keep the download cache out of the image.',
+    practice: 'multistage',
+    aliases: ['DL3042'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const install of pipCommands(model.instructions)) {
+      const instruction = install.instruction;
+      if (hasFlag(install.args, '--no-cache-dir') || !shipsLayers(model, instruction.stage)) continue;
+      if (mountsCacheAt(instruction, '/root/.cache/pip', '/root/.cache') || instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))) continue;
+      if (install.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
+      if (instruction.stage?.variables.lookup('PIP_NO_CACHE_DIR', instruction.index).defined) continue;
+      report({
+        start: install.sub.start,
+        end: install.sub.end,
+        message: '`pip install` keeps its download cache in the layer; add `--no-cache-dir`.',
+        fixes: [{ title: 'Add --no-cache-dir', edits: [{ start: install.sub.end, end: install.sub.end, newText: ' --no-cache-dir' }], preferred: true }],
+      });
+    }
+  },
+};
+export default rule;

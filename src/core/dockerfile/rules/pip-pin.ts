@@ -1,0 +1,28 @@
+import type { DockerfileRule } from '../check/rule';
+import { isUnpinnable, PIP, packageOperands, pipCommands } from './util/package-managers';
+
+/**
+ * `pip install flask` takes whatever is newest on build day. Pin with `flask==3.0.3` (or any version
+ * specifier), or install from a requirements or constraints file. Paths, archives, URLs and `git+`
+ * sources (pinned by their `@ref`) are not package names.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'pip-pin',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: 'Pin versions in `pip install` (`pkg==version`) or use a requirements file.',
+    practice: 'reproducibility',
+    aliases: ['DL3013'],
+  },
+  check({ model, report }) {
+    for (const install of pipCommands(model.instructions)) {
+      if (install.rest.some((a) => ['-c', '--constraint'].includes(a.value) || a.value.startsWith('--constraint='))) continue;
+      for (const word of packageOperands(install.rest, PIP.optionsWithValue)) {
+        if (isUnpinnable(word) || /[=<>~!@]/.test(word.value) || word.value.includes('/')) continue;
+        report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}==<version>\` or use a requirements file.` });
+      }
+    }
+  },
+};
+export default rule;

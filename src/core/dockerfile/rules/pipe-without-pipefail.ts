@@ -1,0 +1,64 @@
+import type { DockerfileRule } from '../check/rule';
+import type { InstructionNode, Stage } from '../model/types';
+import type { ShellCommand } from '../parse/shell';
+
+/** Shells whose `set -o pipefail` does not exist: there the rule has nothing to ask for. */
+const NO_PIPEFAIL = /^(sh|dash)$/;
+
+/**
+ * A RUN succeeds if the last command of a pipeline succeeds: `curl ... | tar x` builds a broken
+ * image when the download fails. `set -o pipefail` in the same RUN, or a `SHELL` with
+ * `-o pipefail`, makes any failing stage fail the step.
+ */
+const rule: DockerfileRule = {
+  meta: {
+    id: 'pipe-without-pipefail',
+    domain: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: 'RUN with a pipe should `set -o pipefail` (or use a SHELL with `-o pipefail`) so a failure in the pipe fails the build.',
+    practice: 'correctness',
+    aliases: ['DL4006'],
+  },
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
+      const shell = shellOf(instruction);
+      if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0])))) continue;
+      const commands = instruction.shell.commands;
+      const pipeAt = commands.findIndex((c) => c.precededBy === '|' || c.precededBy === '|&');
+      if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) continue;
+      const start = pipeStart(model.text, commands[pipeAt - 1], commands[pipeAt]);
+      if (start === undefined) continue;
+      report({ start, end: start + (model.text[start + 1] === '&' ? 2 : 1), message: 'Without pipefail this RUN fails only if the last command of the pipe fails; use `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` or start the RUN with `set -o pipefail &&`.' });
+    }
+  },
+};
+
+function basename(path: string): string {
+  return path.replace(/\\/g, '/').split('/').pop() ?? path;
+}
+
+/** The SHELL in effect for the instruction: the stage's last SHELL before it, or its base stages'. */
+function shellOf(instruction: InstructionNode): string[] | undefined {
+  for (let stage: Stage | undefined = instruction.stage, before = instruction.index; stage; stage = stage.baseStage, before = Infinity) {
+    const shell = [...stage.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.index < before && i.execForm);
+    if (shell) return shell.execForm!.map((t) => t.value);
+  }
+  return undefined;
+}
+
+function setsPipefailBefore(commands: readonly ShellCommand[], pipeAt: number): boolean {
+  return commands.slice(0, pipeAt).some((c) => {
+    if (c.name?.value !== 'set') return false;
+    return c.args.some((a, i) => a.value === 'pipefail' && i > 0 && /^-[a-zA-Z]*o$/.test(c.args[i - 1].value));
+  });
+}
+
+/** The `|` between two commands (the text between them holds only spaces, continuations and the operator). */
+function pipeStart(text: string, left: ShellCommand, right: ShellCommand): number | undefined {
+  const between = text.slice(left.end, right.start);
+  const index = between.indexOf('|');
+  return index === -1 ? undefined : left.end + index;
+}
+
+export default rule;

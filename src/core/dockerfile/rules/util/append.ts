@@ -1,0 +1,10 @@
+/** Quick fix that appends `&& <command>` to the end of a shell-form RUN. */
+import type { OffsetFix } from '../../check/rule';
+import type { InstructionNode } from '../../model/types';
+
+export function appendCommandFix(instruction: InstructionNode, command: string, title: string): OffsetFix | undefined {
+  const shell = instruction.shell;
+  if (!shell || shell.error || instruction.execForm || instruction.heredocs.length || shell.backgroundStatements.length || !shell.commands.length) return undefined;
+  const end = Math.max(...shell.commands.map((c) => c.end));
+  return { title, edits: [{ start: end, end, newText: ` && ${command}` }] };
+}
