@@ -1,0 +1,146 @@
+/**
+ * Turning Go template errors into the messages `helm template` prints (pkg/engine/engine.go
+ * cleanupParseError, reformatExecErrorMsg), and the location the editor should mark: the innermost
+ * `template: <file>:<line>:<col>:` in the chain, i.e. where the failing action really is.
+ */
+import type { HelmCompat } from './values/coalesce';
+
+export interface ErrorLocation {
+  templatePath: string;
+  /** 1-based line. */
+  line?: number;
+  /** Go's column: 0-based byte offset within the line. */
+  column?: number;
+}
+
+/** An error Helm reports while loading, merging values or rendering; `message` is helm's text. */
+export class ChartRenderError extends Error {
+  templatePath?: string;
+  line?: number;
+  column?: number;
+  /** Every template location in the error chain, outermost first. */
+  trace?: ErrorLocation[];
+
+  constructor(message: string, location?: ErrorLocation, trace?: ErrorLocation[]) {
+    super(message);
+    this.name = 'ChartRenderError';
+    if (location) {
+      this.templatePath = location.templatePath;
+      this.line = location.line;
+      this.column = location.column;
+    }
+    this.trace = trace;
+  }
+}
+
+const WARN = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
+
+/** `name:12:3` or `name:12` -> location. */
+export function parseLocation(text: string): ErrorLocation {
+  const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(text);
+  if (!m) return { templatePath: text };
+  return { templatePath: m[1], line: Number(m[2]), column: m[3] === undefined ? undefined : Number(m[3]) };
+}
+
+/** Every `template: <name>:<line>[:<col>]: ` location in a Go error message, outermost first. */
+export function templateLocations(message: string): ErrorLocation[] {
+  const out: ErrorLocation[] = [];
+  const re = /template: ([^\s:][^:]*?):(\d+)(?::(\d+))?: /g;
+  for (let m = re.exec(message); m; m = re.exec(message)) {
+    out.push({ templatePath: m[1], line: Number(m[2]), column: m[3] === undefined ? undefined : Number(m[3]) });
+  }
+  return out;
+}
+
+/** Helm's cleanupParseError: `parse error at (<file>:<line>): <last part of Go's message>`. */
+export function helmParseError(fileName: string, goMessage: string): ChartRenderError {
+  const tokens = goMessage.split(': ');
+  const trace = templateLocations(goMessage);
+  if (tokens.length === 1) return new ChartRenderError(`parse error in (${fileName}): ${goMessage}`, { templatePath: fileName }, trace);
+  const location = tokens[1];
+  return new ChartRenderError(`parse error at (${location}): ${tokens[tokens.length - 1]}`, parseLocation(location), trace);
+}
+
+interface Traceable {
+  location: string;
+  message: string;
+  executedFunction: string;
+}
+
+// Go's (?U) makes every quantifier lazy; these are Helm 4's execErrFmt* patterns written lazily.
+const EXEC_ERR = /^template: (.+?): executing (.+?) at (.+?): (.+?)( template:.*)?$/;
+const EXEC_ERR_NO_FUNC = /^template: (.+?): (.*?)( template:.*)?$/;
+const NO_TEMPLATE = /^template: no template (.*) associated with template (.*)$/;
+
+function traceableString(t: Traceable): string {
+  let s = '';
+  if (t.location !== '') s += `${t.location}\n  `;
+  if (t.executedFunction !== '') s += `${t.executedFunction}\n    `;
+  if (t.message !== '') s += `${t.message}\n`;
+  return s;
+}
+
+/**
+ * Helm's reformatExecErrorMsg. `chain` is the error's message followed by the messages of its causes
+ * (Go's errors.Unwrap chain). Helm 3 prints Go's text unless it is a required/fail message.
+ */
+export function helmExecError(fileName: string, chain: string[], compat: HelmCompat): ChartRenderError {
+  const message = chain[0];
+  const trace = templateLocations(chain.join(' '));
+  const innermost = trace[trace.length - 1];
+  const tokens = splitN(message, ': ', 3);
+  if (tokens.length !== 3) {
+    return new ChartRenderError(`execution error in (${fileName}): ${message}`, innermost ?? { templatePath: fileName }, trace);
+  }
+  const location = tokens[1];
+  const warn = WARN.exec(tokens[2]);
+  if (warn) return new ChartRenderError(`execution error at (${location}): ${warn[1]}`, parseLocation(location), trace);
+  if (compat === 3) return new ChartRenderError(message, innermost ?? parseLocation(location), trace);
+
+  const traceables: Traceable[] = [];
+  for (const current of chain) {
+    let t: Traceable;
+    let m: RegExpExecArray | null;
+    if ((m = EXEC_ERR.exec(current))) {
+      t = { location: m[1], message: m[4], executedFunction: `executing ${m[2]} at ${m[3]}:` };
+    } else if ((m = EXEC_ERR_NO_FUNC.exec(current))) {
+      t = { location: m[1], message: m[2], executedFunction: '' };
+    } else if ((m = NO_TEMPLATE.exec(current))) {
+      t = { location: '', message: m[0], executedFunction: '' };
+    } else {
+      return new ChartRenderError(message, innermost ?? parseLocation(location), trace);
+    }
+    const last = traceables[traceables.length - 1];
+    if (!last || last.location !== t.location || last.message !== t.message || last.executedFunction !== t.executedFunction) {
+      traceables.push(t);
+    }
+  }
+  let prev = '';
+  for (let i = traceables.length - 1; i >= 0; i--) {
+    const current = traceables[i].message;
+    if (i === traceables.length - 1) {
+      prev = current;
+      continue;
+    }
+    if (current.includes(prev)) traceables[i].message = current.split(prev).join('');
+    prev = current;
+  }
+  for (const t of traceables) {
+    if (t.location !== '' && t.message.includes(t.location)) t.message = t.message.split(t.location).join('');
+  }
+  const text = traceables.map(traceableString).join('').trim();
+  return new ChartRenderError(text, innermost ?? parseLocation(location), trace);
+}
+
+function splitN(s: string, sep: string, n: number): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (out.length < n - 1) {
+    const i = rest.indexOf(sep);
+    if (i < 0) break;
+    out.push(rest.slice(0, i));
+    rest = rest.slice(i + sep.length);
+  }
+  out.push(rest);
+  return out;
+}
