@@ -24,6 +24,9 @@ export interface Finding {
   quote?: boolean;
   /** Offer replacing the value with this text. */
   replacement?: string;
+  /** For merging "missing X" with "unknown Y; did you mean X" on the same object. */
+  missingField?: string;
+  suggestion?: string;
 }
 
 export interface HumanizeInput {
@@ -53,7 +56,19 @@ export function humanize(input: HumanizeInput): Finding[] {
     seen.add(key);
     findings.push(finding);
   }
-  return findings;
+  return mergeTypoWithMissing(findings);
+}
+
+/** `contianers:` both misses `containers` and is unknown: one finding, on the typo, says both. */
+function mergeTypoWithMissing(findings: Finding[]): Finding[] {
+  const typos = findings.filter((f) => f.suggestion);
+  return findings.filter((f) => {
+    if (!f.missingField) return true;
+    const typo = typos.find((t) => t.suggestion === f.missingField && t.path.length === f.path.length + 1 && f.path.every((s, i) => t.path[i] === s));
+    if (!typo) return true;
+    typo.message = typo.message.replace(/\?$/, ` (a required field)?`);
+    return false;
+  });
 }
 
 /**
@@ -103,12 +118,13 @@ function describeError(error: ErrorObject, input: HumanizeInput): Finding | unde
       const known = at ? [...knownProperties(input.ctx, at).keys()] : [];
       const guess = closest(field, known);
       const hint = guess ? `; did you mean "${guess}"?` : extensionHint(at);
-      return { ...base, path: [...docPath, field], target: 'key', message: `Unknown field "${field}" in ${where}${hint}` };
+      return { ...base, path: [...docPath, field], target: 'key', suggestion: guess, message: `Unknown field "${field}" in ${where}${hint}` };
     }
     case 'required':
       return {
         ...base,
         target: 'key',
+        missingField: String(params.missingProperty),
         message: `Missing required field "${String(params.missingProperty)}" in ${where}.`,
       };
     case 'type':
