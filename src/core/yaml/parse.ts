@@ -135,7 +135,7 @@ function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
 function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true, customTags: goYamlTags }) as Document.Parsed[];
+    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true, customTags: goYamlTags, logLevel: 'error' }) as Document.Parsed[];
     // An EmptyStream (only comments/whitespace) has no documents: like kubectl, count none.
     docs = Array.from(docs);
   } catch (error) {
