@@ -19,4 +19,4 @@ export const composeRuleList: readonly ComposeRule[] = [
   imageLatest,
 ];
 
-export const composeRules: readonly RuleMeta[] = composeRuleList.map((r) => r.meta);
+export const composeRules: RuleMeta[] = composeRuleList.map((r) => r.meta);

@@ -4,7 +4,8 @@
  * is expanded into its items. Every object remembers its file and YAML path so a rule can put a
  * finding on the exact key or value.
  */
-import type { ParsedYamlFile, PathSegment } from '../yaml/parse';
+import { isMap, isPair, isSeq, visit } from 'yaml';
+import type { ParsedYamlFile, PathSegment, YamlDocument } from '../yaml/parse';
 import { asArray, asRecord, asString, asStringMap, dig } from '../rules/yaml-values';
 import type { YamlRecord } from '../rules/yaml-values';
 
@@ -40,6 +41,11 @@ export interface K8sObject {
   value: YamlRecord;
   podTemplate?: PodTemplate;
   provides: ProvidedName[];
+  /**
+   * From an unrendered Helm/Go template: it still tells other objects what exists (names, labels),
+   * but its own content is not judged, since `{{ }}` parses into nonsense.
+   */
+  templated: boolean;
 }
 
 /** Where the PodSpec lives in each workload kind. */
@@ -64,21 +70,43 @@ export function extractObjects(fileName: string, file: ParsedYamlFile): K8sObjec
   file.documents.forEach((document, docIndex) => {
     const value = asRecord(document.value);
     if (!value) return;
+    const templated = isUnrenderedTemplate(document);
     const kind = asString(value.kind);
     if (kind === 'List' || (kind?.endsWith('List') && Array.isArray(value.items))) {
       asArray(value.items).forEach((item, i) => {
-        const object = toObject(fileName, file, docIndex, ['items', i], item);
+        const object = toObject(fileName, file, docIndex, ['items', i], item, templated);
         if (object) objects.push(object);
       });
     } else {
-      const object = toObject(fileName, file, docIndex, [], value);
+      const object = toObject(fileName, file, docIndex, [], value, templated);
       if (object) objects.push(object);
     }
   });
   return objects;
 }
 
-function toObject(fileName: string, file: ParsedYamlFile, docIndex: number, path: YamlPath, raw: unknown): K8sObject | undefined {
+/**
+ * A Helm/Go template that was not rendered (`replicas: {{ .Values.n }}`) parses into nonsense:
+ * `{{ x }}` becomes a flow map used as a key. Quoted `{{ }}` strings (alert templates in a
+ * ConfigMap) are ordinary YAML and do not count.
+ */
+function isUnrenderedTemplate(document: YamlDocument): boolean {
+  if (!document.source.includes('{{')) return false;
+  if (document.doc.errors.length > 0) return true;
+  let collectionKey = false;
+  visit(document.doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && (isMap(pair.key) || isSeq(pair.key))) {
+        collectionKey = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return collectionKey;
+}
+
+function toObject(fileName: string, file: ParsedYamlFile, docIndex: number, path: YamlPath, raw: unknown, templated: boolean): K8sObject | undefined {
   const value = asRecord(raw);
   const apiVersion = asString(value?.apiVersion);
   const kind = asString(value?.kind);
@@ -96,6 +124,7 @@ function toObject(fileName: string, file: ParsedYamlFile, docIndex: number, path
     labels: asStringMap(dig(value, 'metadata', 'labels')),
     value,
     provides: name ? [{ kind, name }] : [],
+    templated,
   };
   const where = POD_SPEC_PATHS[kind];
   const spec = where && asRecord(dig(value, ...where.spec));

@@ -47,4 +47,4 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   duplicateObject,
 ];
 
-export const kubernetesRules: readonly RuleMeta[] = kubernetesRuleList.map((r) => r.meta);
+export const kubernetesRules: RuleMeta[] = kubernetesRuleList.map((r) => r.meta);

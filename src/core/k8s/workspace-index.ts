@@ -130,7 +130,8 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Objects with the same kind, namespace and name as `object` that are applied together with it:
+   * Objects with the same API group, kind, namespace and name as `object` (any version: the API
+   * server stores one object per group) that are applied together with it:
    * in the same file, or in files listed by one Kustomization. Files that merely sit side by side
    * are often alternatives (`pod.yaml`, `pod-privileged.yaml`), so they are not compared.
    */
@@ -140,6 +141,7 @@ export class WorkspaceIndex {
     return [...this.byName.get(nameKey(object.kind, object.name))].filter(
       (o) =>
         o.kind === object.kind &&
+        apiGroup(o.apiVersion) === apiGroup(object.apiVersion) &&
         o.name === object.name &&
         (o.namespace ?? '') === (object.namespace ?? '') &&
         (o.fileName === object.fileName || this.kustomizationsOf(o.fileName).some((k) => together.has(k))),
@@ -176,6 +178,12 @@ export class WorkspaceIndex {
 }
 
 const CLUSTER_SCOPED = new Set(['PersistentVolume', 'StorageClass', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'GatewayClass', 'CustomResourceDefinition', 'Node', 'PriorityClass']);
+
+/** `apps` of `apps/v1`; '' for the core group. Versions of one group are one object in the API server. */
+function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
 
 /** The folder part of a path or URI, without depending on Node (the core also runs in the browser). */
 function dirname(fileName: string): string {

@@ -39,7 +39,8 @@ export class KubernetesWorkspace {
   check(fileName: string, options?: RuleOptions): Diagnostic[] {
     const file = this.files.get(fileName);
     if (!file) return [];
-    const objects = this.index.objectsOf(fileName);
+    // Unrendered templates are indexed for the other files' sake but not judged themselves.
+    const objects = this.index.objectsOf(fileName).filter((o) => !o.templated);
     const diagnostics: Diagnostic[] = [];
     for (const { rule, severity } of enabledRules(this.rules, options)) {
       for (const object of objects) this.runRule(rule, severity, object, diagnostics);

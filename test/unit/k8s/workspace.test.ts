@@ -141,3 +141,44 @@ test('kubernetes-examples: cross-file rules stay quiet where the examples are co
   const found = files.flatMap((file) => workspace.check(file).filter((d) => crossFile.includes(d.rule)).map((d) => `${file.slice(file.lastIndexOf('/') + 1)} ${d.rule}`));
   assert.deepEqual(found, ['vsphere-volume-pvcscvsanpod.yaml k8s-missing-pvc']);
 });
+
+test('an unrendered Helm template is not judged, but still tells other files what exists', () => {
+  const template = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  replicas: {{ .Values.replicas }}',
+    '  selector:',
+    '    matchLabels: {app: web}',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: web}',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          image: nginx',
+    '',
+  ].join('\n');
+  const { workspace } = workspaceOf({ '/ws/templates/deploy.yaml': template, '/ws/templates/svc.yaml': SERVICE, '/ws/templates/other.yaml': DEPLOY('api') });
+  assert.deepEqual(workspace.check('/ws/templates/deploy.yaml'), []);
+  assert.ok(!workspace.check('/ws/templates/svc.yaml').some((d) => d.rule === 'k8s-service-selects-nothing'));
+  const quoted = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {summary: "{{ $labels.instance }} down"}\nspec:\n  containers: [{name: c, image: nginx}]\n';
+  assert.ok(workspaceOf(quoted).workspace.check('/ws/app.yaml').some((d) => d.rule === 'k8s-image-latest'), 'quoted {{ }} is plain YAML');
+});
+
+test("kubeval's duplicate-object fixtures: the ones its tests reject are reported", () => {
+  // corpus/k8s/expected.json: kubeval rejects these three as duplicate objects.
+  for (const name of ['duplicates.yaml', 'duplicates-with-namespace.yaml', 'duplicates-non-namespaced.yaml']) {
+    const file = sharedPath('corpus/k8s/kubeval', name);
+    const { workspace } = workspaceOf({ [file]: readFileSync(file, 'utf8') });
+    assert.equal(workspace.check(file).filter((d) => d.rule === 'k8s-duplicate-object').length, 2, name);
+  }
+  // Deliberate difference: apps/v1 and apps/v1beta1 Deployments of one name are one object in the
+  // API server (kubeval keys by apiVersion and accepts the file); different groups are not.
+  const file = sharedPath('corpus/k8s/kubeval/same-kind-different-api.yaml');
+  assert.equal(workspaceOf({ [file]: readFileSync(file, 'utf8') }).workspace.check(file).filter((d) => d.rule === 'k8s-duplicate-object').length, 2);
+  const groups = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n---\napiVersion: example.com/v1\nkind: Certificate\nmetadata: {name: c}\n';
+  assert.equal(workspaceOf(groups).workspace.check('/ws/app.yaml').filter((d) => d.rule === 'k8s-duplicate-object').length, 0);
+});
