@@ -105,20 +105,3 @@ export function goFunc(
 ): GoFunction {
   return { name, params, call, variadic };
 }
-
-/**
- * A Go named map or slice type that has methods, such as Helm's `.Files` (map[string][]byte with Get,
- * Glob, ...) and `.Capabilities.APIVersions` (a []string with Has). Instances are GoStructs so method
- * lookup works, but `range`, `len`, `index`, truthiness, printing and JSON/YAML must use the underlying
- * map or slice that `goUnderlying()` returns (an empty `.Files.Glob` result is falsy, as in Go).
- */
-export interface GoNamedCollection {
-  goUnderlying(): GoMap | GoValue[];
-}
-
-/** The map or slice behind a GoNamedCollection, or undefined for any other value. */
-export function namedCollectionUnderlying(value: GoValue): GoMap | GoValue[] | undefined {
-  if (!(value instanceof GoStruct)) return undefined;
-  const method = (value as unknown as Partial<GoNamedCollection>).goUnderlying;
-  return typeof method === 'function' ? method.call(value) : undefined;
-}

@@ -53,7 +53,9 @@ function convert(value: GoValue, ancestors: Set<object>, depth: number): JsonNod
     if (Array.isArray(value)) return value.map((item) => convert(item, ancestors, depth + 1));
     if (value instanceof GoStruct) {
       const marshaler = value as Partial<JsonMarshaler>;
-      const plain = marshaler.goJsonValue ? marshaler.goJsonValue() : structFields(value);
+      const plain = marshaler.goJsonValue
+        ? marshaler.goJsonValue()
+        : structFields(value);
       return convert(plain, ancestors, depth + 1);
     }
     const keys = Object.keys(value).sort(compareUtf8);

@@ -1,0 +1,225 @@
+/**
+ * YAML text -> Go values as Helm sees them (sigs.k8s.io/yaml.Unmarshal into map[string]interface{}):
+ * go-yaml v2 types each plain scalar by YAML 1.1 rules (resolve.ts), the tree is re-encoded as JSON
+ * (non-string keys stringified) and decoded by encoding/json, so every number ends as float64 and
+ * timestamps stay strings. The `yaml` package does the syntax; all typing is ours.
+ */
+import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+import { formatFloat } from '../../gotemplate/strconv';
+import type { GoMap, GoValue } from '../../gotemplate/values';
+import { resolvePlain } from './resolve';
+
+/** A Go-compatible decoding error; `message` follows the texts Helm shows (wrapped like sigs.k8s.io/yaml). */
+export class GoYamlError extends Error {}
+
+/** Nodes a document may expand to through aliases before we refuse (go-yaml has a similar guard). */
+const MAX_DECODED_NODES = 2_000_000;
+const MAX_DEPTH = 10_000;
+
+/** go-yaml's view of a scalar before the JSON step: ints are kept apart from floats for key printing. */
+type YamlKey = string | bigint | number | boolean | null;
+
+interface DecodeState {
+  doc: Document.Parsed;
+  nodes: number;
+}
+
+/**
+ * Parses every document of a values file and deep-merges them (Helm 4 LoadValues; Helm 3 reads only
+ * the first, pass `{ firstDocumentOnly: true }`). An empty file gives `{}`.
+ */
+export function parseYamlValues(text: string, options: { firstDocumentOnly?: boolean } = {}): GoMap {
+  let result: GoMap = {};
+  const docs = parseDocuments(text);
+  for (const doc of options.firstDocumentOnly ? docs.slice(0, 1) : docs) {
+    const value = decodeDocument(doc);
+    result = mergeMaps(result, expectMap(value));
+  }
+  return result;
+}
+
+/** fromYaml's decoding: the first document into map[string]interface{}. */
+export function yamlToGoMap(text: string): GoMap {
+  return expectMap(decodeFirst(text));
+}
+
+/** fromYamlArray's decoding: the first document into []interface{}. */
+export function yamlToGoArray(text: string): GoValue[] {
+  const value = decodeFirst(text);
+  if (value === null) return [];
+  if (!Array.isArray(value)) throw jsonTypeError(value, '[]interface {}');
+  return value;
+}
+
+function decodeFirst(text: string): GoValue {
+  const docs = parseDocuments(text);
+  return docs.length === 0 ? null : decodeDocument(docs[0]);
+}
+
+function parseDocuments(text: string): Document.Parsed[] {
+  if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
+  const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true, version: '1.1' });
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0].line;
+      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new GoYamlError(`error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${message}`);
+    }
+  }
+  return list;
+}
+
+function decodeDocument(doc: Document.Parsed): GoValue {
+  const state: DecodeState = { doc, nodes: 0 };
+  return doc.contents ? toJsonValue(decodeNode(doc.contents as Node, state, 0)) : null;
+}
+
+function expectMap(value: GoValue): GoMap {
+  if (value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw jsonTypeError(value, 'map[string]interface {}');
+  return value as GoMap;
+}
+
+function jsonTypeError(value: GoValue, target: string): GoYamlError {
+  const kind = Array.isArray(value)
+    ? 'array'
+    : typeof value === 'string'
+      ? 'string'
+      : typeof value === 'number'
+        ? 'number'
+        : typeof value === 'boolean'
+          ? 'bool'
+          : 'object';
+  return new GoYamlError(
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${target}`,
+  );
+}
+
+/** go-yaml v2 decoding into interface{}: maps keep typed keys until the JSON step. */
+type RawValue = YamlKey | RawValue[] | RawMap;
+class RawMap {
+  readonly entries = new Map<string, { key: YamlKey; value: RawValue }>();
+}
+
+function decodeNode(node: Node, state: DecodeState, depth: number): RawValue {
+  if (++state.nodes > MAX_DECODED_NODES || depth > MAX_DEPTH) {
+    throw new GoYamlError('error converting YAML to JSON: yaml: document contains excessive aliasing');
+  }
+  if (isAlias(node)) {
+    const target = (node as Alias).resolve(state.doc);
+    if (!target) throw new GoYamlError(`error converting YAML to JSON: yaml: unknown anchor '${node.source}' referenced`);
+    return decodeNode(target as Node, state, depth + 1);
+  }
+  if (isScalar(node)) return decodeScalar(node);
+  if (isSeq(node)) return node.items.map((item) => decodeNode(item as Node, state, depth + 1));
+  if (isMap(node)) {
+    const map = new RawMap();
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      if (keyNode && isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyNode.value === '<<' && !keyNode.tag) {
+        mergeInto(map, decodeNode(pair.value as Node, state, depth + 1));
+        continue;
+      }
+      const key = keyNode ? decodeNode(keyNode, state, depth + 1) : null;
+      const value = pair.value ? decodeNode(pair.value as Node, state, depth + 1) : null;
+      if (Array.isArray(key) || key instanceof RawMap) {
+        throw new GoYamlError('error converting YAML to JSON: yaml: invalid map key: a collection cannot be a key');
+      }
+      map.entries.set(keyString(key), { key, value });
+    }
+    return map;
+  }
+  return null;
+}
+
+/** `<<: *anchor` (or a list of anchors) copies the referenced mappings' entries. */
+function mergeInto(target: RawMap, source: RawValue): void {
+  const sources = Array.isArray(source) ? source : [source];
+  for (const item of sources) {
+    if (!(item instanceof RawMap)) {
+      throw new GoYamlError('error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value');
+    }
+    for (const [k, entry] of item.entries) target.entries.set(k, entry);
+  }
+}
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+
+function decodeScalar(node: Scalar): YamlKey {
+  const text = String(node.value ?? '');
+  const tag = node.tag?.startsWith(TAG_PREFIX) ? node.tag.slice(TAG_PREFIX.length) : node.tag;
+  if (tag === 'str') return text;
+  if (tag === 'binary') return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (tag && !['int', 'float', 'bool', 'null', 'timestamp'].includes(tag)) return text;
+  if (!tag && node.type !== Scalar.PLAIN) return text;
+  const resolved = resolvePlain(text);
+  if (tag && tag !== resolved.tag && !(tag === 'float' && resolved.tag === 'int')) {
+    throw new GoYamlError(`error converting YAML to JSON: yaml: cannot decode !!${resolved.tag} \`${text}\` as a !!${tag}`);
+  }
+  if (tag === 'float' && resolved.tag === 'int') return Number(resolved.value);
+  return resolved.value;
+}
+
+/** sigs.k8s.io/yaml's key stringification (ints in decimal, floats as 32-bit %g, bools as words). */
+function keyString(key: YamlKey): string {
+  if (typeof key === 'string') return key;
+  if (typeof key === 'bigint') return key.toString();
+  if (typeof key === 'boolean') return String(key);
+  if (typeof key === 'number') {
+    if (Number.isNaN(key)) return '.nan';
+    if (!Number.isFinite(key)) return key > 0 ? '.inf' : '-.inf';
+    return formatFloat(shortestFloat32(key), 'g', -1);
+  }
+  throw new GoYamlError('error converting YAML to JSON: unsupported map key of type: <nil>');
+}
+
+/** The shortest decimal that reads back as the same float32 (strconv.FormatFloat(f, 'g', -1, 32)). */
+export function shortestFloat32(x: number): number {
+  const target = Math.fround(x);
+  for (let precision = 1; precision <= 9; precision++) {
+    const candidate = Number(target.toPrecision(precision));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return target;
+}
+
+/** The JSON round trip: numbers become float64, NaN/Inf cannot be represented. */
+function toJsonValue(value: RawValue): GoValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new GoYamlError(
+        `error converting YAML to JSON: json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`,
+      );
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  const out: GoMap = {};
+  for (const [k, entry] of value.entries) setKey(out, k, toJsonValue(entry.value));
+  return out;
+}
+
+/** Assigns without letting a `__proto__` key from user YAML reach the prototype. */
+export function setKey(map: GoMap, key: string, value: GoValue): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
+}
+
+/** Helm's MergeMaps: maps merge recursively, anything else from `b` replaces. */
+export function mergeMaps(a: GoMap, b: GoMap): GoMap {
+  const out: GoMap = {};
+  for (const [k, v] of Object.entries(a)) setKey(out, k, v);
+  for (const [k, v] of Object.entries(b)) {
+    const existing = out[k];
+    setKey(out, k, isPlainMap(v) && isPlainMap(existing) ? mergeMaps(existing, v) : v);
+  }
+  return out;
+}
+
+function isPlainMap(v: GoValue): v is GoMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}

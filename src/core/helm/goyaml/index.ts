@@ -1,0 +1,21 @@
+/** Go-compatible YAML and JSON for Helm: what toYaml/toJson print and how values files are read. */
+export { emitDocument, type EmitEvent, type EmitterOptions, type ScalarStyle } from './emitter';
+export {
+  compareUtf8,
+  encodeJson,
+  formatRfc3339Nano,
+  formatJsonFloat,
+  GoJsonError,
+  JsonNumber,
+  JsonObject,
+  marshalJson,
+  quoteJsonString,
+  toJsonNode,
+  type JsonEncodeOptions,
+  type JsonMarshaler,
+  type JsonNode,
+} from './go-json';
+export { compareKeysV2, compareKeysV3 } from './key-order';
+export { marshalYaml, marshalYamlV3 } from './marshal';
+export { canBePlainString, isBase60Float, isTimestamp, resolvePlain, type Resolved } from './resolve';
+export { GoYamlError, mergeMaps, parseYamlValues, setKey, shortestFloat32, yamlToGoArray, yamlToGoMap } from './decode';
