@@ -42,6 +42,8 @@ export interface ParseOptions {
   hasFunction: (name: string) => boolean;
   leftDelim?: string;
   rightDelim?: string;
+  /** Nesting limit of parenthesised pipelines (Go's maxStackDepth, 10000). */
+  maxExpressionDepth?: number;
 }
 
 /** Go's parse.maxStackDepth guards parenthesised nesting; we also bound control nesting for JS's stack. */
@@ -252,12 +254,11 @@ class Parser {
       case ItemType.Text:
         return new TextNode(this.src, token.pos, token.val);
       case ItemType.LeftDelim: {
-        const saved = this.actionLine;
         this.actionLine = lineAt(this.src.text, token.pos);
         try {
           return this.action();
         } finally {
-          this.actionLine = saved && 0;
+          this.actionLine = 0;
         }
       }
       default:
@@ -507,7 +508,7 @@ class Parser {
       case ItemType.Number:
         return this.number(token);
       case ItemType.LeftParen: {
-        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
+        if (this.stackDepth >= (this.shared.options.maxExpressionDepth ?? MAX_STACK_DEPTH)) this.errorf('max expression depth exceeded');
         this.stackDepth++;
         const pipe = this.pipeline('parenthesized pipeline', ItemType.RightParen);
         this.stackDepth--;
