@@ -1,0 +1,343 @@
+/**
+ * Helm chart rendering without a helm binary: the public API of `src/core/helm`.
+ *
+ * `renderChart(dir, options)` does what `helm template <dir> [flags]` does, synchronously, and returns
+ * exactly the text helm prints (Helm 4.2 by default, `helmCompat: 3` for Helm 3.21) plus the
+ * individual documents. Pipeline (Helm's order): merge user values (-f, then --set-json, --set,
+ * --set-string, --set-file, --set-literal), load the chart, check it is installable and its
+ * dependencies are present, process dependencies (condition/tags/alias/import-values), coalesce values,
+ * validate values.schema.json, render every template, split/sort documents, assemble the output.
+ *
+ * Every failure is a ChartRenderError whose `message` is helm's error text (without "Error: ") and,
+ * for template errors, `templatePath`/`line`/`column` of the failing action (column as Go counts it:
+ * 0-based bytes). Runaway templates stop at `limits`; `shouldCancel` is polled between files.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TemplateSet, TemplateError } from '../gotemplate/index';
+import type { FuncMap, GoMap, GoValue } from '../gotemplate/values';
+import { helmFunctions, capabilities, releaseObject } from './functions/index';
+import { chartFullPath, type Chart } from './chart';
+import { loadChartPath, findChartDirs, ChartLoadError } from './load/loader';
+import { parseSetInto, StrvalsError, type SetFlagMode } from './strvals';
+import { coalesceValues, mergeMaps, type HelmCompat } from './values/coalesce';
+import { parseYamlDocuments } from './values/yaml';
+import { missingDependencies, processDependencies } from './dependencies';
+import { isCompatibleRange } from './semver';
+import { checkValuesSchema, SchemaValidationError } from './schema';
+import { renderTemplates, type RenderLimits } from './render';
+import { sortManifests, ManifestYamlError, type ManifestDoc } from './sort';
+import { assembleOutput, ShowOnlyError, type CrdFile } from './output';
+import { ChartRenderError } from './errors';
+import { mapRenderedLines } from './source-map';
+
+export { ChartRenderError } from './errors';
+export type { Chart, ChartFile, ChartMetadata, ChartDependency } from './chart';
+export { clearTemplateCache } from './render';
+
+export interface RenderOptions {
+  releaseName?: string;
+  namespace?: string;
+  /** `--name-template`, rendered with Sprig (incl. env) and nil data when no releaseName is given. */
+  nameTemplate?: string;
+  /** -f, in order (paths). */
+  valuesFiles?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+  /** `--kube-version`; Helm's default is v1.36.0 (its client-go version). */
+  kubeVersion?: string;
+  /** `--api-versions`, added to the default set. */
+  apiVersions?: string[];
+  includeCrds?: boolean;
+  skipTests?: boolean;
+  showOnly?: string[];
+  /** Which helm to imitate: 4 (default) or 3. */
+  helmCompat?: 3 | 4;
+  isUpgrade?: boolean;
+  /** Additive: `--skip-schema-validation`. */
+  skipSchemaValidation?: boolean;
+  /** Additive: `--no-hooks`. */
+  noHooks?: boolean;
+  limits?: RenderLimits;
+  shouldCancel?: () => boolean;
+}
+
+export interface RenderedManifest {
+  /** `<chart>/templates/x.yaml` */
+  source: string;
+  content: string;
+  kind?: string;
+  /** Additive: metadata.name of the document, and whether it is a hook. */
+  name?: string;
+  hook?: boolean;
+  /**
+   * Maps a line of `content` back to the template file and line that produced it, where known:
+   * `templateLines[i]` is the 1-based line in `source` for 0-based line `i` of `content`.
+   */
+  templateLines: (number | undefined)[];
+}
+
+export interface RenderResult {
+  /** Exactly what `helm template` prints. */
+  output: string;
+  manifests: RenderedManifest[];
+  notes?: string;
+  /** Additive: warnings helm would log (coalescing conflicts, non-bool conditions, deprecation). */
+  warnings: string[];
+}
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const MAX_RELEASE_NAME = 53;
+
+/** Loads a chart directory (or .tgz) with its subcharts. Throws ChartRenderError on bad charts. */
+export function loadChart(dir: string): Chart {
+  try {
+    return loadChartPath(dir);
+  } catch (e) {
+    throw asRenderError(e);
+  }
+}
+
+/** Directories under rootDir that hold a Chart.yaml (subcharts in charts/ and node_modules skipped). */
+export function findCharts(rootDir: string): string[] {
+  return findChartDirs(rootDir);
+}
+
+/** Parses one `--set`-family flag value into `into` (mutated). Throws ChartRenderError with Helm's text. */
+export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string): void {
+  try {
+    parseSetInto(mode, expr, into, readFile ?? ((p) => readFileSync(p, 'utf8')));
+  } catch (e) {
+    throw new ChartRenderError(`failed parsing --${mode} data: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Executes one template text with `data`. `functions`: 'go' = Go's builtins only, 'sprig' = plus
+ * Sprig (as for --name-template), 'helm' = Helm's full function map (default; no include/tpl).
+ */
+export function executeTemplate(
+  text: string,
+  data: GoValue,
+  options: { functions?: 'go' | 'sprig' | 'helm'; missingkey?: 'default' | 'zero' | 'error'; name?: string } = {},
+): string {
+  const kind = options.functions ?? 'helm';
+  const funcs = kind === 'go' ? {} : kind === 'sprig' ? sprigOnly() : helmFunctions();
+  const set = new TemplateSet(funcs, { missingkey: options.missingkey ?? 'default' });
+  const name = options.name ?? 'gotpl';
+  try {
+    set.add(name, text);
+    return set.execute(name, data);
+  } catch (e) {
+    if (e instanceof TemplateError) {
+      throw new ChartRenderError(e.message, { templatePath: e.templateName, line: e.line, column: e.column });
+    }
+    throw e;
+  }
+}
+
+/** Sprig's own map (with `env`, which Helm removes); loaded lazily like helmFunctions does. */
+function sprigOnly(): FuncMap {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sprig = require('../sprig') as { sprigFunctions?: () => FuncMap };
+    if (sprig.sprigFunctions) return sprig.sprigFunctions();
+  } catch {
+    /* fall back to Helm's map below */
+  }
+  return helmFunctions();
+}
+
+function asRenderError(e: unknown): ChartRenderError {
+  if (e instanceof ChartRenderError) return e;
+  if (e instanceof ChartLoadError || e instanceof SchemaValidationError || e instanceof ShowOnlyError) {
+    return new ChartRenderError(e.message);
+  }
+  if (e instanceof ManifestYamlError) {
+    const err = new ChartRenderError(e.message, { templatePath: e.path });
+    return err;
+  }
+  if (e instanceof Error) return new ChartRenderError(e.message);
+  return new ChartRenderError(String(e));
+}
+
+/** Helm's valueOpts.MergeValues: files, then the --set family grouped by kind in a fixed order. */
+export function mergeUserValues(options: RenderOptions, compat: HelmCompat): GoMap {
+  let base: GoMap = {};
+  for (const file of options.valuesFiles ?? []) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new ChartRenderError(`open ${file}: no such file or directory`);
+    }
+    try {
+      const docs = parseYamlDocuments(text, file);
+      const merged = compat === 3 ? docs[0] : docs.reduce((acc, d) => mergeMaps(acc, d), {} as GoMap);
+      base = mergeMaps(base, merged);
+    } catch (e) {
+      throw new ChartRenderError(`failed to parse ${file}: ${(e as Error).message}`);
+    }
+  }
+  for (const expr of options.setJson ?? []) {
+    if (compat === 4 && expr.trim().startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(expr);
+      } catch (e) {
+        throw new ChartRenderError(`failed parsing --set-json data JSON: ${(e as Error).message}`);
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new ChartRenderError(`failed parsing --set-json data: not a JSON object`);
+      }
+      base = mergeMaps(base, parsed as GoMap);
+      continue;
+    }
+    parseSetFlag('set-json', expr, base);
+  }
+  for (const expr of options.set ?? []) parseSetFlag('set', expr, base);
+  for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base);
+  for (const expr of options.setFile ?? []) {
+    parseSetFlag('set-file', expr, base, (p) => {
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        throw new StrvalsError(`open ${p}: no such file or directory`);
+      }
+    });
+  }
+  for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base);
+  return base;
+}
+
+function releaseName(options: RenderOptions): string {
+  let name = options.releaseName;
+  if (name === undefined && options.nameTemplate !== undefined) {
+    name = executeTemplate(options.nameTemplate, null, { functions: 'sprig', missingkey: 'default' });
+  }
+  name ??= 'release-name';
+  if (!RELEASE_NAME.test(name) || name.length > MAX_RELEASE_NAME) {
+    throw new ChartRenderError(
+      `release name ${JSON.stringify(name)}: invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than ${MAX_RELEASE_NAME}`,
+    );
+  }
+  return name;
+}
+
+/** `crds/*.{yaml,yml,json}` of the chart and its (enabled) subcharts, root first; never templated. */
+function crdFiles(chart: Chart): CrdFile[] {
+  const out: CrdFile[] = [];
+  for (const f of chart.files) {
+    if (f.name.startsWith('crds/') && /\.(ya?ml|json)$/.test(f.name)) {
+      out.push({ path: `${chartFullPath(chart)}/${f.name}`, content: Buffer.from(f.data).toString('utf8') });
+    }
+  }
+  for (const d of chart.dependencies) out.push(...crdFiles(d));
+  return out;
+}
+
+function templateTextOf(chart: Chart, path: string): string | undefined {
+  const prefix = chartFullPath(chart);
+  for (const t of chart.templates) if (`${prefix}/${t.name}` === path) return Buffer.from(t.data).toString('utf8');
+  for (const d of chart.dependencies) {
+    const found = templateTextOf(d, path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function toRendered(doc: ManifestDoc, hook: boolean, chart: Chart): RenderedManifest {
+  const template = templateTextOf(chart, doc.path);
+  return {
+    source: doc.path,
+    content: doc.content,
+    kind: doc.kind || undefined,
+    name: doc.name || undefined,
+    hook,
+    templateLines: template === undefined ? [] : mapRenderedLines(template, doc.content),
+  };
+}
+
+/** `helm template <dir>`: see the module header. */
+export function renderChart(dir: string, options: RenderOptions = {}): RenderResult {
+  try {
+    return renderChartUnsafe(resolve(dir), options);
+  } catch (e) {
+    throw asRenderError(e);
+  }
+}
+
+function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
+  const compat: HelmCompat = options.helmCompat ?? 4;
+  const warnings: string[] = [];
+  const warn = (m: string): void => {
+    warnings.push(m);
+  };
+  const userValues = mergeUserValues(options, compat);
+  const chart = loadChartPath(dir);
+  const type = chart.metadata.type;
+  if (type !== '' && type !== 'application') throw new ChartRenderError(`${type} charts are not installable`);
+  if (chart.metadata.deprecated) warn('This chart is deprecated');
+  const missing = missingDependencies(chart);
+  if (missing.length > 0) {
+    throw new ChartRenderError(
+      'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
+        `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+    );
+  }
+  const name = releaseName(options);
+  const resolved = processDependencies(chart, userValues, compat, warn);
+  let caps;
+  try {
+    caps = capabilities({ kubeVersion: options.kubeVersion, apiVersions: splitApiVersions(options.apiVersions) });
+  } catch (e) {
+    throw new ChartRenderError(`invalid kube version '${options.kubeVersion}': ${(e as Error).message}`);
+  }
+  const kubeVersion = caps.KubeVersion.Version;
+  if (chart.metadata.kubeVersion && !isCompatibleRange(chart.metadata.kubeVersion, kubeVersion)) {
+    throw new ChartRenderError(
+      `chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kubeVersion}`,
+    );
+  }
+  const values = coalesceValues(resolved, userValues, compat, warn);
+  if (!options.skipSchemaValidation) checkValuesSchema(resolved, values);
+  const release = releaseObject({ name, namespace: options.namespace ?? 'default', isUpgrade: options.isUpgrade });
+  const rendered = renderTemplates(
+    resolved,
+    { Values: values, Release: release, Capabilities: caps },
+    { compat, limits: options.limits, shouldCancel: options.shouldCancel },
+  );
+
+  const rootNotes = `${resolved.metadata.name}/templates/NOTES.txt`;
+  let notes: string | undefined;
+  const files = new Map<string, string>();
+  for (const [path, text] of rendered) {
+    if (path.endsWith('NOTES.txt')) {
+      if (path === rootNotes) notes = text;
+      continue;
+    }
+    files.set(path, text);
+  }
+  const { manifests, hooks } = sortManifests(files, compat);
+  const output = assembleOutput(manifests, hooks, {
+    compat,
+    crds: options.includeCrds ? crdFiles(resolved) : [],
+    skipTests: options.skipTests,
+    noHooks: options.noHooks,
+    showOnly: options.showOnly,
+  });
+  return {
+    output,
+    manifests: [...manifests.map((m) => toRendered(m, false, resolved)), ...hooks.map((h) => toRendered(h, true, resolved))],
+    notes,
+    warnings,
+  };
+}
+
+/** `--api-versions` accepts comma-separated lists as well as repeated flags. */
+function splitApiVersions(list: string[] | undefined): string[] {
+  return (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}

@@ -1,0 +1,157 @@
+/**
+ * Conformance with helm's own golden outputs (../shared/helm-golden/cases.json): every `helm template`
+ * case must print byte-identical text (after CRLF -> LF, as helm's test helper does); error cases must
+ * fail with the same `Error: ...` text; the OpenTelemetry examples compare per-file `--output-dir`
+ * output with their upstream normalisation. Cases that are not about rendering are skipped below, each
+ * with its reason.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { sharedPath } from '../shared-data';
+import { renderChart, ChartRenderError, type RenderOptions, type RenderResult } from '../../../src/core/helm/index';
+
+interface GoldenCase {
+  name: string;
+  helmVersion: string;
+  command: 'template' | 'install';
+  release?: string | null;
+  chart: string | null;
+  args: string[];
+  golden?: string | null;
+  goldenDir?: string;
+  expectError?: string;
+  runs?: string[][];
+}
+
+const root = sharedPath('helm-golden');
+const { cases } = JSON.parse(readFileSync(join(root, 'cases.json'), 'utf8')) as { cases: GoldenCase[] };
+
+/** Why a case is not compared; keyed by `<helmVersion> <name>`. */
+const SKIPS: Record<string, string> = {
+  'v4 check no args': 'CLI argument validation, no chart involved',
+  'v3 check no args': 'CLI argument validation, no chart involved',
+  'v4 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
+  'v3 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
+};
+
+/** `helm install` goldens print a release status (NAME/LAST DEPLOYED/...), not rendered manifests. */
+function isStatusOnly(c: GoldenCase): boolean {
+  return c.command === 'install' && !c.expectError;
+}
+
+function toOptions(c: GoldenCase, args: string[]): { options: RenderOptions; debug: boolean } {
+  const options: RenderOptions = {
+    helmCompat: c.helmVersion.startsWith('v3') ? 3 : 4,
+    // helm's test builds report Kubernetes v1.20.0 (harness.capabilities); a flag overrides it.
+    kubeVersion: '1.20.0',
+    releaseName: c.release ?? undefined,
+  };
+  let debug = false;
+  const list = (key: 'set' | 'setString' | 'setFile' | 'setJson' | 'setLiteral' | 'valuesFiles' | 'apiVersions' | 'showOnly', v: string): void => {
+    (options[key] ??= []).push(v);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].includes('=') && args[i].startsWith('--') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const value = (): string => inline ?? args[++i];
+    const path = (p: string): string => join(root, p);
+    switch (flag) {
+      case '--set': list('set', value()); break;
+      case '--set-string': list('setString', value()); break;
+      case '--set-json': list('setJson', value()); break;
+      case '--set-literal': list('setLiteral', value()); break;
+      case '--set-file': list('setFile', value()); break;
+      case '-f': case '--values': list('valuesFiles', path(value())); break;
+      case '--api-versions': list('apiVersions', value()); break;
+      case '--show-only': case '-s': list('showOnly', value()); break;
+      case '--kube-version': options.kubeVersion = value(); break;
+      case '--namespace': case '-n': options.namespace = value(); break;
+      case '--name-template': options.nameTemplate = value(); break;
+      case '--include-crds': options.includeCrds = true; break;
+      case '--skip-tests': options.skipTests = true; break;
+      case '--skip-schema-validation': options.skipSchemaValidation = true; break;
+      case '--is-upgrade': options.isUpgrade = true; break;
+      case '--debug': debug = true; break;
+      case '--output-dir': value(); break;
+      case '--dry-run': case '--dependency-update': case '--hide-secret': break;
+      default: throw new Error(`unhandled flag ${args[i]} in ${c.name}`);
+    }
+  }
+  return { options, debug };
+}
+
+/** What the CLI prints for a failed command (cmd/helm main: "Error: <msg>"). */
+function cliError(c: GoldenCase, e: ChartRenderError): string {
+  const prefix = c.command === 'install' ? 'INSTALLATION FAILED: ' : '';
+  const yamlHint = c.command === 'template' && e.message.startsWith('YAML parse error') ? '\n\nUse --debug flag to render out invalid YAML' : '';
+  return `Error: ${prefix}${e.message}${yamlHint}\n`;
+}
+
+const lf = (s: string): string => s.replace(/\r\n/g, '\n');
+
+/** The OpenTelemetry Makefile's normalisation plus its `diff -I` ignores. */
+function normaliseExample(text: string): string {
+  return lf(text)
+    .replace(/[ \t\n]+(?=\n---\n)/g, '')
+    .replace(/[ \t\n]+$/, '\n')
+    .split('\n')
+    .filter((l) => !/checksum\/config|helm\.sh\/chart/.test(l))
+    .join('\n');
+}
+
+/** `--output-dir` files relative to `<chart>/templates/`: each document appended as `---\n# Source: ...\n<doc>\n`. */
+function outputDirFiles(result: RenderResult, chartName: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const m of result.manifests) {
+    const rel = m.source.startsWith(`${chartName}/templates/`) ? m.source.slice(`${chartName}/templates/`.length) : m.source.slice(chartName.length + 1);
+    files.set(rel, `${files.get(rel) ?? ''}---\n# Source: ${m.source}\n${m.content}\n`);
+  }
+  return files;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+for (const c of cases) {
+  const key = `${c.helmVersion.startsWith('v3') ? 'v3' : 'v4'} ${c.name}`;
+  const skip = SKIPS[key] ?? (isStatusOnly(c) ? 'helm install prints a release status, not rendered output' : undefined);
+  test(`golden ${key}`, { skip }, () => {
+    assert.ok(c.chart, 'case has a chart');
+    const chartDir = join(root, c.chart);
+    if (c.goldenDir) {
+      const chartName = c.chart.split('/').pop()!;
+      const produced = new Map<string, string[]>();
+      for (const args of c.runs ?? [c.args]) {
+        const { options } = toOptions(c, args);
+        for (const [rel, text] of outputDirFiles(renderChart(chartDir, options), chartName)) {
+          produced.set(rel, [...(produced.get(rel) ?? []), normaliseExample(text)]);
+        }
+      }
+      const goldenDir = join(root, c.goldenDir);
+      for (const file of listFiles(goldenDir)) {
+        const rel = relative(goldenDir, file);
+        const expected = normaliseExample(readFileSync(file, 'utf8'));
+        const candidates = produced.get(rel);
+        assert.ok(candidates, `no output for ${rel}`);
+        if (!candidates.includes(expected)) assert.equal(candidates[candidates.length - 1], expected, rel);
+      }
+      return;
+    }
+    const golden = lf(readFileSync(join(root, c.golden!), 'utf8'));
+    const { options } = toOptions(c, c.args);
+    let actual: string;
+    try {
+      const result = renderChart(chartDir, options);
+      actual = result.output;
+    } catch (e) {
+      if (!(e instanceof ChartRenderError)) throw e;
+      actual = cliError(c, e);
+    }
+    assert.equal(actual, golden);
+  });
+}
