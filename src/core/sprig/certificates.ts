@@ -1,0 +1,5 @@
+import { FuncMap } from '../gotemplate/values';
+
+export function certificateFunctions(): FuncMap {
+  return {};
+}
