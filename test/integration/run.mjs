@@ -17,16 +17,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
+import { copyFixtureWorkspace, harnessDir, integrationDir as here, repoRoot, writeUserSettings } from './setup.mjs';
+
 const resultsDir = path.join(repoRoot, 'test-results');
 const codeServerDir = path.join(repoRoot, '.vscode-test', 'code-server');
 const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const installer = path.join(here, 'install-code-server.sh');
-const harnessDir = path.join(here, 'harness');
-const fixtureDir = path.join(here, 'fixtures', 'workspace');
 const extensionRoot = path.resolve(process.env.SHIPSHAPE_IT_EXTENSION || repoRoot);
 const overallTimeoutMs = Number(process.env.SHIPSHAPE_IT_TIMEOUT_MS) || 5 * 60_000;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -136,32 +133,6 @@ function writeExtensionsManifest(extensionsDir, extensions) {
     metadata: { installedTimestamp: Date.now(), source: 'vsix', pinned: true },
   }));
   fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify(entries));
-}
-
-function writeUserSettings(userDataDir) {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'npm.autoDetect': 'off',
-    'typescript.disableAutomaticTypeAcquisition': true,
-    'files.hotExit': 'off',
-    'window.confirmBeforeClose': 'never',
-    'editor.minimap.enabled': false,
-    'chat.commandCenter.enabled': false,
-    'chat.disableAIFeatures': true,
-  };
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -291,8 +262,11 @@ async function screenshotProblems(page, file) {
 // ---------------------------------------------------------------------------------------------------
 
 async function main() {
-  fs.rmSync(resultsDir, { recursive: true, force: true });
+  // Overwrite only our own artifacts: test-results/ may hold other runners' output.
   fs.mkdirSync(resultsDir, { recursive: true });
+  for (const name of ['logs', 'problems-panel.png', 'results.json', 'browser-console.log', 'code-server.log']) {
+    fs.rmSync(path.join(resultsDir, name), { recursive: true, force: true });
+  }
   ensureCodeServer();
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-it-'));
@@ -306,7 +280,7 @@ async function main() {
   const resultsFile = path.join(tmp, 'results', 'results.json');
   fs.mkdirSync(extensionsDir);
   fs.mkdirSync(path.dirname(resultsFile));
-  fs.cpSync(fixtureDir, workspace, { recursive: true });
+  copyFixtureWorkspace(workspace);
   writeUserSettings(userDataDir);
   const extensions = [linkExtensionUnderTest(extensionsDir), linkHarness(extensionsDir)];
   writeExtensionsManifest(extensionsDir, extensions);
