@@ -5,7 +5,7 @@
  */
 import type { PathSegment, YamlDocument } from '../yaml/parse';
 import { findCustomSchema, type CrdRegistry } from './crd';
-import { humanize, type Finding } from './humanize';
+import { closest, humanize, type Finding } from './humanize';
 import type { KubernetesSchemas } from './store';
 import { removedApi } from './removed-apis';
 import { meta as k8sSchema } from './rules/k8s-schema';
@@ -120,15 +120,24 @@ function describeMissingSchema(
       severity: 'error',
       message: `${kind} is not served as ${apiVersion} in Kubernetes ${version}; it is ${served.join(' or ')}.`,
       ...apiVersionAt,
+      replacement: served.length === 1 ? served[0] : undefined,
     };
   }
-  const isCoreGroup = !apiVersion.includes('/') || /^[\w-]+\.k8s\.io\//.test(apiVersion);
+  const sameApiVersion = env.schemas.kinds.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);
+  if (sameApiVersion.length > 0) {
+    const guess = closest(kind, sameApiVersion);
+    return {
+      rule: unknownKind.id,
+      severity: 'error',
+      message: `${apiVersion} has no kind ${kind} in Kubernetes ${version}${guess ? `; did you mean ${guess}?` : '.'}`,
+      ...kindAt,
+      replacement: guess,
+    };
+  }
   return {
     rule: unknownKind.id,
     severity: 'warning',
-    message: isCoreGroup
-      ? `Kubernetes ${version} has no kind ${kind} in ${apiVersion}; check the spelling.`
-      : `No schema for ${apiVersion} ${kind}: it was not validated. Add its CustomResourceDefinition (the crdDirs setting, or --crds DIR).`,
+    message: `No schema for ${apiVersion} ${kind}: it was not validated. Add its CustomResourceDefinition (the crdDirs setting, or --crds DIR).`,
     ...kindAt,
   };
 }
