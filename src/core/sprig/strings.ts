@@ -24,7 +24,7 @@ function abbreviateFull(str: string, offset: number, maxWidth: number): string {
   if (len - offset < maxWidth - 3) offset = len - (maxWidth - 3);
   if (offset <= 4) return byteSlice(str, 0, maxWidth - 3) + '...';
   if (maxWidth < 7) return '';
-  if (offset + maxWidth - 3 < len) return '...' + abbreviateFull(byteSlice(str, offset + maxWidth - 3), 0, maxWidth - 3);
+  if (offset + maxWidth - 3 < len) return '...' + abbreviateFull(byteSlice(str, offset), 0, maxWidth - 3);
   return '...' + byteSlice(str, len - (maxWidth - 3));
 }
 
