@@ -117,16 +117,17 @@ export class WorkspaceIndex {
     return this.podTemplatesByNamespace.get(namespace).size > 0 || this.podTemplatesByNamespace.get('').size > 0;
   }
 
-  /** Workloads whose pod template carries every label of `selector`, in a compatible namespace. */
-  podTemplatesSelectedBy(selector: Record<string, string>, namespace: string | undefined): K8sObject[] {
+  /** A workload whose pod template carries every label of `selector`, in a compatible namespace. */
+  podTemplateSelectedBy(selector: Record<string, string>, namespace: string | undefined): K8sObject | undefined {
     const entries = Object.entries(selector);
-    if (entries.length === 0) return [];
+    if (entries.length === 0) return undefined;
     // Start from the rarest label: the candidate set is then as small as the index allows.
     const candidateSets = entries.map(([k, v]) => this.podTemplatesByLabel.get(labelKey(k, v)));
     const smallest = candidateSets.reduce((a, b) => (b.size < a.size ? b : a));
-    return [...smallest].filter(
-      (o) => sameNamespace(o.namespace, namespace) && entries.every(([k, v]) => o.podTemplate?.labels[k] === v),
-    );
+    for (const o of smallest) {
+      if (sameNamespace(o.namespace, namespace) && entries.every(([k, v]) => o.podTemplate?.labels[k] === v)) return o;
+    }
+    return undefined;
   }
 
   /**

@@ -49,11 +49,14 @@ export function argvOf(...parts: unknown[]): string[] | undefined {
   return argv;
 }
 
+/** Longer scripts are not inspected: they are rare, and the heuristics below must stay cheap. */
+const MAX_SCRIPT_LENGTH = 64 * 1024;
+
 /** The script of `sh -c '<script>'` (also `-ec`, `-xc`), or undefined when argv is not a shell script. */
 export function shellScriptOf(argv: readonly string[]): string | undefined {
   if (argv.length < 2 || !SHELLS.has(baseName(argv[0]))) return undefined;
   for (let i = 1; i < argv.length - 1; i++) {
-    if (/^-[a-z]*c[a-z]*$/.test(argv[i])) return argv[i + 1];
+    if (/^-[a-z]*c[a-z]*$/.test(argv[i])) return argv[i + 1].length <= MAX_SCRIPT_LENGTH ? argv[i + 1] : undefined;
     if (!argv[i].startsWith('-')) return undefined;
   }
   return undefined;
@@ -82,7 +85,9 @@ export function multiProcessReason(argv: readonly string[]): string | undefined 
 export function configFileWrittenBy(argv: readonly string[]): string | undefined {
   const script = shellScriptOf(argv);
   if (script === undefined) return undefined;
-  const target = /(?:>>?|\|\s*tee(?:\s+-a)?)\s*["']?((?:\/etc\/[^\s"';|&]+)|(?:[^\s"';|&]+\.(?:conf|cfg|cnf|ini|ya?ml|json|properties|toml|xml|env)))(?=["'\s;|&]|$)/;
+  // The path classes exclude `<` and `>`, so each match attempt stops at the next redirection
+  // and the search stays linear however many `>` a script has.
+  const target = /(?:>>?|\|[ \t]*tee(?:[ \t]+-a)?)[ \t]*["']?((?:\/etc\/[^\s"';|&<>]+)|(?:[^\s"';|&<>]+\.(?:conf|cfg|cnf|ini|ya?ml|json|properties|toml|xml|env)))(?=["'\s;|&<>]|$)/;
   for (const command of script.split(/&&|\|\||[;\n]/)) {
     if (!/^\s*(?:echo|printf|cat\s*<<)/.test(command)) continue;
     const match = target.exec(command);
@@ -95,7 +100,23 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Removes quoted strings so that `echo "a & b"` is not mistaken for a background job. */
+/**
+ * Removes quoted strings so that `echo "a & b"` is not mistaken for a background job. A scan rather
+ * than a regular expression: an unterminated quote must not make the search quadratic.
+ */
 function stripQuotedText(script: string): string {
-  return script.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""');
+  let result = '';
+  let quote: string | undefined;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) {
+        quote = undefined;
+        result += '""';
+      }
+    } else if (c === '"' || c === "'") quote = c;
+    else result += c;
+  }
+  return result;
 }

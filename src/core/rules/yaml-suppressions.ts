@@ -2,7 +2,9 @@
  * Inline suppressions in YAML files, in the spirit of hadolint's `# hadolint ignore=`:
  *
  *   # shipshape ignore=k8s-image-latest,k8s-run-as-root   (on the line before a key or list item:
- *                                                           that node and everything below it)
+ *                                                           that node and everything below it;
+ *                                                           before a document's first key: the
+ *                                                           whole document)
  *   # shipshape ignore-file=k8s-missing-probes             (anywhere: the whole file)
  *
  * Ids may also be aliases (`latest-tag`). Spans come from the YAML syntax tree, so a suppression
@@ -80,6 +82,9 @@ function spanOf(document: YamlDocument, key: unknown, node: unknown): [number, n
   if (isPair(node)) {
     start = (node.key as Node | null)?.range?.[0];
     end = (node.value as Node | null)?.range?.[1] ?? (node.key as Node | null)?.range?.[1];
+  } else if (key === null && (node as Node | null)?.range) {
+    // The document's root: a comment above its first key covers the whole object.
+    return [document.startOffset + (node as Node).range![0], document.endOffset];
   } else if (typeof key === 'number') {
     // A list item (`- name: web` or `- web`): the whole item.
     const range = (node as Node).range;

@@ -69,11 +69,23 @@ test('inline suppressions cover the node below the comment, or the whole file', 
   assert.deepEqual(located('k8s-image-latest'), [at(text, 'image: |busybox')]);
   assert.deepEqual(located('k8s-run-as-root'), [at(text, 'name: |b'), at(text, 'name: |c')]);
 
+  const document = `# shipshape ignore=k8s-image-latest\n${text}---\n${text}`;
+  const { workspace: perDocument } = workspaceOf({ '/ws/p.yaml': document });
+  const second = document.indexOf('---');
+  const latest = perDocument.check('/ws/p.yaml').filter((d) => d.rule === 'k8s-image-latest');
+  assert.deepEqual(latest.map((d) => show(d.range)), ['busybox'].map((image) => at(document.slice(second), `image: |${image}`)).map((r) => shift(r, document, second)), 'a comment above the first key covers only that document');
+
   const whole = `# shipshape ignore-file=k8s-image-latest\n${text}`;
-  const { workspace: second } = workspaceOf({ '/ws/p.yaml': whole });
-  assert.equal(second.check('/ws/p.yaml').filter((d) => d.rule === 'k8s-image-latest').length, 0);
-  assert.ok(second.check('/ws/p.yaml').some((d) => d.rule === 'k8s-run-as-root'));
+  const { workspace: fileWide } = workspaceOf({ '/ws/p.yaml': whole });
+  assert.equal(fileWide.check('/ws/p.yaml').filter((d) => d.rule === 'k8s-image-latest').length, 0);
+  assert.ok(fileWide.check('/ws/p.yaml').some((d) => d.rule === 'k8s-run-as-root'));
 });
+
+/** Moves a range printed by `at` on `text.slice(offset)` to the coordinates of `text`. */
+function shift(range: string, text: string, offset: number): string {
+  const lines = text.slice(0, offset).split('\n').length - 1;
+  return range.replace(/(\d+):(\d+)/g, (_, line: string, character: string) => `${Number(line) + lines}:${character}`);
+}
 
 test('List objects are expanded and their findings located inside the item', () => {
   const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec:\n      containers:\n        - name: c\n          image: nginx\n';
@@ -181,4 +193,22 @@ test("kubeval's duplicate-object fixtures: the ones its tests reject are reporte
   assert.equal(workspaceOf({ [file]: readFileSync(file, 'utf8') }).workspace.check(file).filter((d) => d.rule === 'k8s-duplicate-object').length, 2);
   const groups = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n---\napiVersion: example.com/v1\nkind: Certificate\nmetadata: {name: c}\n';
   assert.equal(workspaceOf(groups).workspace.check('/ws/app.yaml').filter((d) => d.rule === 'k8s-duplicate-object').length, 0);
+});
+
+test('pathological input stays fast (no quadratic scans)', () => {
+  const cases: Record<string, string> = {
+    redirects: `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: a:1\n      command: ["sh", "-c", ${JSON.stringify('echo ' + '>'.repeat(60000) + ' a'.repeat(2000))}]\n`,
+    quotes: `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: a:1\n      command: ["sh", "-c", ${JSON.stringify('"\\\\'.repeat(30000) + '& x')}]\n`,
+    blankLines: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  app.conf: ${JSON.stringify('\n'.repeat(200000) + 'password=x')}\n`,
+    sameNames: Array.from({ length: 1500 }, () => 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: same}\n').join('---\n'),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const started = performance.now();
+    const { workspace } = workspaceOf({ '/ws/x.yaml': text });
+    const diagnostics = workspace.check('/ws/x.yaml');
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 5000, `${name}: ${elapsed.toFixed(0)} ms`);
+    assert.ok(!diagnostics.some((d) => d.message.includes('failed on this')), name);
+    if (name === 'sameNames') assert.ok(diagnostics.every((d) => d.message.length < 300), 'messages stay short');
+  }
 });

@@ -18,13 +18,14 @@ export const duplicateObject: KubernetesRule = {
     if (!object.name) return;
     const others = context.workspace.duplicatesOf(object).filter((o) => o !== object);
     if (others.length === 0) return;
-    const where = others.map((o) => {
+    const shown = 3;
+    const where = others.slice(0, shown).map((o) => {
       const line = rangeOfPath(o.file, o.docIndex, [...o.path, 'metadata', 'name']).start.line + 1;
       return o.fileName === object.fileName ? `line ${line}` : `${o.fileName.slice(o.fileName.lastIndexOf('/') + 1)}:${line}`;
     });
     context.report({
       path: ['metadata', 'name'],
-      message: `${object.kind} "${object.name}" is also defined at ${where.join(', ')}; the last one applied wins.`,
+      message: `${object.kind} "${object.name}" is also defined at ${where.join(', ')}${others.length > shown ? ` and ${others.length - shown} more places` : ''}; the last one applied wins.`,
     });
   },
 };

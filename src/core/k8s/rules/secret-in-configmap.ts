@@ -7,7 +7,7 @@ import { asRecord } from '../../rules/yaml-values';
 import { isLiteralSecretValue, isPlainSecret, looksLikeSecretName } from '../../rules/secret-values';
 import type { KubernetesRule } from '../rule';
 
-const EMBEDDED_SETTING = /^\s*["']?([\w.-]+)["']?\s*[:=]\s*["']?([^\s"'#]+)/gm;
+const EMBEDDED_SETTING = /^[ \t]*["']?([\w.-]+)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]+)/gm;
 
 export const secretInConfigMap: KubernetesRule = {
   meta: {

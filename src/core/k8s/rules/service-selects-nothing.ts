@@ -25,7 +25,7 @@ export const serviceSelectsNothing: KubernetesRule = {
     if (!workspace.hasPodTemplates(object.namespace)) return;
     // Pods whose label keys the user's workloads never use come from an operator or another repository.
     if (!Object.keys(selector).some((key) => workspace.podTemplateLabelKeyNear(key, object.fileName))) return;
-    if (workspace.podTemplatesSelectedBy(selector, object.namespace).length > 0) return;
+    if (workspace.podTemplateSelectedBy(selector, object.namespace)) return;
     const shown = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
     context.report({ path: ['spec', 'selector'], target: 'key', message: `No pod template in the workspace has the labels ${shown}; the Service has no endpoints.` });
   },
