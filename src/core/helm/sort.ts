@@ -79,13 +79,28 @@ function mapGet(node: unknown, key: string): unknown {
   return undefined;
 }
 
+/**
+ * go-yaml's wording and line for the parse errors templates commonly produce; the `yaml` package
+ * finds the same problems but words them differently and sometimes points one line earlier.
+ */
+function goYamlError(code: string, message: string, line: number): { line: number; text: string } {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'MISSING_CHAR' && first.startsWith('Implicit map keys')) return { line: line + 1, text: "could not find expected ':'" };
+  if (code === 'MISSING_CHAR' && first.startsWith('Missing closing')) return { line, text: 'found unexpected end of stream' };
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return { line: line + 1, text: 'mapping values are not allowed in this context' };
+  if (code === 'TAB_AS_INDENT') return { line, text: 'found character that cannot start any token' };
+  if (code === 'BAD_INDENT' && first.startsWith('Flow sequence')) return { line, text: "did not find expected ',' or ']'" };
+  if (code === 'BAD_INDENT' && first.startsWith('Flow map')) return { line, text: "did not find expected ',' or '}'" };
+  return { line, text: first };
+}
+
 /** Parses the document as YAML (so invalid YAML fails like helm) and reads its head. */
 export function parseHead(doc: string, path: string): Head {
-  const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
+  const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: line ${line ?? 0}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, line);
+    const go = goYamlError(error.code, error.message, error.linePos?.[0]?.line ?? 0);
+    throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: line ${go.line}: ${go.text}`, go.line);
   }
   const root = parsed.contents as Node | null;
   if (root !== null && root !== undefined && !isMap(root) && !(isScalar(root) && (root.value === null || root.value === ''))) {

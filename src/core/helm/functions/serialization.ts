@@ -35,20 +35,104 @@ const swallow =
     }
   };
 
-/** fromJson's decoding with encoding/json's messages for the common failures. */
+/** fromJson's decoding, failing with encoding/json's messages. */
 export function jsonToGo(text: string): GoValue {
-  if (text.trim() === '') throw new Error('unexpected end of JSON input');
+  let parsed: unknown;
   try {
-    return fromParsedJson(JSON.parse(text));
-  } catch (e) {
-    if (!(e instanceof SyntaxError)) throw e;
-    const position = /position (\d+)/.exec(e.message);
-    const offset = position ? Number(position[1]) : -1;
-    if (offset < 0 || offset >= text.length) throw new Error('unexpected end of JSON input');
-    const ch = text[offset];
-    const shown = ch === "'" ? "'\\''" : `'${ch}'`;
-    throw new Error(`invalid character ${shown} looking for beginning of value`);
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(jsonSyntaxError(text));
   }
+  return fromParsedJson(parsed);
+}
+
+/** Go's char quoting in scanner errors: 'x', '\'', '\n'. */
+function quoteChar(ch: string): string {
+  if (ch === "'") return "'\\''";
+  if (ch === '"') return "'\"'";
+  const q = JSON.stringify(ch);
+  return `'${q.slice(1, -1)}'`;
+}
+
+/** Finds the first syntax error the way encoding/json's scanner reports it. */
+export function jsonSyntaxError(text: string): string {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  };
+  const fail = (context: string): never => {
+    if (i >= text.length) throw 'unexpected end of JSON input';
+    throw `invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(i)!))} ${context}`;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('looking for beginning of object key string');
+        string();
+        ws();
+        if (text[i] !== ':') fail('after object key');
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail('after object key:value pair');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail('after array element');
+      }
+    }
+    if (ch === '"') return string();
+    for (const literal of ['true', 'false', 'null']) {
+      if (ch === literal[0]) {
+        for (let k = 1; k < literal.length; k++) {
+          i++;
+          if (text[i] !== literal[k]) fail(`in literal ${literal} (expecting '${literal[k]}')`);
+        }
+        return void i++;
+      }
+    }
+    const num = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i));
+    if (num && num[0] !== '-') return void (i += num[0].length);
+    if (ch === '-') {
+      i++;
+      fail('in numeric literal');
+    }
+    fail('looking for beginning of value');
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail('in string literal');
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail('in string literal');
+    i++;
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail('after top-level value');
+  } catch (message) {
+    if (typeof message === 'string') return message;
+    throw message;
+  }
+  return 'unexpected end of JSON input';
 }
 
 /** JSON.parse gives the right shapes already; only non-finite numbers need Go's refusal. */

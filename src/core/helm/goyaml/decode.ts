@@ -4,7 +4,7 @@
  * (non-string keys stringified) and decoded by encoding/json, so every number ends as float64 and
  * timestamps stay strings. The `yaml` package does the syntax; all typing is ours.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatFloat } from '../../gotemplate/strconv';
 import type { GoMap, GoValue } from '../../gotemplate/values';
 import { resolvePlain } from './resolve';
@@ -12,16 +12,42 @@ import { resolvePlain } from './resolve';
 /** A Go-compatible decoding error; `message` follows the texts Helm shows (wrapped like sigs.k8s.io/yaml). */
 export class GoYamlError extends Error {}
 
-/** Nodes a document may expand to through aliases before we refuse (go-yaml has a similar guard). */
-const MAX_DECODED_NODES = 2_000_000;
 const MAX_DEPTH = 10_000;
 
 /** go-yaml's view of a scalar before the JSON step: ints are kept apart from floats for key printing. */
 type YamlKey = string | bigint | number | boolean | null;
 
 interface DecodeState {
-  doc: Document.Parsed;
-  nodes: number;
+  /** Each alias's target: the latest anchor of that name before it, as YAML defines. */
+  aliasTargets: Map<Alias, Node | undefined>;
+  decodeCount: number;
+  /** Nodes decoded inside alias expansions. */
+  aliasCount: number;
+  activeAliases: Set<Node>;
+}
+
+/**
+ * go-yaml v2's "billion laughs" guard: once more than 100 aliases and 1000 nodes were decoded, the share
+ * of alias-expanded nodes may not exceed a ratio that falls from 0.99 to 0.10 as the document grows.
+ */
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
+}
+
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Alias: (_, node) => void targets.set(node, anchors.get(node.source)),
+    Node: (_, node) => {
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 /**
@@ -72,7 +98,7 @@ function parseDocuments(text: string): Document.Parsed[] {
 }
 
 function decodeDocument(doc: Document.Parsed): GoValue {
-  const state: DecodeState = { doc, nodes: 0 };
+  const state: DecodeState = { aliasTargets: aliasTargets(doc), decodeCount: 0, aliasCount: 0, activeAliases: new Set() };
   return doc.contents ? toJsonValue(decodeNode(doc.contents as Node, state, 0)) : null;
 }
 
@@ -104,13 +130,26 @@ class RawMap {
 }
 
 function decodeNode(node: Node, state: DecodeState, depth: number): RawValue {
-  if (++state.nodes > MAX_DECODED_NODES || depth > MAX_DEPTH) {
+  state.decodeCount++;
+  if (state.activeAliases.size > 0) state.aliasCount++;
+  if (
+    depth > MAX_DEPTH ||
+    (state.aliasCount > 100 && state.decodeCount > 1000 && state.aliasCount / state.decodeCount > allowedAliasRatio(state.decodeCount))
+  ) {
     throw new GoYamlError('error converting YAML to JSON: yaml: document contains excessive aliasing');
   }
   if (isAlias(node)) {
-    const target = (node as Alias).resolve(state.doc);
+    const target = state.aliasTargets.get(node);
     if (!target) throw new GoYamlError(`error converting YAML to JSON: yaml: unknown anchor '${node.source}' referenced`);
-    return decodeNode(target as Node, state, depth + 1);
+    if (state.activeAliases.has(target)) {
+      throw new GoYamlError(`error converting YAML to JSON: yaml: anchor '${node.source}' value contains itself`);
+    }
+    state.activeAliases.add(target);
+    try {
+      return decodeNode(target, state, depth + 1);
+    } finally {
+      state.activeAliases.delete(target);
+    }
   }
   if (isScalar(node)) return decodeScalar(node);
   if (isSeq(node)) return node.items.map((item) => decodeNode(item as Node, state, depth + 1));

@@ -79,7 +79,7 @@ export function parseYamlDocuments(text: string, fileName = 'values.yaml'): GoMa
     merge: false,
     uniqueKeys: false,
     // Timestamps stay strings in Helm (sigs.k8s.io/yaml -> JSON), so drop the 1.1 timestamp tag.
-    customTags: (tags) => tags.filter((t) => !('tag' in t) || t.tag !== 'tag:yaml.org,2002:timestamp'),
+    customTags: (tags) => tags.filter((t) => t !== 'timestamp' && (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:timestamp')),
   });
   const list = Array.isArray(docs) ? docs : [docs];
   const out: GoMap[] = [];
