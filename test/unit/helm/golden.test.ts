@@ -34,6 +34,8 @@ const SKIPS: Record<string, string> = {
   'v3 check no args': 'CLI argument validation, no chart involved',
   'v4 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
   'v3 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
+  'v4 hide-secret error without dry-run': 'install flag validation (--hide-secret needs --dry-run), nothing is rendered',
+  'v3 hide-secret error without dry-run': 'install flag validation (--hide-secret needs --dry-run), nothing is rendered',
 };
 
 /** `helm install` goldens print a release status (NAME/LAST DEPLOYED/...), not rendered manifests. */
