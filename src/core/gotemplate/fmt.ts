@@ -244,8 +244,24 @@ function stringer(value: GoStruct): string | undefined {
   return String(method.call(value));
 }
 
+/** Containers being printed right now: a value that contains itself would print forever in Go. */
+const printing = new Set<object>();
+
 function printValue(value: GoValue, verb: string, f: Flags, depth: number): string {
-  if (depth > 100) return '<...>';
+  if (value !== null && typeof value === 'object' && !(value instanceof GoTime) && !(value instanceof Uint8Array)) {
+    if (printing.has(value)) throw new Error(`cannot print a value that contains itself (${goTypeName(value)})`);
+    if (depth > 10000) throw new Error('cannot print a value nested more than 10000 levels deep');
+    printing.add(value);
+    try {
+      return printInner(value, verb, f, depth);
+    } finally {
+      printing.delete(value);
+    }
+  }
+  return printInner(value, verb, f, depth);
+}
+
+function printInner(value: GoValue, verb: string, f: Flags, depth: number): string {
   if (verb === 'T') return pad(goTypeName(value), f);
   if (value === null || value === undefined) {
     if (verb === 'v') return pad(depth > 0 && f.sharpV ? 'interface {}(nil)' : '<nil>', f);
