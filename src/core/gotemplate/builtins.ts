@@ -77,7 +77,8 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
       const bytes: Uint8Array | undefined = typeof item === 'string' && !isAscii(item) ? utf8Encoder.encode(item) : undefined;
       const length: number = bytes ? bytes.length : item.length;
       const x = indexArg(key, length);
-      if (x === length) throw new Error(`index out of range: ${x}`);
+      // Go lets x == len through to reflect, which panics with its own message.
+      if (x === length) throw new Error(`reflect: ${typeof item === 'string' ? 'string' : 'slice'} index out of range`);
       if (bytes) item = BigInt(bytes[x]);
       else if (typeof item === 'string') item = BigInt(item.charCodeAt(x));
       else if (item instanceof Uint8Array) item = BigInt(item[x]);

@@ -16,7 +16,7 @@ export interface TemplateErrorDetails {
   column?: number;
   /** Name of the template being executed (a {{define}} name, or the file itself). */
   executing?: string;
-  /** Go's `<…>` context: the failing node's text, cut at 20 characters. */
+  /** Go's `<…>` context: the failing node's text. */
   context?: string;
   /** The message without Go's location prefix. */
   detail: string;

@@ -24,7 +24,7 @@ import {
   Tree,
   VariableNode,
 } from './ast';
-import { goLocation, TemplateError, utf8Length } from './errors';
+import { goLocation, TemplateError } from './errors';
 import { compareGoStrings, formatValue, goTypeName } from './fmt';
 import { isGoFunction, isPlainMap, isTrue, RAW_ARGUMENTS } from './builtins';
 import { quote } from './strconv';
@@ -163,8 +163,7 @@ export class Execution {
       return new TemplateError(`template: ${name}: ${detail}`, { kind, templateName: name, executing: name, detail, cause });
     }
     const { line, column } = goLocation(node.src.text, node.pos);
-    let context = String(node);
-    if (utf8Length(context) > 20) context = Array.from(context).slice(0, 20).join('') + '...';
+    const context = String(node);
     const where = `${node.src.parseName}:${line}:${column}`;
     return new TemplateError(`template: ${where}: executing ${quote(name)} at <${context}>: ${detail}`, {
       kind,
