@@ -118,6 +118,23 @@ test('compose-links offers a fix that renames links to depends_on', () => {
   assert.equal(aliased.fixes, undefined, 'an alias would be lost');
 });
 
+test('compose-secret-in-environment fixes interpolate the variable, and the fixed file is clean', () => {
+  const yaml = 'services:\n  db:\n    image: a:1\n    environment:\n      POSTGRES_PASSWORD: "hunter2"\n  app:\n    image: a:1\n    environment:\n      - DB_PASSWD=hunter2\n';
+  const check = (text: string) => checkComposeFile(parseYamlFile(text), 'compose.yaml').filter((d) => d.rule === 'compose-secret-in-environment');
+  const edits = check(yaml).flatMap((d) => d.fixes?.[0].edits ?? []);
+  assert.equal(edits.length, 2);
+  const lines = yaml.split('\n');
+  // Apply bottom-up so earlier ranges stay valid; each edit is on one line.
+  for (const edit of [...edits].sort((a, b) => b.range.start.line - a.range.start.line)) {
+    const line = lines[edit.range.start.line];
+    lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+  }
+  const fixed = lines.join('\n');
+  assert.match(fixed, /POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD\}\n/);
+  assert.match(fixed, /- DB_PASSWD=\$\{DB_PASSWD\}\n/);
+  assert.deepEqual(check(fixed), []);
+});
+
 test('the include form of a project fragment is skipped', () => {
   const yaml = 'include: [other.yaml]\nservices:\n  web:\n    image: a:1\n    depends_on: [api]\n';
   assert.deepEqual(checkComposeFile(parseYamlFile(yaml), 'compose.yaml').filter((d) => d.rule === 'compose-undefined-reference'), []);
