@@ -35,9 +35,7 @@ const funcs: FuncMap = helmFunctions();
 
 for (const [i, vector] of file.vectors.entries()) {
   const label = `${i} ${vector.name ?? vector.template} ${JSON.stringify(vector.data).slice(0, 40)}`;
-  // A few rows combine Helm's functions with Sprig's merge; they need Sprig in the function map.
-  const needsSprig = /\bmerge\b/.test(vector.template) && !('merge' in funcs);
-  test(label, { skip: needsSprig ? 'Sprig (merge) is not in the function map yet' : false }, () => {
+  test(label, () => {
     const data = goValue(vector.data);
     const run = () => executeTemplate(vector.template, data, { funcs });
     if (vector.expectError) {

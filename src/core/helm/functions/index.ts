@@ -3,6 +3,7 @@
  * `include` and `tpl` need the template set and are bound by the chart renderer, not here.
  */
 import { type FuncMap } from '../../gotemplate/values';
+import { sprigFunctions } from '../../sprig';
 import { controlFunctions, type ControlOptions } from './control';
 import { durationFunctions } from './durations';
 import { serializationFunctions } from './serialization';
@@ -18,15 +19,13 @@ export { decodeToml } from './toml-decode';
 export { encodeToml } from './toml-encode';
 export { parseYamlValues } from '../goyaml';
 
-let sprigBase: (() => FuncMap) | undefined;
-
 /**
- * Helm's functions merged over Sprig's (Helm removes `env` and `expandenv`, and replaces `fail`,
- * `toJson`, `fromJson`, `mustToJson` and `getHostByName`). Sprig is loaded lazily so this module works
- * on its own when Sprig is not built in.
+ * Helm's function map without `include` and `tpl`: Sprig's functions minus `env` and `expandenv` (Helm
+ * removes them so charts cannot read the environment), with Helm's own functions on top (they replace
+ * Sprig's `fail`, `toJson`, `fromJson`, `mustToJson` and `getHostByName`).
  */
 export function helmFunctions(options: ControlOptions = {}): FuncMap {
-  const base: FuncMap = { ...(loadSprig()?.() ?? {}) };
+  const base: FuncMap = { ...sprigFunctions() };
   delete base.env;
   delete base.expandenv;
   return { ...base, ...ownFunctions(options) };
@@ -35,16 +34,4 @@ export function helmFunctions(options: ControlOptions = {}): FuncMap {
 /** Only the functions Helm itself defines (no Sprig). */
 export function ownFunctions(options: ControlOptions = {}): FuncMap {
   return { ...serializationFunctions(), ...tomlFunctions(), ...durationFunctions(), ...controlFunctions(options) };
-}
-
-function loadSprig(): (() => FuncMap) | undefined {
-  if (sprigBase) return sprigBase;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sprig = require('../../sprig') as { sprigFunctions?: () => FuncMap };
-    sprigBase = sprig.sprigFunctions;
-  } catch {
-    sprigBase = undefined;
-  }
-  return sprigBase;
 }

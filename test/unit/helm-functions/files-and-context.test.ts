@@ -1,0 +1,131 @@
+/** `.Files`, `.Capabilities`, `.Chart`, `.Release` as templates use them, through the real engine. */
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { executeTemplate } from '../../../src/core/gotemplate';
+import type { GoValue } from '../../../src/core/gotemplate/values';
+import {
+  capabilities,
+  chartMetadata,
+  chartMetadataMap,
+  compileGlob,
+  filesValue,
+  helmFunctions,
+  HelmFiles,
+  parseYamlValues,
+  releaseObject,
+} from '../../../src/core/helm/functions';
+
+const funcs = helmFunctions();
+const bytes = (s: string) => new Uint8Array(Buffer.from(s));
+const files = new HelmFiles(
+  new Map([
+    ['config/app.yaml', bytes('a: 1\n')],
+    ['config/nested/db.ini', bytes('[db]\nhost=x\n')],
+    ['files/docker-entrypoint-initdb.d/init.sh', bytes('echo hi\n')],
+    ['README.md', bytes('# readme')],
+    ['empty.txt', bytes('')],
+  ]),
+);
+const render = (template: string, extra: Record<string, GoValue> = {}) =>
+  executeTemplate(template, { Files: filesValue(files), ...extra }, { funcs });
+
+const templateCases: Array<[string, string, string]> = [
+  ['Get returns the content', '{{ .Files.Get "config/app.yaml" }}', 'a: 1\n'],
+  ['Get of a missing file is empty', '[{{ .Files.Get "nope" }}]', '[]'],
+  ['GetBytes prints as a byte slice', '{{ .Files.GetBytes "README.md" | len }}', '8'],
+  ['Glob * stays within a directory', '{{ range $p, $_ := .Files.Glob "config/*" }}{{ $p }} {{ end }}', 'config/app.yaml '],
+  ['Glob ** crosses directories', '{{ range $p, $_ := .Files.Glob "config/**" }}{{ $p }} {{ end }}', 'config/app.yaml config/nested/db.ini '],
+  ['an empty Glob is falsy', '{{ if .Files.Glob "nothing/*" }}yes{{ else }}no{{ end }}', 'no'],
+  ['a non-empty Glob is truthy', '{{ if .Files.Glob "files/docker-entrypoint-initdb.d/*[sh|js|json]" }}yes{{ end }}', 'yes'],
+  ['AsConfig keys by basename', '{{ (.Files.Glob "config/**").AsConfig }}', 'app.yaml: |\n  a: 1\ndb.ini: |\n  [db]\n  host=x'],
+  ['AsSecrets base64-encodes', '{{ (.Files.Glob "README.md").AsSecrets }}', 'README.md: IyByZWFkbWU='],
+  ['AsConfig of no files is an empty map', '{{ (.Files.Glob "none").AsConfig }}', '{}'],
+  ['Lines drops one trailing newline', '{{ range .Files.Lines "config/nested/db.ini" }}<{{ . }}>{{ end }}', '<[db]><host=x>'],
+  ['Lines of a missing file is empty', '{{ len (.Files.Lines "nope") }}', '0'],
+  ['len counts files', '{{ len .Files }}', '5'],
+];
+
+for (const [name, template, expected] of templateCases) {
+  test(`.Files: ${name}`, () => assert.equal(render(template), expected));
+}
+
+test('.Files: a wrong argument type fails like Go', () => {
+  assert.throws(() => render('{{ .Files.Get 1 }}'));
+});
+
+test('.Files.Lines of an empty file fails as Helm panics', () => {
+  assert.throws(() => render('{{ .Files.Lines "empty.txt" }}'), /index out of range/);
+});
+
+const globCases: Array<[string, string, boolean]> = [
+  ['*.yaml', 'a.yaml', true],
+  ['*.yaml', 'dir/a.yaml', false],
+  ['**.yaml', 'dir/a.yaml', true],
+  ['dir/?.txt', 'dir/a.txt', true],
+  ['dir/?.txt', 'dir/ab.txt', false],
+  ['[a-c]*', 'beta', true],
+  ['[!a-c]*', 'beta', false],
+  ['{foo,bar}/*.md', 'bar/x.md', true],
+  ['{foo,bar}/*.md', 'baz/x.md', false],
+  ['a\\*b', 'a*b', true],
+  ['a\\*b', 'axb', false],
+];
+
+for (const [pattern, path, expected] of globCases) {
+  test(`glob ${pattern} vs ${path}`, () => assert.equal(compileGlob(pattern)!.test(path), expected));
+}
+
+test('glob: a malformed pattern does not compile (Helm then matches all files)', () => {
+  assert.equal(compileGlob('[abc'), undefined);
+  assert.equal(compileGlob('{a,b'), undefined);
+  assert.equal(render('{{ len (.Files.Glob "[oops") }}'), '5');
+});
+
+test('.Capabilities: version parts, Has, and printing the API version list', () => {
+  const caps = capabilities({ kubeVersion: '1.20', apiVersions: ['helm.k8s.io/test'] });
+  const out = executeTemplate(
+    '{{ .Capabilities.KubeVersion.Major }}|{{ .Capabilities.KubeVersion.Minor }}|{{ .Capabilities.KubeVersion.Version }}|{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.APIVersions.Has "helm.k8s.io/test" }}|{{ .Capabilities.APIVersions.Has "helm.k8s.io/test2" }}|{{ .Capabilities.APIVersions.Has "apps/v1" }}',
+    { Capabilities: caps },
+    { funcs },
+  );
+  assert.equal(out, '1|20|v1.20.0|v1.20.0|true|false|true');
+  assert.equal(capabilities().KubeVersion.Version, 'v1.36.0');
+  assert.equal(capabilities({ kubeVersion: 'v1.33.4-gke.1245000' }).KubeVersion.Minor, '33');
+  assert.throws(() => capabilities({ kubeVersion: 'banana' }), /invalid kube version/);
+});
+
+test('.Chart (Helm 3 struct): capitalised fields, appVersion as Go reads a YAML float, unknown fields fail', () => {
+  const chart = chartMetadata(parseYamlValues('apiVersion: v2\nname: demo\nversion: 0.1.0\nappVersion: 1.10\nkeywords: [a, b]\n'));
+  assert.equal(executeTemplate('{{ .Chart.Name }}-{{ .Chart.Version }} {{ .Chart.AppVersion }} {{ .Chart.Keywords }} {{ .Chart.APIVersion }}', { Chart: chart }, { funcs }), 'demo-0.1.0 1.1 [a b] v2');
+  assert.throws(() => executeTemplate('{{ .Chart.Nope }}', { Chart: chart }, { funcs }), /can't evaluate field Nope/);
+  // toYaml of the struct uses its JSON tags and omits empty fields.
+  assert.equal(executeTemplate('{{ toYaml .Chart }}', { Chart: chart }, { funcs }), 'apiVersion: v2\nappVersion: "1.1"\nkeywords:\n- a\n- b\nname: demo\nversion: 0.1.0');
+});
+
+test('.Chart (Helm 4 map): unknown keys print nothing, toYaml shows Go field names', () => {
+  const chart = chartMetadataMap(parseYamlValues('name: demo\nversion: 0.1.0\n'));
+  assert.equal(executeTemplate('[{{ .Chart.Nope }}]{{ .Chart.Name }} {{ .Chart.IsRoot }}', { Chart: chart }, { funcs }).replace('<no value>', ''), '[]demo true');
+  assert.match(executeTemplate('{{ toYaml .Chart }}', { Chart: chart }, { funcs }), /^APIVersion: ""\nAnnotations: \{\}\nAppVersion: ""/);
+});
+
+test('.Release for helm template', () => {
+  const out = executeTemplate('{{ .Release.Name }} {{ .Release.Namespace }} {{ .Release.Revision }} {{ .Release.IsInstall }} {{ .Release.IsUpgrade }} {{ .Release.Service }}', { Release: releaseObject({ name: 'release-name' }) }, { funcs });
+  assert.equal(out, 'release-name default 1 true false Helm');
+});
+
+test('required and fail carry Helm\'s markers; lookup finds nothing offline', () => {
+  assert.throws(() => executeTemplate('{{ required "need x" .x }}', {}, { funcs }), /HELM_ERR_STARTneed xHELM_ERR_END/);
+  assert.throws(() => executeTemplate('{{ required "need x" .x }}', { x: '' }, { funcs }), /need x/);
+  assert.equal(executeTemplate('{{ required "need x" .x }}', { x: 0n }, { funcs }), '0');
+  assert.equal(executeTemplate('{{ required "need x" .x }}', { x: false }, { funcs }), 'false');
+  assert.throws(() => executeTemplate('{{ fail "stop" }}', {}, { funcs }), /HELM_ERR_STARTstopHELM_ERR_END/);
+  assert.equal(executeTemplate('{{ lookup "v1" "Secret" "ns" "name" }}|{{ len (lookup "v1" "Pod" "" "") }}', {}, { funcs }), 'map[]|0');
+  const lint = helmFunctions({ lintMode: true });
+  assert.equal(executeTemplate('[{{ required "need x" .x }}{{ fail "stop" }}]', {}, { funcs: lint }), '[]');
+});
+
+test('Helm removes env and expandenv from Sprig', () => {
+  assert.equal('env' in funcs, false);
+  assert.equal('expandenv' in funcs, false);
+  assert.throws(() => executeTemplate('{{ env "HOME" }}', {}, { funcs }), /function "env" not defined|not a defined function/);
+});
