@@ -124,7 +124,11 @@ function toNode(instruction: Instruction, index: number, lines: LineIndex, shell
     getJSONStrings?: () => (Argument & { getJSONValue(): string })[];
   };
   if (json.getOpeningBracket?.() && json.getClosingBracket?.()) {
-    node.execForm = (json.getJSONStrings?.() ?? []).map((s) => token(s.getJSONValue(), s.getRange(), lines));
+    // Decode the JSON string ourselves: dockerfile-ast's getJSONValue drops the spaces inside strings.
+    node.execForm = (json.getJSONStrings?.() ?? []).map((s) => {
+      const raw = token('', s.getRange(), lines);
+      return { ...raw, value: decodeJsonString(lines.text.slice(raw.start, raw.end)) ?? s.getJSONValue() };
+    });
   }
   const withHeredocs = instruction as Instruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
   node.heredocs = (withHeredocs.getHeredocs?.() ?? []).map((h) => {
@@ -134,6 +138,15 @@ function toNode(instruction: Instruction, index: number, lines: LineIndex, shell
   const trigger = (instruction as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
   if (trigger) node.onbuild = toNode(trigger, index, lines, shellKind);
   return node;
+}
+
+function decodeJsonString(source: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(source);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function token(value: string, range: AstRange, lines: LineIndex): Token {

@@ -230,13 +230,21 @@ function simpleCommand(
     assignments,
     redirects,
     start: stmt.Pos().Offset(),
-    end: stmt.End().Offset(),
+    end: statementEnd(stmt),
     statementIndex: state.statementIndex,
     precededBy,
     background: state.background,
     depth: state.depth,
     conditional: state.conditional,
   };
+}
+
+/** A statement's end without its `;` terminator (a trailing `&` is kept: it is part of what the statement does). */
+function statementEnd(stmt: SyntaxNode): number {
+  let end = stmt.End().Offset();
+  while (end > 0 && currentText[end - 1] === ';') end--;
+  while (end > 0 && (currentText[end - 1] === ' ' || currentText[end - 1] === '\t')) end--;
+  return end;
 }
 
 /** Commands inside `$(...)` and process substitutions run too: collect them one level deeper. */

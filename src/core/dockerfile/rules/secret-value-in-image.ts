@@ -8,7 +8,7 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/\bglpat-[A-Za-z0-9_-]{20,}\b/, 'a GitLab token'],
   [/\bxox[abprs]-[A-Za-z0-9-]{10,}\b/, 'a Slack token'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@$]+:[^\s/@$]+@[^\s/]+/i, 'a URL with a password'],
+  [/\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@$]+:[^\s/@$]+)@/i, 'a URL with a password'],
   [/\bsk_live_[A-Za-z0-9]{20,}\b/, 'a Stripe secret key'],
 ];
 
@@ -29,7 +29,10 @@ const rule: DockerfileRule = {
       for (const [pattern, what] of SECRET_VALUES) {
         const match = pattern.exec(text);
         if (match) {
-          report({ start: start + match.index, end: start + match.index + match[0].length, message: `This looks like ${what}; it would be readable by anyone with the image. Pass it at run time or with \`RUN --mount=type=secret\`.` });
+          // With a group, point at it (the `user:password` of a URL), not at the whole match.
+          const from = match.index + (match[1] ? match[0].indexOf(match[1]) : 0);
+          const length = (match[1] ?? match[0]).length;
+          report({ start: start + from, end: start + from + length, message: `This looks like ${what}; it would be readable by anyone with the image. Pass it at run time or with \`RUN --mount=type=secret\`.` });
           return;
         }
       }

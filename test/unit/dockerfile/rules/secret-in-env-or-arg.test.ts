@@ -1,0 +1,16 @@
+import rule from '../../../../src/core/dockerfile/rules/secret-in-env-or-arg';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM python:3.13\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D',
+    'FROM node:22\nENV DB_PASSWORD_FILE=/run/secrets/db_password',
+    'FROM node:22\nENV TOKEN_URL=https://auth.example.com/token',
+    'FROM node:22\nENV NODE_ENV=production',
+  ],
+  invalid: [
+    { code: 'FROM node:22\nENV DB_PASSWORD=hunter2', errors: [[2, 5, 2, 16]] },
+    { code: 'FROM node:22\nARG GITHUB_TOKEN', errors: [[2, 5, 2, 17]] },
+    { code: 'FROM node:22\nENV apiKey=abc secretKey=def', errors: [[2, 5, 2, 11], [2, 16, 2, 25]] },
+  ],
+});
