@@ -20,6 +20,7 @@ import { secretInConfigMap } from './rules/secret-in-configmap';
 import { secretInEnv } from './rules/secret-in-env';
 import { selectorMismatch } from './rules/selector-mismatch';
 import { serviceSelectsNothing } from './rules/service-selects-nothing';
+import { serviceTargetPort } from './rules/service-target-port';
 import { singleProcess } from './rules/single-process';
 
 export const kubernetesRuleList: readonly KubernetesRule[] = [
@@ -37,6 +38,7 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   selectorMismatch,
   // Across files.
   serviceSelectsNothing,
+  serviceTargetPort,
   backendMissing,
   missingConfigMap,
   missingSecret,

@@ -119,15 +119,23 @@ export class WorkspaceIndex {
 
   /** A workload whose pod template carries every label of `selector`, in a compatible namespace. */
   podTemplateSelectedBy(selector: Record<string, string>, namespace: string | undefined): K8sObject | undefined {
+    return this.selected(selector, namespace).next().value ?? undefined;
+  }
+
+  /** Every such workload. */
+  podTemplatesSelectedBy(selector: Record<string, string>, namespace: string | undefined): K8sObject[] {
+    return [...this.selected(selector, namespace)];
+  }
+
+  private *selected(selector: Record<string, string>, namespace: string | undefined): Generator<K8sObject> {
     const entries = Object.entries(selector);
-    if (entries.length === 0) return undefined;
+    if (entries.length === 0) return;
     // Start from the rarest label: the candidate set is then as small as the index allows.
     const candidateSets = entries.map(([k, v]) => this.podTemplatesByLabel.get(labelKey(k, v)));
     const smallest = candidateSets.reduce((a, b) => (b.size < a.size ? b : a));
     for (const o of smallest) {
-      if (sameNamespace(o.namespace, namespace) && entries.every(([k, v]) => o.podTemplate?.labels[k] === v)) return o;
+      if (sameNamespace(o.namespace, namespace) && entries.every(([k, v]) => o.podTemplate?.labels[k] === v)) yield o;
     }
-    return undefined;
   }
 
   /**

@@ -70,6 +70,25 @@ const cases: Case[] = [
   },
 
   {
+    rule: 'k8s-service-target-port',
+    name: 'named targetPort the pods do not declare; numbers are not judged',
+    files: {
+      '/ws/svc.yaml': service('web', '{app: web}', '[{port: 80, targetPort: http}, {port: 81, targetPort: metrics}, {port: 82, targetPort: 9000}]'),
+      '/ws/deploy.yaml': deployment('web', '{app: web}').replace('          image: a:1\n', '          image: a:1\n          ports: [{name: http, containerPort: 8080}]\n'),
+    },
+    expect: [['/ws/svc.yaml', 'targetPort: |metrics']],
+  },
+  {
+    rule: 'k8s-service-target-port',
+    name: 'a port named in any of the selected workloads is enough',
+    files: {
+      '/ws/svc.yaml': service('web', '{app: web}', '[{port: 80, targetPort: http}]'),
+      '/ws/a.yaml': deployment('a', '{app: web, v: one}'),
+      '/ws/b.yaml': deployment('b', '{app: web, v: two}').replace('          image: a:1\n', '          image: a:1\n          ports: [{name: http, containerPort: 8080}]\n'),
+    },
+    expect: [],
+  },
+  {
     rule: 'k8s-backend-missing',
     name: 'ingress to a missing service',
     files: {
