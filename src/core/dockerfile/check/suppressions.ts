@@ -68,7 +68,13 @@ export class Suppressions {
 
 function collectPragmas(model: DockerfileModel): Pragma[] {
   const pragmas: Pragma[] = [];
-  for (const comment of model.comments) {
+  // dockerfile-ast reads `# key=value` lines at the top as parser directives, so a pragma on the
+  // first lines arrives as a directive, not a comment: read those lines too.
+  const directiveComments = model.directives.map((d) => {
+    const line = model.lines.positionAt(d.start).line;
+    return { text: model.lines.lineText(line).replace(/^\s*#/, ''), line };
+  });
+  for (const comment of [...directiveComments, ...model.comments]) {
     const match = PRAGMA.exec(comment.text);
     if (match) {
       const scope: Scope = !match[2] ? 'next' : match[2].toLowerCase() === 'stage' ? 'stage' : 'file';
