@@ -25,9 +25,6 @@ class MultiMap<V> {
 }
 const EMPTY: ReadonlySet<never> = new Set();
 
-/** Pseudo-kind for `managesKindNear`: any workload with a pod template. */
-export const ANY_POD_TEMPLATE = '(pod template)';
-
 /** Pseudo-kinds for `podTemplateLabelKeyNear`: pod templates carrying a label key. */
 const LABEL_KEY_PREFIX = '(pod label) ';
 
@@ -76,11 +73,6 @@ export class WorkspaceIndex {
     return [...this.byName.get(nameKey(kind, name))].filter((o) => sameNamespace(o.namespace, namespace) || isClusterScoped(kind));
   }
 
-  /** Whether any object of `kind` is defined, so that a missing one is likely a mistake, not external. */
-  definesKind(kind: string): boolean {
-    return this.byKind.get(kind).size > 0;
-  }
-
   /**
    * Whether `kind` is defined in the folder of `fileName` or in a folder above it. A repository of
    * independent examples or services defines kinds in sibling folders that say nothing about this
@@ -111,7 +103,7 @@ export class WorkspaceIndex {
     return this.byKind.get(kind);
   }
 
-  /** Whether the workspace has any pod template at all (else a Service selects pods made elsewhere). */
+  /** Whether the workspace has a pod template in a namespace compatible with `namespace`. */
   hasPodTemplates(namespace: string | undefined): boolean {
     if (namespace === undefined) return this.podTemplateCount > 0;
     return this.podTemplatesByNamespace.get(namespace).size > 0 || this.podTemplatesByNamespace.get('').size > 0;
@@ -175,7 +167,6 @@ export class WorkspaceIndex {
       }
     }
     if (object.podTemplate) {
-      this.byKindAndFolder[op](`${ANY_POD_TEMPLATE}\u0000${dirname(object.fileName)}`, object);
       for (const key of Object.keys(object.podTemplate.labels)) {
         this.byKindAndFolder[op](`${LABEL_KEY_PREFIX}${key}\u0000${dirname(object.fileName)}`, object);
       }

@@ -149,7 +149,7 @@ test('kubernetes-examples: cross-file rules stay quiet where the examples are co
   const files = yamlFilesUnder(sharedPath('corpus/k8s/kubernetes-examples'));
   const workspace = new KubernetesWorkspace();
   for (const file of files) workspace.updateFile(file, parseYamlFile(readFileSync(file, 'utf8')));
-  const crossFile = ['k8s-service-selects-nothing', 'k8s-backend-missing', 'k8s-missing-configmap', 'k8s-missing-secret', 'k8s-missing-config-key', 'k8s-missing-service-account', 'k8s-missing-pvc', 'k8s-pvc-unsatisfied', 'k8s-duplicate-object'];
+  const crossFile = ['k8s-service-selects-nothing', 'k8s-service-target-port', 'k8s-backend-missing', 'k8s-missing-configmap', 'k8s-missing-secret', 'k8s-missing-config-key', 'k8s-missing-service-account', 'k8s-missing-pvc', 'k8s-pvc-unsatisfied', 'k8s-duplicate-object'];
   const found = files.flatMap((file) => workspace.check(file).filter((d) => crossFile.includes(d.rule)).map((d) => `${file.slice(file.lastIndexOf('/') + 1)} ${d.rule}`));
   assert.deepEqual(found, ['vsphere-volume-pvcscvsanpod.yaml k8s-missing-pvc']);
 });
