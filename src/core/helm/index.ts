@@ -18,7 +18,7 @@ import { TemplateSet, TemplateError } from '../gotemplate/index';
 import type { FuncMap, GoMap, GoValue } from '../gotemplate/values';
 import { helmFunctions, capabilities, releaseObject } from './functions/index';
 import { chartFullPath, type Chart } from './chart';
-import { loadChartPath, findChartDirs, ChartLoadError } from './load/loader';
+import { loadChartPath, loadChartPathCached, clearChartCache, findChartDirs, ChartLoadError } from './load/loader';
 import { parseSetInto, StrvalsError, type SetFlagMode } from './strvals';
 import { coalesceValues, mergeMaps, type HelmCompat } from './values/coalesce';
 import { parseYamlDocuments } from './values/yaml';
@@ -33,7 +33,13 @@ import { mapRenderedLines } from './source-map';
 
 export { ChartRenderError } from './errors';
 export type { Chart, ChartFile, ChartMetadata, ChartDependency } from './chart';
-export { clearTemplateCache } from './render';
+import { clearTemplateCache as clearTemplates } from './render';
+
+/** Forgets cached charts and parsed templates (they are also invalidated automatically on change). */
+export function clearTemplateCache(): void {
+  clearTemplates();
+  clearChartCache();
+}
 
 export interface RenderOptions {
   releaseName?: string;
@@ -277,7 +283,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     warnings.push(m);
   };
   const userValues = mergeUserValues(options, compat);
-  const chart = loadChartPath(dir);
+  const chart = loadChartPathCached(dir);
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartRenderError(`${type} charts are not installable`);
   if (chart.metadata.deprecated) warn('This chart is deprecated');

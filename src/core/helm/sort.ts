@@ -94,8 +94,24 @@ function goYamlError(code: string, message: string, line: number): { line: numbe
   return { line, text: first };
 }
 
+/** Heads of recently seen documents: re-rendering mostly reproduces the same documents. */
+const headCache = new Map<string, Head>();
+const MAX_CACHED_HEADS = 4000;
+const MAX_CACHED_DOC_CHARS = 256 * 1024;
+
 /** Parses the document as YAML (so invalid YAML fails like helm) and reads its head. */
 export function parseHead(doc: string, path: string): Head {
+  const cached = headCache.get(doc);
+  if (cached) return cached;
+  const head = parseHeadUncached(doc, path);
+  if (doc.length <= MAX_CACHED_DOC_CHARS) {
+    headCache.set(doc, head);
+    if (headCache.size > MAX_CACHED_HEADS) headCache.delete(headCache.keys().next().value as string);
+  }
+  return head;
+}
+
+function parseHeadUncached(doc: string, path: string): Head {
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {

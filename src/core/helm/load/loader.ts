@@ -23,6 +23,62 @@ function text(data: Uint8Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
 }
 
+interface CachedChart {
+  fingerprint: string;
+  chart: Chart;
+}
+
+const MAX_CACHED_CHARTS = 16;
+const chartCache = new Map<string, CachedChart>();
+
+/** Sizes and mtimes of every file under `path`: any edit, addition or removal changes it. */
+function fingerprint(path: string): string {
+  const parts: string[] = [];
+  const visited = new Set<string>();
+  const walk = (abs: string, rel: string): void => {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      const key = `${st.dev}:${st.ino}`;
+      if (visited.has(key)) return;
+      visited.add(key);
+      for (const name of readdirSync(abs).sort()) walk(join(abs, name), `${rel}/${name}`);
+      visited.delete(key);
+      return;
+    }
+    parts.push(`${rel}:${st.size}:${st.mtimeMs}`);
+  };
+  walk(path, '');
+  return parts.join('\n');
+}
+
+/**
+ * loadChartPath with a cache: a chart is read again only when a file under it changed (checked by
+ * size and mtime), so re-rendering after a values change does not re-read and re-parse the chart.
+ * The returned chart is shared: callers must not mutate it (processDependencies works on a copy).
+ */
+export function loadChartPathCached(path: string): Chart {
+  let print: string;
+  try {
+    print = fingerprint(path);
+  } catch {
+    return loadChartPath(path);
+  }
+  const cached = chartCache.get(path);
+  if (cached && cached.fingerprint === print) {
+    chartCache.delete(path);
+    chartCache.set(path, cached);
+    return cached.chart;
+  }
+  const chart = loadChartPath(path);
+  chartCache.set(path, { fingerprint: print, chart });
+  if (chartCache.size > MAX_CACHED_CHARTS) chartCache.delete(chartCache.keys().next().value as string);
+  return chart;
+}
+
+export function clearChartCache(): void {
+  chartCache.clear();
+}
+
 /** Loads a chart directory, or a packaged chart when `path` is a file. */
 export function loadChartPath(path: string): Chart {
   let st;

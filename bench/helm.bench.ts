@@ -1,0 +1,47 @@
+/**
+ * `npm run bench -- helm`: time to render each chart in ../shared/charts with renderChart.
+ * cold = template cache cleared first (loading, parsing and rendering); warm = parsed templates reused
+ * (what the editor pays on a values change). Goal: warm < 50 ms per chart. Charts whose defaults fail
+ * on purpose get the values their `required` asks for (as in test/unit/helm/charts.test.ts).
+ */
+import { resolve } from 'node:path';
+import { clearTemplateCache, findCharts, renderChart, type RenderOptions } from '../src/core/helm/index';
+
+const SHARED = process.env.SHIPSHAPE_SHARED ?? resolve(__dirname, '../../shared');
+const chartsRoot = resolve(SHARED, 'charts');
+const WARM_RUNS = 5;
+
+const EXTRA: Record<string, RenderOptions> = {
+  'opentelemetry-collector': { set: ['image.repository=otel/opentelemetry-collector-k8s', 'mode=deployment'] },
+  rocketchat: { set: ['mongodb.mongodbPassword=pw', 'mongodb.mongodbRootPassword=root'] },
+};
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log('| chart | templates out (KB) | cold ms | warm ms (median of 5) | goal < 50 ms |');
+console.log('|---|---:|---:|---:|---|');
+for (const dir of findCharts(chartsRoot)) {
+  const name = dir.slice(chartsRoot.length + 1);
+  const options = EXTRA[name] ?? {};
+  let size = 0;
+  let cold: number;
+  try {
+    clearTemplateCache();
+    cold = time(() => {
+      size = renderChart(dir, options).output.length;
+    });
+  } catch (e) {
+    console.log(`| ${name} | — | error: ${(e as Error).message.split('\n')[0].slice(0, 80)} | — | — |`);
+    continue;
+  }
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) warm.push(time(() => renderChart(dir, options)));
+  const w = median(warm);
+  console.log(`| ${name} | ${(size / 1024).toFixed(1)} | ${cold.toFixed(1)} | ${w.toFixed(1)} | ${w < 50 ? 'ok' : 'over'} |`);
+}
