@@ -9,7 +9,8 @@
  * under their key, folding at 80 columns) and 'v3' (yaml.v3, used by toYamlPretty: every nesting level
  * indented, no folding).
  */
-import { codePoints, isBlank, isBlankZ, isBom, isBreak, isPrintable, isSpace } from './chars';
+import { isBom, isBreak, isPrintable, isSpace } from './chars';
+import { analyzeScalar, SHORT_ESCAPES, type ScalarAnalysis } from './scalar-analysis';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
@@ -42,16 +43,6 @@ type State =
   | 'block-map-simple-value'
   | 'block-map-value';
 
-interface ScalarAnalysis {
-  value: number[];
-  /** UTF-8 length, which go-yaml compares with its 128-byte simple-key limit. */
-  byteLength: number;
-  multiline: boolean;
-  flowPlainAllowed: boolean;
-  blockPlainAllowed: boolean;
-  singleQuotedAllowed: boolean;
-  blockAllowed: boolean;
-}
 
 const NEWLINE = 0x0a;
 
@@ -71,8 +62,6 @@ class Emitter {
   private column = 0;
   private whitespace = true;
   private indention = true;
-  private rootContext = false;
-  private sequenceContext = false;
   private mappingContext = false;
   private simpleKeyContext = false;
   private scalar: ScalarAnalysis = analyzeScalar('');
@@ -90,7 +79,7 @@ class Emitter {
       if (event.kind === 'scalar') this.scalar = analyzeScalar(event.value);
       if (this.head === 0) {
         this.states.push('document-end');
-        this.emitNode(event, true, false, false, false);
+        this.emitNode(event, false, false);
       } else {
         this.dispatch(event);
       }
@@ -217,7 +206,7 @@ class Emitter {
     if (!first) this.writeIndicator(',', false, false, false);
     if (this.column > this.options.bestWidth) this.writeIndent();
     this.states.push('flow-seq-item');
-    this.emitNode(event, false, true, false, false);
+    this.emitNode(event, false, false);
   }
 
   private flowMappingKey(event: EmitEvent, first: boolean): void {
@@ -237,11 +226,11 @@ class Emitter {
     if (this.column > this.options.bestWidth) this.writeIndent();
     if (this.checkSimpleKey()) {
       this.states.push('flow-map-simple-value');
-      this.emitNode(event, false, false, true, true);
+      this.emitNode(event, true, true);
     } else {
       this.writeIndicator('?', true, false, false);
       this.states.push('flow-map-value');
-      this.emitNode(event, false, false, true, false);
+      this.emitNode(event, true, false);
     }
   }
 
@@ -253,7 +242,7 @@ class Emitter {
       this.writeIndicator(':', true, false, false);
     }
     this.states.push('flow-map-key');
-    this.emitNode(event, false, false, true, false);
+    this.emitNode(event, true, false);
   }
 
   private blockSequenceItem(event: EmitEvent, first: boolean): void {
@@ -270,7 +259,7 @@ class Emitter {
     this.writeIndent();
     this.writeIndicator('-', true, false, true);
     this.states.push('block-seq-item');
-    this.emitNode(event, false, true, false, false);
+    this.emitNode(event, false, false);
   }
 
   private blockMappingKey(event: EmitEvent, first: boolean): void {
@@ -283,11 +272,11 @@ class Emitter {
     this.writeIndent();
     if (this.checkSimpleKey()) {
       this.states.push('block-map-simple-value');
-      this.emitNode(event, false, false, true, true);
+      this.emitNode(event, true, true);
     } else {
       this.writeIndicator('?', true, false, true);
       this.states.push('block-map-value');
-      this.emitNode(event, false, false, true, false);
+      this.emitNode(event, true, false);
     }
   }
 
@@ -299,12 +288,11 @@ class Emitter {
       this.writeIndicator(':', true, false, true);
     }
     this.states.push('block-map-key');
-    this.emitNode(event, false, false, true, false);
+    this.emitNode(event, true, false);
   }
 
-  private emitNode(event: EmitEvent, root: boolean, sequence: boolean, mapping: boolean, simpleKey: boolean): void {
-    this.rootContext = root;
-    this.sequenceContext = sequence;
+  /** yaml_emitter_emit_node; the root and sequence context flags are left out as nothing here reads them. */
+  private emitNode(event: EmitEvent, mapping: boolean, simpleKey: boolean): void {
     this.mappingContext = mapping;
     this.simpleKeyContext = simpleKey;
     switch (event.kind) {
@@ -519,135 +507,4 @@ class Emitter {
       }
     }
   }
-}
-
-const SHORT_ESCAPES = new Map<number, string>([
-  [0x00, '0'],
-  [0x07, 'a'],
-  [0x08, 'b'],
-  [0x09, 't'],
-  [0x0a, 'n'],
-  [0x0b, 'v'],
-  [0x0c, 'f'],
-  [0x0d, 'r'],
-  [0x1b, 'e'],
-  [0x22, '"'],
-  [0x5c, '\\'],
-  [0x85, 'N'],
-  [0xa0, '_'],
-  [0x2028, 'L'],
-  [0x2029, 'P'],
-]);
-
-/** yaml_emitter_analyze_scalar: which styles can represent the value. */
-function analyzeScalar(text: string): ScalarAnalysis {
-  const value = codePoints(text);
-  const byteLength = Buffer.byteLength(text, 'utf8');
-  if (value.length === 0) {
-    return {
-      value,
-      byteLength,
-      multiline: false,
-      flowPlainAllowed: false,
-      blockPlainAllowed: true,
-      singleQuotedAllowed: true,
-      blockAllowed: false,
-    };
-  }
-  let blockIndicators = false;
-  let flowIndicators = false;
-  let lineBreaks = false;
-  let specialCharacters = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let previousSpace = false;
-  let previousBreak = false;
-
-  if (text.startsWith('---') || text.startsWith('...')) {
-    blockIndicators = true;
-    flowIndicators = true;
-  }
-  let precededByWhitespace = true;
-  for (let i = 0; i < value.length; i++) {
-    const cp = value[i];
-    const ch = String.fromCodePoint(cp);
-    const followedByWhitespace = i + 1 >= value.length || isBlank(value[i + 1]);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        flowIndicators = true;
-        blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-    } else if (',?[]{}'.includes(ch)) {
-      flowIndicators = true;
-    } else if (ch === ':') {
-      flowIndicators = true;
-      if (followedByWhitespace) blockIndicators = true;
-    } else if (ch === '#' && precededByWhitespace) {
-      flowIndicators = true;
-      blockIndicators = true;
-    }
-
-    if (!isPrintable(cp)) specialCharacters = true;
-    if (isSpace(cp)) {
-      if (i === 0) leadingSpace = true;
-      if (i === value.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(cp)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === value.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = isBlankZ(cp);
-  }
-
-  const result: ScalarAnalysis = {
-    value,
-    byteLength,
-    multiline: lineBreaks,
-    flowPlainAllowed: true,
-    blockPlainAllowed: true,
-    singleQuotedAllowed: true,
-    blockAllowed: true,
-  };
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-    result.flowPlainAllowed = false;
-    result.blockPlainAllowed = false;
-  }
-  if (trailingSpace) result.blockAllowed = false;
-  if (breakSpace) {
-    result.flowPlainAllowed = false;
-    result.blockPlainAllowed = false;
-    result.singleQuotedAllowed = false;
-  }
-  if (spaceBreak || specialCharacters) {
-    result.flowPlainAllowed = false;
-    result.blockPlainAllowed = false;
-    result.singleQuotedAllowed = false;
-    result.blockAllowed = false;
-  }
-  if (lineBreaks) {
-    result.flowPlainAllowed = false;
-    result.blockPlainAllowed = false;
-  }
-  if (flowIndicators) result.flowPlainAllowed = false;
-  if (blockIndicators) result.blockPlainAllowed = false;
-  return result;
 }
