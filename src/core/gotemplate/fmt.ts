@@ -250,7 +250,7 @@ const printing = new Set<object>();
 function printValue(value: GoValue, verb: string, f: Flags, depth: number): string {
   if (value !== null && typeof value === 'object' && !(value instanceof GoTime) && !(value instanceof Uint8Array)) {
     if (printing.has(value)) throw new Error(`cannot print a value that contains itself (${goTypeName(value)})`);
-    if (depth > 10000) throw new Error('cannot print a value nested more than 10000 levels deep');
+    if (depth > 2000) throw new Error('cannot print a value nested more than 2000 levels deep');
     printing.add(value);
     try {
       return printInner(value, verb, f, depth);

@@ -9,7 +9,7 @@ import { marshalJSON, unmarshalJSON } from './json';
 /** copystructure.Copy over the value model: maps and slices are copied, scalars and structs shared. */
 export function deepCopyValue(v: GoValue, depth = 0): GoValue {
   if (v === null || v === undefined || typeof v !== 'object') return v;
-  if (depth > 10000) throw new Error('deepCopy: value nested too deeply (cyclic?)');
+  if (depth > 2000) throw new Error('deepCopy: value nested too deeply (cyclic?)');
   if (Array.isArray(v)) return v.map((e) => deepCopyValue(e, depth + 1));
   if (v instanceof Uint8Array) return v.slice();
   if (v instanceof GoStruct || v instanceof GoTime) return v;

@@ -16,7 +16,7 @@ function isMap(v: GoValue): v is GoMap {
 
 /** mergo.Merge(&dst, src[, WithOverride]) for map[string]interface{} values. */
 export function mergoMerge(dst: GoMap, src: GoMap, overwrite: boolean, depth = 0): void {
-  if (depth > 10000) throw new Error('merge: maps nested too deeply (cyclic?)');
+  if (depth > 2000) throw new Error('merge: maps nested too deeply (cyclic?)');
   for (const key of Object.keys(src)) {
     const sv = src[key];
     const present = has(dst, key);

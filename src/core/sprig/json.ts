@@ -15,7 +15,7 @@ export interface MarshalOptions {
   escapeHTML?: boolean;
 }
 
-const MAX_DEPTH = 10000;
+const MAX_DEPTH = 2000;
 
 function jsonFloat(f: number): string {
   if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${formatFloat(f, 'g', -1)}`);
@@ -102,22 +102,162 @@ export function marshalJSON(value: GoValue, options: MarshalOptions = {}): strin
 
 /** json.Unmarshal into interface{}: objects → maps, numbers → float64. Errors read like Go's. */
 export function unmarshalJSON(text: string): GoValue {
-  try {
-    return JSON.parse(text) as GoValue;
-  } catch (e) {
-    if (text.trim() === '') throw new Error('unexpected end of JSON input');
-    const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? Number(m[1]) : -1;
-    if (at >= 0 && at < text.length) {
-      throw new Error(`invalid character ${quoteChar(text[at])} looking for beginning of value`);
-    }
-    if (at >= text.length) throw new Error('unexpected end of JSON input');
-    throw new Error(`invalid JSON: ${(e as Error).message}`);
-  }
+  new SyntaxChecker(text).checkDocument();
+  return JSON.parse(text) as GoValue;
 }
 
-function quoteChar(ch: string): string {
+function describe(ch: string): string {
   if (ch === "'") return "'\\''";
   if (ch === '"') return `'"'`;
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x20) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
   return `'${ch}'`;
+}
+
+/** A validator producing encoding/json's scanner messages (JSON.parse's differ by engine version). */
+class SyntaxChecker {
+  private i = 0;
+  private depth = 0;
+  constructor(private readonly s: string) {}
+
+  checkDocument(): void {
+    this.value('looking for beginning of value');
+    this.ws();
+    if (this.i < this.s.length) this.fail('after top-level value');
+  }
+
+  private fail(context: string): never {
+    if (this.i >= this.s.length) throw new Error('unexpected end of JSON input');
+    throw new Error(`invalid character ${describe(String.fromCodePoint(this.s.codePointAt(this.i)!))} ${context}`);
+  }
+
+  private ws(): void {
+    while (this.i < this.s.length && ' \t\n\r'.includes(this.s[this.i])) this.i++;
+  }
+
+  private value(context: string): void {
+    this.ws();
+    const c = this.s[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+    for (const lit of ['true', 'false', 'null']) {
+      if (c === lit[0]) {
+        for (let k = 1; k < lit.length; k++) {
+          this.i++;
+          if (this.s[this.i] !== lit[k]) this.fail(`in literal ${lit} (expecting '${lit[k]}')`);
+        }
+        this.i++;
+        return;
+      }
+    }
+    this.fail(context);
+  }
+
+  private nest(): void {
+    // Go allows 10000 levels; JavaScript's stack does not, so stop earlier with Go's message.
+    if (++this.depth > 2000) throw new Error('exceeded max depth');
+  }
+
+  private object(): void {
+    this.nest();
+    this.i++;
+    this.ws();
+    if (this.s[this.i] === '}') {
+      this.i++;
+      this.depth--;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      if (this.s[this.i] !== '"') this.fail('looking for beginning of object key string');
+      this.string();
+      this.ws();
+      if (this.s[this.i] !== ':') this.fail('after object key');
+      this.i++;
+      this.value('looking for beginning of value');
+      this.ws();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === '}') {
+        this.i++;
+        this.depth--;
+        return;
+      }
+      this.fail('after object key:value pair');
+    }
+  }
+
+  private array(): void {
+    this.nest();
+    this.i++;
+    this.ws();
+    if (this.s[this.i] === ']') {
+      this.i++;
+      this.depth--;
+      return;
+    }
+    for (;;) {
+      this.value('looking for beginning of value');
+      this.ws();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === ']') {
+        this.i++;
+        this.depth--;
+        return;
+      }
+      this.fail('after array element');
+    }
+  }
+
+  private string(): void {
+    this.i++;
+    while (this.i < this.s.length) {
+      const c = this.s[this.i];
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c < ' ') this.fail('in string literal');
+      if (c === '\\') {
+        this.i++;
+        const e = this.s[this.i];
+        if (e === 'u') {
+          for (let k = 0; k < 4; k++) {
+            this.i++;
+            if (!/[0-9a-fA-F]/.test(this.s[this.i] ?? '')) this.fail('in \\u hexadecimal character escape');
+          }
+        } else if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('in string escape code');
+      }
+      this.i++;
+    }
+    this.fail('in string literal');
+  }
+
+  private number(): void {
+    const s = this.s;
+    if (s[this.i] === '-') {
+      this.i++;
+      if (!(s[this.i] >= '0' && s[this.i] <= '9')) this.fail('in numeric literal');
+    }
+    if (s[this.i] === '0') this.i++;
+    else while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
+    if (s[this.i] === '.') {
+      this.i++;
+      if (!(s[this.i] >= '0' && s[this.i] <= '9')) this.fail('after decimal point in numeric literal');
+      while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
+    }
+    if (s[this.i] === 'e' || s[this.i] === 'E') {
+      this.i++;
+      if (s[this.i] === '+' || s[this.i] === '-') this.i++;
+      if (!(s[this.i] >= '0' && s[this.i] <= '9')) this.fail('in exponent of numeric literal');
+      while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
+    }
+  }
 }
