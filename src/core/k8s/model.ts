@@ -141,8 +141,9 @@ function toObject(fileName: string, file: ParsedYamlFile, docIndex: number, path
 }
 
 /**
- * Secrets that controllers create from other objects. Without these, every workload reading a
- * sealed, external or cert-manager secret would be reported as referencing a missing Secret.
+ * ConfigMaps and Secrets that tools create from other objects. Without these, every workload
+ * reading a sealed, external, cert-manager or kustomize-generated secret would be reported as
+ * referencing a missing one.
  */
 function indirectlyProvided(kind: string, value: YamlRecord, name: string | undefined): ProvidedName[] {
   const secret = (n: unknown): ProvidedName[] => (typeof n === 'string' && n ? [{ kind: 'Secret', name: n }] : []);
@@ -153,6 +154,15 @@ function indirectlyProvided(kind: string, value: YamlRecord, name: string | unde
       return secret(dig(value, 'spec', 'target', 'name') ?? name);
     case 'Certificate':
       return secret(dig(value, 'spec', 'secretName'));
+    case 'Kustomization': {
+      // Generated names get a hash suffix, and kustomize rewrites references to match.
+      const generated = (field: string, generatedKind: string): ProvidedName[] =>
+        asArray(value[field]).flatMap((g) => {
+          const generatedName = asString(asRecord(g)?.name);
+          return generatedName ? [{ kind: generatedKind, name: generatedName }] : [];
+        });
+      return [...generated('configMapGenerator', 'ConfigMap'), ...generated('secretGenerator', 'Secret')];
+    }
     default:
       return [];
   }

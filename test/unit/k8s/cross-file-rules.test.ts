@@ -186,6 +186,16 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    rule: 'k8s-missing-secret',
+    name: 'kustomize secretGenerator and configMapGenerator provide their objects',
+    files: {
+      '/ws/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [d.yaml]\nsecretGenerator:\n  - name: db\n    literals: [password=x]\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\n',
+      '/ws/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: other}\n',
+      '/ws/d.yaml': withEnv('            - name: P\n              valueFrom:\n                secretKeyRef: {name: db, key: password}\n            - name: S\n              valueFrom:\n                configMapKeyRef: {name: settings, key: a}\n'),
+    },
+    expect: [],
+  },
+  {
     rule: 'k8s-missing-config-key',
     name: 'key absent from a known ConfigMap and Secret',
     files: {
