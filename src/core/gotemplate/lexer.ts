@@ -70,6 +70,9 @@ const LEFT_COMMENT = '/*';
 const RIGHT_COMMENT = '*/';
 const TRIM_MARKER = 0x2d; // '-'
 const TRIM_MARKER_LEN = 2; // " -" or "- "
+const NO_DELIM = 0;
+const DELIM = 1;
+const DELIM_TRIM = 2;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
@@ -202,13 +205,12 @@ export class Lexer {
     return this.input.startsWith(this.rightDelim, this.pos);
   }
 
-  /** Is the lexer at a right delimiter, possibly preceded by a trim marker? */
-  atRightDelim(): { delim: boolean; trimSpace: boolean } {
+  /** Is the lexer at a right delimiter (DELIM), possibly preceded by a trim marker (DELIM_TRIM)? */
+  atRightDelim(): number {
     if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)) {
-      return { delim: true, trimSpace: true };
+      return DELIM_TRIM;
     }
-    if (this.input.startsWith(this.rightDelim, this.pos)) return { delim: true, trimSpace: false };
-    return { delim: false, trimSpace: false };
+    return this.input.startsWith(this.rightDelim, this.pos) ? DELIM : NO_DELIM;
   }
 }
 
@@ -259,8 +261,9 @@ function lexComment(l: Lexer): StateFn {
   const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
   if (x < 0) return l.errorf('unclosed comment');
   l.pos = x + RIGHT_COMMENT.length;
-  const { delim, trimSpace } = l.atRightDelim();
-  if (!delim) return l.errorf('comment ends before closing delimiter');
+  const delim = l.atRightDelim();
+  if (delim === NO_DELIM) return l.errorf('comment ends before closing delimiter');
+  const trimSpace = delim === DELIM_TRIM;
   if (trimSpace) l.pos += TRIM_MARKER_LEN;
   l.pos += l.rightDelim.length;
   if (trimSpace) l.pos += leftTrimLength(l.input, l.pos);
@@ -269,7 +272,7 @@ function lexComment(l: Lexer): StateFn {
 }
 
 function lexRightDelim(l: Lexer): StateFn {
-  const { trimSpace } = l.atRightDelim();
+  const trimSpace = l.atRightDelim() === DELIM_TRIM;
   if (trimSpace) {
     l.pos += TRIM_MARKER_LEN;
     l.ignore();
@@ -285,8 +288,7 @@ function lexRightDelim(l: Lexer): StateFn {
 }
 
 function lexInsideAction(l: Lexer): StateFn {
-  const { delim } = l.atRightDelim();
-  if (delim) {
+  if (l.atRightDelim() !== NO_DELIM) {
     if (l.parenDepth === 0) return lexRightDelim;
     return l.errorf('unclosed left paren');
   }

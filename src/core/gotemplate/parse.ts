@@ -102,7 +102,8 @@ class Parser {
   private rangeDepth = 0;
   private stackDepth = 0;
   private controlDepth = 0;
-  private actionLine = 0;
+  /** Offset of the {{ of the action being parsed (-1 outside actions), for "action started at" messages. */
+  private actionPos = -1;
   private readonly src: Source;
   root: ListNode | undefined;
 
@@ -179,8 +180,9 @@ class Parser {
     if (token.type === ItemType.Error) {
       let extra = '';
       const tokenLine = lineAt(this.src.text, token.pos);
-      if (this.actionLine !== 0 && this.actionLine !== tokenLine) {
-        extra = ` in action started at ${this.src.parseName}:${this.actionLine}`;
+      const actionLine = this.actionPos < 0 ? 0 : lineAt(this.src.text, this.actionPos);
+      if (actionLine !== 0 && actionLine !== tokenLine) {
+        extra = ` in action started at ${this.src.parseName}:${actionLine}`;
         if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       this.errorf(`${token.val}${extra}`);
@@ -254,11 +256,11 @@ class Parser {
       case ItemType.Text:
         return new TextNode(this.src, token.pos, token.val);
       case ItemType.LeftDelim: {
-        this.actionLine = lineAt(this.src.text, token.pos);
+        this.actionPos = token.pos;
         try {
           return this.action();
         } finally {
-          this.actionLine = 0;
+          this.actionPos = -1;
         }
       }
       default:
