@@ -183,6 +183,7 @@ class TomlParser {
       items.push(this.value(depth + 1));
       this.skipWhitespaceAndComments(true);
       if (this.peek() === ',') this.pos++;
+      else if (this.pos >= this.src.length) this.fail("unexpected EOF; expected ']'");
       else if (this.peek() !== ']') this.fail(`expected ',' or ']' after array value, but got '${this.peek()}'`);
     }
   }
