@@ -37,8 +37,10 @@ export interface ChartMetadata {
 export interface Chart {
   metadata: ChartMetadata;
   templates: ChartFile[];
-  /** Default values, one map per YAML document of values.yaml (Helm 4 merges them, Helm 3 reads the first). */
-  valuesDocuments: GoMap[];
+  /** Default values: every document of values.yaml merged (how Helm 4 reads it). */
+  values: GoMap;
+  /** Helm 3 reads only the first document; set only when values.yaml has several. */
+  valuesFirstDocument?: GoMap;
   schema?: Uint8Array;
   files: ChartFile[];
   /** Subcharts found in charts/ (directories and .tgz), sorted by name. */

@@ -160,7 +160,8 @@ function processImportValues(c: Chart, compat: HelmCompat, warn: Warn): void {
     r.importValues = out;
   }
   // Imported values go in underneath: the parent's own values win over them.
-  c.valuesDocuments = [coalesceTables(cvals, b, true)];
+  c.values = coalesceTables(cvals, b, true);
+  c.valuesFirstDocument = undefined;
 }
 
 function processImportValuesTree(c: Chart, compat: HelmCompat, warn: Warn): void {

@@ -21,7 +21,7 @@ import { chartFullPath, type Chart } from './chart';
 import { loadChartPath, loadChartPathCached, clearChartCache, findChartDirs, ChartLoadError } from './load/loader';
 import { parseSetInto, StrvalsError, type SetFlagMode } from './strvals';
 import { coalesceValues, mergeMaps, type HelmCompat } from './values/coalesce';
-import { parseYamlDocuments } from './values/yaml';
+import { parseYamlValues } from './goyaml';
 import { missingDependencies, processDependencies } from './dependencies';
 import { isCompatibleRange } from './semver';
 import { checkValuesSchema, SchemaValidationError } from './schema';
@@ -181,9 +181,7 @@ export function mergeUserValues(options: RenderOptions, compat: HelmCompat): GoM
       throw new ChartRenderError(`open ${file}: no such file or directory`);
     }
     try {
-      const docs = parseYamlDocuments(text, file);
-      const merged = compat === 3 ? docs[0] : docs.reduce((acc, d) => mergeMaps(acc, d), {} as GoMap);
-      base = mergeMaps(base, merged);
+      base = mergeMaps(base, parseYamlValues(text, { firstDocumentOnly: compat === 3 }));
     } catch (e) {
       throw new ChartRenderError(`failed to parse ${file}: ${(e as Error).message}`);
     }

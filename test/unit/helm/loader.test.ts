@@ -38,7 +38,7 @@ test('files are routed: templates, values, schema, subcharts and everything else
     const chart = loadChartPath(dir);
     assert.deepEqual(chart.templates.map((t) => t.name), ['templates/_helpers.tpl', 'templates/deploy.yaml']);
     assert.deepEqual(chart.files.map((f) => f.name), ['README.md', 'files/conf.ini']);
-    assert.deepEqual(chart.valuesDocuments, [{ a: 1 }]);
+    assert.deepEqual(chart.values, { a: 1 });
     assert.ok(chart.schema);
     assert.equal(chart.dependencies.length, 1);
     // Template names use the subchart's Chart.yaml name, not its directory name.

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HelmIgnore } from './helmignore';
 import { readTarGz, MAX_FILE_BYTES } from './tar';
-import { parseYamlDocuments, parseYamlMap } from '../values/yaml';
+import { readValuesFile, parseYamlMap } from '../values/yaml';
 import { metadataFromYaml, validateMetadata, type Chart, type ChartFile } from '../chart';
 
 export class ChartLoadError extends Error {}
@@ -141,19 +141,21 @@ export function loadArchive(data: Uint8Array, origin: string): Chart {
 export function loadFiles(files: ChartFile[], origin: string): Chart {
   let rawMetadata: Record<string, unknown> | undefined;
   let requirements: Record<string, unknown> | undefined;
-  const chart: Omit<Chart, 'metadata'> = { templates: [], valuesDocuments: [{}], files: [], dependencies: [], origin };
+  const chart: Omit<Chart, 'metadata'> = { templates: [], values: {}, files: [], dependencies: [], origin };
   const subcharts = new Map<string, ChartFile[]>();
   for (const f of files) {
     const name = f.name;
     try {
       if (name === 'Chart.yaml') {
-        rawMetadata = parseYamlMap(text(f.data), 'Chart.yaml');
+        rawMetadata = parseYamlMap(text(f.data));
       } else if (name === 'values.yaml') {
-        chart.valuesDocuments = parseYamlDocuments(text(f.data), 'values.yaml');
+        const read = readValuesFile(text(f.data));
+        chart.values = read.values;
+        if (read.firstDocument) chart.valuesFirstDocument = read.firstDocument;
       } else if (name === 'values.schema.json') {
         chart.schema = f.data;
       } else if (name === 'requirements.yaml') {
-        requirements = parseYamlMap(text(f.data), 'requirements.yaml');
+        requirements = parseYamlMap(text(f.data));
         chart.files.push(f);
       } else if (name.startsWith('templates/')) {
         chart.templates.push(f);

@@ -54,9 +54,7 @@ function withoutNils(map: GoMap): GoMap {
 
 /** A chart's default values: Helm 4 merges every document of values.yaml, Helm 3 reads the first. */
 export function chartDefaults(chart: Chart, compat: HelmCompat): GoMap {
-  const docs = chart.valuesDocuments;
-  if (compat === 3 || docs.length === 1) return docs[0] ?? {};
-  return docs.reduce((acc, doc) => mergeMaps(acc, doc), {} as GoMap);
+  return compat === 3 && chart.valuesFirstDocument ? chart.valuesFirstDocument : chart.values;
 }
 
 export type Warn = (message: string) => void;
