@@ -60,8 +60,10 @@ export interface RenderOptions {
   includeCrds?: boolean;
   skipTests?: boolean;
   showOnly?: string[];
-  /** Which helm to imitate: 4 (default) or 3. */
+  /** Which helm to imitate: 4 (default, 4.2) or 3 (3.21). */
   helmCompat?: 3 | 4;
+  /** Additive: split documents like Helm 4.0/4.1 (trimmed, as Helm 3 does) instead of Helm 4.2+. */
+  legacyDocumentSplitting?: boolean;
   isUpgrade?: boolean;
   /** Additive: `--skip-schema-validation`. */
   skipSchemaValidation?: boolean;
@@ -325,9 +327,10 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     }
     files.set(path, text);
   }
-  const { manifests, hooks } = sortManifests(files, compat);
+  const trimDocuments = compat === 3 || options.legacyDocumentSplitting === true;
+  const { manifests, hooks } = sortManifests(files, trimDocuments);
   const output = assembleOutput(manifests, hooks, {
-    compat,
+    trimDocuments,
     crds: options.includeCrds ? crdFiles(resolved) : [],
     skipTests: options.skipTests,
     noHooks: options.noHooks,

@@ -5,7 +5,6 @@
  */
 import { goPathMatch } from './path-match';
 import { isTestHook, splitManifests, type ManifestDoc } from './sort';
-import type { HelmCompat } from './values/coalesce';
 
 export interface CrdFile {
   /** `<chart full path>/crds/<file>` */
@@ -14,7 +13,8 @@ export interface CrdFile {
 }
 
 export interface AssembleOptions {
-  compat: HelmCompat;
+  /** Helm 3 / 4.0 / 4.1 document splitting (see splitManifests). */
+  trimDocuments: boolean;
   crds?: CrdFile[];
   skipTests?: boolean;
   noHooks?: boolean;
@@ -40,12 +40,12 @@ export function assembleOutput(manifests: ManifestDoc[], hooks: ManifestDoc[], o
     }
   }
   if (!options.showOnly || options.showOnly.length === 0) return out;
-  return showOnly(out, options.showOnly, options.compat);
+  return showOnly(out, options.showOnly, options.trimDocuments);
 }
 
 /** `--show-only`: globs are matched (Go filepath.Match) against the path after the chart name. */
-export function showOnly(text: string, globs: string[], compat: HelmCompat): string {
-  const docs = splitManifests(text, compat);
+export function showOnly(text: string, globs: string[], trimDocuments: boolean): string {
+  const docs = splitManifests(text, trimDocuments);
   let out = '';
   for (const glob of globs) {
     const pattern = glob.replace(/\\/g, '/');

@@ -5,7 +5,6 @@
  * that renders invalid YAML fails here with `YAML parse error on <file>: ...`, like helm.
  */
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
-import type { HelmCompat } from './values/coalesce';
 
 /** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
 export const INSTALL_ORDER: readonly string[] = [
@@ -45,9 +44,12 @@ export class ManifestYamlError extends Error {
   }
 }
 
-/** Helm's SplitManifests; Helm 4.2+ keeps each document's trailing whitespace, Helm 3 trims it. */
-export function splitManifests(text: string, compat: HelmCompat): string[] {
-  if (compat === 4) {
+/**
+ * Helm's SplitManifests. Helm 4.2+ keeps each document's trailing whitespace; Helm 3 and Helm 4.0/4.1
+ * (`trimDocuments`) split on `(?:^|\s*\n)---\s*` and trim every document.
+ */
+export function splitManifests(text: string, trimDocuments: boolean): string[] {
+  if (!trimDocuments) {
     return text
       .replace(/^\s+/, '')
       .split(/^---[ \t]*/m)
@@ -168,7 +170,7 @@ export interface SortedManifests {
  * Helm's SortManifests over rendered files (path -> text): files in path order, partials (`_*`) and
  * blank files skipped, documents split, hooks separated (unknown hook types dropped), both sorted by kind.
  */
-export function sortManifests(files: Map<string, string>, compat: HelmCompat): SortedManifests {
+export function sortManifests(files: Map<string, string>, trimDocuments: boolean): SortedManifests {
   const manifests: ManifestDoc[] = [];
   const hooks: ManifestDoc[] = [];
   const paths = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -176,7 +178,7 @@ export function sortManifests(files: Map<string, string>, compat: HelmCompat): S
     const content = files.get(path)!;
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
     if (content.trim() === '') continue;
-    for (const doc of splitManifests(content, compat)) {
+    for (const doc of splitManifests(content, trimDocuments)) {
       const head = parseHead(doc, path);
       const base: ManifestDoc = { path, content: doc, kind: head.kind, apiVersion: head.apiVersion, name: head.name };
       const hookTypes = head.annotations['helm.sh/hook'];

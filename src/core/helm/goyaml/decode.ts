@@ -18,8 +18,9 @@ const MAX_DEPTH = 10_000;
 type YamlKey = string | bigint | number | boolean | null;
 
 interface DecodeState {
-  /** Each alias's target: the latest anchor of that name before it, as YAML defines. */
-  aliasTargets: Map<Alias, Node | undefined>;
+  doc: Document.Parsed;
+  /** Each alias's target (the latest anchor of that name before it), computed on the first alias. */
+  aliasTargets?: Map<Alias, Node | undefined>;
   decodeCount: number;
   /** Nodes decoded inside alias expansions. */
   aliasCount: number;
@@ -98,7 +99,7 @@ function parseDocuments(text: string): Document.Parsed[] {
 }
 
 function decodeDocument(doc: Document.Parsed): GoValue {
-  const state: DecodeState = { aliasTargets: aliasTargets(doc), decodeCount: 0, aliasCount: 0, activeAliases: new Set() };
+  const state: DecodeState = { doc, decodeCount: 0, aliasCount: 0, activeAliases: new Set() };
   return doc.contents ? toJsonValue(decodeNode(doc.contents as Node, state, 0)) : null;
 }
 
@@ -139,6 +140,7 @@ function decodeNode(node: Node, state: DecodeState, depth: number): RawValue {
     throw new GoYamlError('error converting YAML to JSON: yaml: document contains excessive aliasing');
   }
   if (isAlias(node)) {
+    state.aliasTargets ??= aliasTargets(state.doc);
     const target = state.aliasTargets.get(node);
     if (!target) throw new GoYamlError(`error converting YAML to JSON: yaml: unknown anchor '${node.source}' referenced`);
     if (state.activeAliases.has(target)) {

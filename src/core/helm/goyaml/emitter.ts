@@ -52,7 +52,7 @@ export function emitDocument(events: readonly EmitEvent[], options: EmitterOptio
 }
 
 class Emitter {
-  private readonly out: string[] = [];
+  private out = '';
   private head = 0;
   private state: State = 'document-end';
   private readonly states: State[] = [];
@@ -86,7 +86,7 @@ class Emitter {
     }
     if (this.state !== 'document-end') throw new Error('yaml: unbalanced events');
     this.writeIndent();
-    return this.out.join('');
+    return this.out;
   }
 
   private dispatch(event: EmitEvent): void {
@@ -123,18 +123,18 @@ class Emitter {
   // --- output primitives -------------------------------------------------------------------------
 
   private put(ch: string): void {
-    this.out.push(ch);
+    this.out += ch;
     this.column++;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
     if (this.options.dialect === 'v3') this.indention = true;
   }
 
   private write(cp: number): void {
-    this.out.push(String.fromCodePoint(cp));
+    this.out += String.fromCodePoint(cp);
     this.column++;
   }
 
