@@ -4,6 +4,8 @@
  * (a constant can be int, uint and float at once: `1e3` is all three, `1.5` only float).
  */
 
+import { quote } from './strconv';
+
 export class SyntaxError extends Error {
   constructor(message = 'invalid syntax') {
     super(message);
@@ -220,7 +222,7 @@ export function classifyNumber(text: string, complex: boolean): NumberClass {
     const real = m && m[1] !== '' ? parseComplexPart(m[1]) : 0;
     const imag = m ? parseComplexPart(m[2].slice(0, -1)) : undefined;
     if (real === undefined || imag === undefined) {
-      if (complex) throw new SyntaxError(`illegal number syntax: ${JSON.stringify(text)}`);
+      if (complex) throw new SyntaxError(`illegal number syntax: ${quote(text)}`);
     } else {
       n.isComplex = true;
       if (imag === 0) {
@@ -262,7 +264,7 @@ export function classifyNumber(text: string, complex: boolean): NumberClass {
     const f = parseFloat64(text);
     if (f !== undefined) {
       // Parsed as a float but looks like an integer: a huge number too large for an int.
-      if (!/[.eEpP]/.test(text)) throw new SyntaxError(`integer overflow: ${text}`);
+      if (!/[.eEpP]/.test(text)) throw new SyntaxError(`integer overflow: ${quote(text)}`);
       n.isFloat = true;
       n.float64 = f;
       if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
@@ -275,6 +277,6 @@ export function classifyNumber(text: string, complex: boolean): NumberClass {
       }
     }
   }
-  if (!n.isInt && !n.isUint && !n.isFloat) throw new SyntaxError(`illegal number syntax: ${JSON.stringify(text)}`);
+  if (!n.isInt && !n.isUint && !n.isFloat) throw new SyntaxError(`illegal number syntax: ${quote(text)}`);
   return n;
 }
