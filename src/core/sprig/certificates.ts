@@ -3,11 +3,12 @@
  * buildCustomCert) producing the same X.509 v3 shape Go's x509.CreateCertificate does for Sprig's
  * template: CN-only subject, key usage, server+client EKU, basic constraints, SKID for CAs, AKID when
  * signed by a CA, DNS/IP SANs. node:crypto has no certificate builder, hence the small DER writer.
- * bcrypt/htpasswd are reported as unsupported: they need Blowfish, which node:crypto lacks.
+ * Also bcrypt and htpasswd (Sprig keeps them beside the certificate helpers in crypto.go).
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, sign, X509Certificate } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { FuncMap, GoStruct, GoValue, goFunc } from '../gotemplate/values';
+import { bcryptHash } from './bcrypt';
 
 /** Sprig's `certificate` struct: templates read .Cert and .Key. */
 export class Certificate extends GoStruct {
@@ -316,8 +317,13 @@ function buildCustomCert(b64cert: string, b64key: string): Certificate {
   return new Certificate(cert, key);
 }
 
-function unsupported(name: string): never {
-  throw new Error(`${name} is not supported by Shipshape's renderer (bcrypt needs Blowfish, which Node's crypto lacks)`);
+/** Sprig's bcrypt: cost 10; an error becomes the output text. */
+function bcrypt(input: string): string {
+  try {
+    return bcryptHash(input, 10);
+  } catch (e) {
+    return `failed to encrypt string with bcrypt: ${(e as Error).message}`;
+  }
 }
 
 export function certificateFunctions(): FuncMap {
@@ -349,10 +355,10 @@ export function certificateFunctions(): FuncMap {
       return buildCertificate(t, withKey(pem), parent, signer);
     }),
     buildCustomCert: goFunc('buildCustomCert', ['string', 'string'], (c, k) => buildCustomCert(c as string, k as string)),
-    bcrypt: goFunc('bcrypt', ['string'], () => unsupported('bcrypt')),
-    htpasswd: goFunc('htpasswd', ['string', 'string'], (user) => {
+    bcrypt: goFunc('bcrypt', ['string'], (s) => bcrypt(s as string)),
+    htpasswd: goFunc('htpasswd', ['string', 'string'], (user, password) => {
       if ((user as string).includes(':')) return `invalid username: ${user as string}`;
-      return unsupported('htpasswd');
+      return `${user as string}:${bcrypt(password as string)}`;
     }),
   };
 }

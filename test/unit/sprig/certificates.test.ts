@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { Certificate } from '../../../src/core/sprig/certificates';
+import { bcryptWithSalt } from '../../../src/core/sprig/bcrypt';
 import { call } from './helpers';
 
 test('genCA + genSignedCert form a verifiable chain with the requested SANs', () => {
@@ -49,4 +50,18 @@ test('bad inputs give Sprig\'s errors', () => {
   assert.throws(() => call('genSignedCert', 'x', [], [], 1n, 'not a cert'), /sprig.certificate/);
   assert.equal(call('genPrivateKey', 'foo'), 'Unknown type foo');
   assert.equal(call('htpasswd', 'a:b', 'pw'), 'invalid username: a:b');
+});
+
+test('bcrypt matches the OpenBSD/jBCrypt reference vectors; htpasswd formats user:hash', () => {
+  const vectors: [string, string][] = [
+    ['', '$2a$06$DCq7YPn5Rq63x1Lad4cll.TV4S6ytwfsfvkgY8jIucDrjc8deX1s.'],
+    ['abc', '$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i'],
+    ['~!@#$%^&*()      ~!@#$%^&*()PNBFRD', '$2a$06$fPIsBO8qRqkjj273rfaOI.HtSV9jLDpTbZn782DC6/t7qT67P6FfO'],
+  ];
+  for (const [pw, hash] of vectors) assert.equal(bcryptWithSalt(pw, hash), hash);
+  const hashed = call('bcrypt', 'secret') as string;
+  assert.match(hashed, /^\$2a\$10\$[./A-Za-z0-9]{53}$/);
+  assert.equal(bcryptWithSalt('secret', hashed), hashed);
+  assert.match(call('htpasswd', 'admin', 'pw') as string, /^admin:\$2a\$10\$/);
+  assert.equal(call('bcrypt', 'x'.repeat(73)), 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes');
 });
