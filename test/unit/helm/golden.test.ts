@@ -46,6 +46,8 @@ function isStatusOnly(c: GoldenCase): boolean {
 function toOptions(c: GoldenCase, args: string[]): { options: RenderOptions; debug: boolean } {
   const options: RenderOptions = {
     helmCompat: c.helmVersion.startsWith('v3') ? 3 : 4,
+    // The OpenTelemetry examples come from helm v4.0.5, which still split documents the Helm 3 way.
+    legacyDocumentSplitting: c.helmVersion.startsWith('v4.0'),
     // helm's test builds report Kubernetes v1.20.0 (harness.capabilities); a flag overrides it.
     kubeVersion: '1.20.0',
     releaseName: c.release ?? undefined,

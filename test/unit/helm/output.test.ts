@@ -14,7 +14,7 @@ test('documents are ordered by kind (InstallOrder), unknown kinds last and alpha
     ['c/templates/_helpers.tpl', doc('Namespace', 'partial')],
     ['c/templates/empty.yaml', '  \n\n'],
   ]);
-  const { manifests } = sortManifests(files, 4);
+  const { manifests } = sortManifests(files, false);
   assert.deepEqual(
     manifests.map((m) => m.name),
     ['ns', 's1', 's2', 'd1', 'a', 'z'],
@@ -25,10 +25,10 @@ test('hooks are separated; unknown hook types are dropped; --skip-tests drops te
   const files = new Map([
     ['c/templates/x.yaml', `${doc('ConfigMap', 'plain')}---\n${hook('Pod', 'tester', 'test')}---\n${hook('Job', 'migrate', 'pre-install, post-upgrade')}---\n${hook('Job', 'weird', 'pre-install,nonsense')}`],
   ]);
-  const { manifests, hooks } = sortManifests(files, 4);
+  const { manifests, hooks } = sortManifests(files, false);
   assert.deepEqual(manifests.map((m) => m.name), ['plain']);
   assert.deepEqual(hooks.map((h) => h.name), ['tester', 'migrate']);
-  const out = assembleOutput(manifests, hooks, { compat: 4, skipTests: true });
+  const out = assembleOutput(manifests, hooks, { trimDocuments: false, skipTests: true });
   assert.ok(out.includes('name: migrate'));
   assert.ok(!out.includes('name: tester'));
 });
@@ -37,26 +37,26 @@ test('Helm 4 keeps a blank line between documents, Helm 3 trims every document',
   const files = new Map([
     ['c/templates/a.yaml', `${doc('ConfigMap', 'one')}\n---\n${doc('ConfigMap', 'two')}\n`],
   ]);
-  const v4 = sortManifests(files, 4);
-  const v3 = sortManifests(files, 3);
+  const v4 = sortManifests(files, false);
+  const v3 = sortManifests(files, true);
   assert.equal(
-    assembleOutput(v4.manifests, v4.hooks, { compat: 4 }),
+    assembleOutput(v4.manifests, v4.hooks, { trimDocuments: false }),
     `---\n# Source: c/templates/a.yaml\n${doc('ConfigMap', 'one')}\n\n---\n# Source: c/templates/a.yaml\n${doc('ConfigMap', 'two')}`,
   );
   assert.equal(
-    assembleOutput(v3.manifests, v3.hooks, { compat: 3 }),
+    assembleOutput(v3.manifests, v3.hooks, { trimDocuments: true }),
     `---\n# Source: c/templates/a.yaml\n${doc('ConfigMap', 'one')}---\n# Source: c/templates/a.yaml\n${doc('ConfigMap', 'two')}`,
   );
 });
 
 test('splitting tolerates `---` with trailing spaces and glued documents', () => {
-  assert.equal(splitManifests('a: 1\n---   \nb: 2\n', 4).length, 2);
-  assert.equal(splitManifests('a: 1\n---\n---\nb: 2', 3).length, 2);
+  assert.equal(splitManifests('a: 1\n---   \nb: 2\n', false).length, 2);
+  assert.equal(splitManifests('a: 1\n---\n---\nb: 2', true).length, 2);
 });
 
 test('invalid YAML in a rendered document fails with the file name', () => {
   const files = new Map([['c/templates/bad.yaml', 'kind: Pod\nmetadata:\n  name: [unclosed\n']]);
-  assert.throws(() => sortManifests(files, 4), (e: Error) => e instanceof ManifestYamlError && e.message.startsWith('YAML parse error on c/templates/bad.yaml:'));
+  assert.throws(() => sortManifests(files, false), (e: Error) => e instanceof ManifestYamlError && e.message.startsWith('YAML parse error on c/templates/bad.yaml:'));
 });
 
 test('--show-only keeps matching templates in flag order and fails on a glob that matches nothing', () => {
@@ -65,10 +65,10 @@ test('--show-only keeps matching templates in flag order and fails on a glob tha
     ['c/templates/sub/role.yaml', doc('Role', 'r')],
     ['c/charts/dep/templates/svc.yaml', doc('Service', 'dep')],
   ]);
-  const { manifests, hooks } = sortManifests(files, 3);
-  const out = assembleOutput(manifests, hooks, { compat: 3, showOnly: ['templates/sub/*', 'charts/dep/templates/svc.yaml'] });
+  const { manifests, hooks } = sortManifests(files, true);
+  const out = assembleOutput(manifests, hooks, { trimDocuments: true, showOnly: ['templates/sub/*', 'charts/dep/templates/svc.yaml'] });
   assert.equal(out, `---\n# Source: c/templates/sub/role.yaml\n${doc('Role', 'r').trim()}\n---\n# Source: c/charts/dep/templates/svc.yaml\n${doc('Service', 'dep').trim()}\n`);
-  assert.throws(() => assembleOutput(manifests, hooks, { compat: 3, showOnly: ['templates/nope.yaml'] }), ShowOnlyError);
+  assert.throws(() => assembleOutput(manifests, hooks, { trimDocuments: true, showOnly: ['templates/nope.yaml'] }), ShowOnlyError);
 });
 
 test('Go filepath.Match semantics for globs', () => {
