@@ -31,6 +31,8 @@ export const USER_SETTINGS = {
   'git.autoRepositoryDetection': false,
   'npm.autoDetect': 'off',
   'typescript.disableAutomaticTypeAcquisition': true,
+  // VS Code for the web (code-server) saves after 1 s by default; tests revert their edits instead.
+  'files.autoSave': 'off',
   'files.hotExit': 'off',
   'window.confirmBeforeClose': 'never',
   'editor.minimap.enabled': false,

@@ -10,7 +10,7 @@ suite('Dockerfile inline suppressions', () => {
     const doc = (await h.openFixture('suppress/Dockerfile')).document;
     await h.waitForDiagnostics(
       doc.uri,
-      (l) => h.findDiagnostic(l, 'no-latest-tag', h.rangeOf(doc, 'latest')) && h.findDiagnostic(l, 'exec-form-cmd'),
+      (l) => h.findDiagnostic(l, 'no-latest-tag', h.rangeOf(doc, 'latest')) && h.findDiagnostic(l, 'exec-form-cmd', h.rangeOf(doc, 'node server.js')),
       'no-latest-tag and exec-form-cmd not both reported',
     );
     const edit = new vscode.WorkspaceEdit();
@@ -30,5 +30,25 @@ suite('Dockerfile inline suppressions', () => {
     await vscode.commands.executeCommand('undo');
     assert.ok(!doc.getText().includes('shipshape ignore'), 'undo did not remove the comment');
     await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'no-latest-tag', h.rangeOf(doc, 'latest')), 'no-latest-tag not reported again after removing the suppression');
+  });
+
+  test('# shipshape ignore=exec-form-cmd above CMD (not the first line) removes only that diagnostic', async () => {
+    await h.resetEditors();
+    const doc = (await h.openFixture('suppress/Dockerfile')).document;
+    assert.strictEqual(doc.getText(), 'FROM node:latest\nCMD node server.js\n', 'the fixture was not restored');
+    await h.waitForDiagnostics(
+      doc.uri,
+      (l) => h.findDiagnostic(l, 'no-latest-tag', h.rangeOf(doc, 'latest')) && h.findDiagnostic(l, 'exec-form-cmd', h.rangeOf(doc, 'node server.js')),
+      'no-latest-tag and exec-form-cmd not both reported',
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(1, 0), '# shipshape ignore=exec-form-cmd\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const latest = h.rangeOf(doc, 'latest');
+    await h.waitForDiagnostics(
+      doc.uri,
+      (l) => !l.some((d) => h.ruleOf(d) === 'exec-form-cmd') && h.findDiagnostic(l, 'no-latest-tag', latest),
+      'exec-form-cmd still reported (or no-latest-tag gone) after adding the suppression above CMD',
+    );
   });
 });
