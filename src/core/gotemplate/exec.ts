@@ -206,6 +206,7 @@ export class Execution {
   }
 
   private pop(mark: number): void {
+    if (this.varNames.length === mark) return;
     this.varNames.length = mark;
     this.varValues.length = mark;
     this.varIface.length = mark;
@@ -495,9 +496,8 @@ export class Execution {
       if (this.env.missingkey === 'error') this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       return undefined;
     }
-    const typeName = (): string => (iface ? 'interface {}' : goTypeName(receiver));
     // A method call on a nil interface cannot work; missingkey does not apply.
-    if (receiver === null) this.errorf(`nil pointer evaluating ${typeName()}.${fieldName}`);
+    if (receiver === null) this.errorf(`nil pointer evaluating ${staticTypeName(receiver, iface)}.${fieldName}`);
     if (typeof receiver === 'object') {
       const method = findMethod(receiver, fieldName);
       if (method) {
@@ -510,7 +510,7 @@ export class Execution {
       if (fieldName !== 'goTypeName' && hasOwn.call(receiver, fieldName)) {
         const c = fieldName.charCodeAt(0);
         if (!(c >= 0x41 && c <= 0x5a) && !/^\p{Lu}/u.test(fieldName)) {
-          this.errorf(`${fieldName} is an unexported field of struct type ${typeName()}`);
+          this.errorf(`${fieldName} is an unexported field of struct type ${staticTypeName(receiver, iface)}`);
         }
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         const v = (receiver as unknown as Record<string, GoValue>)[fieldName];
@@ -531,7 +531,7 @@ export class Execution {
       }
       return undefined;
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typeName()}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${staticTypeName(receiver, iface)}`);
   }
 
   private evalFunction(dot: GoValue, node: IdentifierNode, cmd: Node, args: ArgNode[] | undefined, final: Final): GoValue {
@@ -556,7 +556,6 @@ export class Execution {
     const args = allArgs ? allArgs.slice(1) : [];
     const params = fn.params;
     const raw = RAW_ARGUMENTS.has(fn);
-    const paramType = (t: GoParamType): ParamType => (raw && t === 'any' ? 'value' : t);
     const numIn = args.length + (final !== MISSING ? 1 : 0);
     let numFixed = args.length;
     if (fn.variadic !== undefined) {
@@ -579,16 +578,16 @@ export class Execution {
 
     const argv: GoValue[] = new Array(numIn);
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv[i] = this.evalArg(dot, paramType(params[i]), args[i]);
+    for (; i < numFixed && i < args.length; i++) argv[i] = this.evalArg(dot, paramType(params[i], raw), args[i]);
     if (fn.variadic !== undefined) {
-      const t = paramType(fn.variadic);
+      const t = paramType(fn.variadic, raw);
       for (; i < args.length; i++) argv[i] = this.evalArg(dot, t, args[i]);
     }
     if (final !== MISSING) {
       let t: GoParamType;
       if (fn.variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1] : fn.variadic;
       else t = params[params.length - 1];
-      argv[i] = this.validateType(final, paramType(t));
+      argv[i] = this.validateType(final, paramType(t, raw));
     }
 
     if (isBuiltin && name === 'call') {
@@ -713,6 +712,16 @@ export class Execution {
     }
     this.errorf(`can't handle assignment of ${n} to empty interface argument`);
   }
+}
+
+/** Go's parameter type; builtins taking reflect.Value see missing values as such ('value'). */
+function paramType(t: GoParamType, raw: boolean): ParamType {
+  return raw && t === 'any' ? 'value' : t;
+}
+
+/** The receiver's static type as Go names it in errors: interface {} for map and slice elements. */
+function staticTypeName(receiver: GoValue, iface: boolean): string {
+  return iface ? 'interface {}' : goTypeName(receiver);
 }
 
 function assignable(v: GoValue, type: ParamType): boolean {
