@@ -66,6 +66,11 @@ const CACHE_LIMIT = 2000;
 /** Bodies beyond this size are not analysed: shell analysis must stay bounded on pathological input. */
 export const MAX_SCRIPT_LENGTH = 200_000;
 
+/** Forgets cached parses (benchmarks measure cold runs with it). */
+export function clearShellCache(): void {
+  cache.clear();
+}
+
 /** Parses `script`; offsets in the result are mapped to the document with `script.toDocument`. */
 export function parseShell(script: ScriptText): ShellScript {
   const relative = parseRelative(script.text);
