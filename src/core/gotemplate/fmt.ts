@@ -136,7 +136,16 @@ function validRune(v: bigint): number {
   return Number(v);
 }
 
+/** Flags that change how a float prints (width alone only pads). */
+const plainFlags = (f: Flags): boolean => !f.plus && !f.space && !f.sharp && !f.zero && f.prec === undefined;
+
 function fmtFloat(v: number, verb: string, f: Flags): string {
+  // Fast path for the common {{ .Values.x }} case: in [1e-4, 1e6) Go's shortest %v and JavaScript's
+  // String() both print the shortest round-trip digits in fixed notation.
+  if (verb === 'v' && plainFlags(f)) {
+    const abs = Math.abs(v);
+    if ((abs >= 1e-4 && abs < 1e6) || (v === 0 && !Object.is(v, -0))) return pad(String(v), f);
+  }
   let fmtChar = verb;
   let prec = -1;
   if (verb === 'v') fmtChar = 'g';

@@ -237,7 +237,11 @@ function escapeRune(ch: string, quote: string, asciiOnly: boolean): string {
 }
 
 /** strconv.Quote (or QuoteToASCII): double-quoted with Go escapes. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function quote(s: string, asciiOnly = false): string {
+  // Printable ASCII without quotes or backslashes needs no escaping (most template strings).
+  if (PLAIN_ASCII.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) out += escapeRune(ch, '"', asciiOnly);
   return out + '"';

@@ -20,6 +20,8 @@ const MAX_DEPTH = 2000;
 function jsonFloat(f: number): string {
   if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${formatFloat(f, 'g', -1)}`);
   const abs = Math.abs(f);
+  // In [1e-6, 1e21) Go's shortest 'f' format and JavaScript's String() print the same digits.
+  if (abs >= 1e-6 && abs < 1e21) return String(f);
   const useExp = abs !== 0 && (abs < 1e-6 || abs >= 1e21);
   let s = formatFloat(f, useExp ? 'e' : 'f', -1);
   // Go cleans e-09 to e-9.
@@ -27,7 +29,11 @@ function jsonFloat(f: number): string {
   return s;
 }
 
+const JSON_PLAIN = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
+
 function jsonString(s: string, escapeHTML: boolean): string {
+  // Printable ASCII other than " \ < > & is written as is (the common case).
+  if (JSON_PLAIN.test(s)) return '"' + s + '"';
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

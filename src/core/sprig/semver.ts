@@ -264,8 +264,16 @@ export function semverCompare(constraint: string, version: string): boolean {
     if (constraintCache.size > 1000) constraintCache.clear();
     constraintCache.set(constraint, parsed);
   }
-  return checkConstraints(parsed, parseSemver(version));
+  let v = versionCache.get(version);
+  if (!v) {
+    v = parseSemver(version);
+    if (versionCache.size > 1000) versionCache.clear();
+    versionCache.set(version, v);
+  }
+  return checkConstraints(parsed, v);
 }
+
+const versionCache = new Map<string, SemverVersion>();
 
 export function semverFunctions(): FuncMap {
   return {

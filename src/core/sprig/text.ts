@@ -106,7 +106,8 @@ export function trimCutset(s: string, cutset: string): string {
 
 /** strings.Replace(s, old, new, -1): an empty old inserts new around every rune, as Go does. */
 export function replaceAll(s: string, old: string, replacement: string): string {
-  if (old !== '') return s.split(old).join(replacement);
+  // A function replacement keeps `$&` and friends literal, as in Go.
+  if (old !== '') return s.replaceAll(old, () => replacement);
   return replacement + [...s].join(replacement) + (s === '' ? '' : replacement);
 }
 
