@@ -138,15 +138,12 @@ export class WorkspaceIndex {
    */
   duplicatesOf(object: K8sObject): K8sObject[] {
     if (!object.name) return [object];
-    const together = new Set(this.kustomizationsOf(object.fileName));
-    return [...this.byName.get(nameKey(object.kind, object.name))].filter(
-      (o) =>
-        o.kind === object.kind &&
-        apiGroup(o.apiVersion) === apiGroup(object.apiVersion) &&
-        o.name === object.name &&
-        (o.namespace ?? '') === (object.namespace ?? '') &&
-        (o.fileName === object.fileName || this.kustomizationsOf(o.fileName).some((k) => together.has(k))),
+    const same = [...this.byName.get(nameKey(object.kind, object.name))].filter(
+      (o) => o.kind === object.kind && apiGroup(o.apiVersion) === apiGroup(object.apiVersion) && o.name === object.name && (o.namespace ?? '') === (object.namespace ?? ''),
     );
+    if (same.every((o) => o.fileName === object.fileName)) return same;
+    const together = new Set(this.kustomizationsOf(object.fileName));
+    return same.filter((o) => o.fileName === object.fileName || this.kustomizationsOf(o.fileName).some((k) => together.has(k)));
   }
 
   /** Kustomizations that list the file itself or its folder. */

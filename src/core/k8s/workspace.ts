@@ -41,31 +41,36 @@ export class KubernetesWorkspace {
     if (!file) return [];
     // Unrendered templates are indexed for the other files' sake but not judged themselves.
     const objects = this.index.objectsOf(fileName).filter((o) => !o.templated);
+    const rules = enabledRules(this.rules, options);
     const diagnostics: Diagnostic[] = [];
-    for (const { rule, severity } of enabledRules(this.rules, options)) {
-      for (const object of objects) this.runRule(rule, severity, object, diagnostics);
-    }
+    for (const object of objects) this.checkObject(object, rules, diagnostics);
     const suppressions = new YamlSuppressions(file);
     return dedupeDiagnostics(diagnostics.filter((d) => !suppressions.isSuppressed(d))).sort(compareDiagnostics);
   }
 
-  private runRule(rule: KubernetesRule, severity: Severity, object: K8sObject, into: Diagnostic[]): void {
-    const { meta } = rule;
+  private checkObject(object: K8sObject, rules: { rule: KubernetesRule; severity: Severity }[], into: Diagnostic[]): void {
+    // One context per object, not per rule: rules run in a loop that must stay cheap.
+    let current = rules[0];
     const report = (finding: Finding) => {
+      const { meta } = current.rule;
       into.push({
         rule: meta.id,
-        severity,
+        severity: current.severity,
         message: finding.message,
         range: rangeOfPath(object.file, object.docIndex, [...object.path, ...finding.path], finding.target),
         ...(meta.aliases?.length ? { aliases: meta.aliases } : {}),
         ...(finding.fixes ? { fixes: finding.fixes } : {}),
       });
     };
-    try {
-      rule.check(object, { workspace: this.index, report });
-    } catch (error) {
-      // A rule bug must cost one finding, not the whole check (and never the editor).
-      report({ path: ['kind'], message: `Rule ${meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}` });
+    const context = { workspace: this.index, report };
+    for (const entry of rules) {
+      current = entry;
+      try {
+        entry.rule.check(object, context);
+      } catch (error) {
+        // A rule bug must cost one finding, not the whole check (and never the editor).
+        report({ path: ['kind'], message: `Rule ${entry.rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}` });
+      }
     }
   }
 }
