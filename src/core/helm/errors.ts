@@ -85,7 +85,7 @@ function traceableString(t: Traceable): string {
  * (Go's errors.Unwrap chain). Helm 3 prints Go's text unless it is a required/fail message.
  */
 export function helmExecError(fileName: string, chain: string[], compat: HelmCompat): ChartRenderError {
-  const message = chain[0];
+  const message = condense(chain[0]);
   const trace = templateLocations(chain.join(' '));
   const innermost = trace[trace.length - 1];
   const tokens = splitN(message, ': ', 3);
@@ -94,7 +94,7 @@ export function helmExecError(fileName: string, chain: string[], compat: HelmCom
   }
   const location = tokens[1];
   const warn = WARN.exec(tokens[2]);
-  if (warn) return new ChartRenderError(`execution error at (${location}): ${warn[1]}`, parseLocation(location), trace);
+  if (warn) return new ChartRenderError(`execution error at (${location}): ${warn[1]}`, innermost ?? parseLocation(location), trace);
   if (compat === 3) return new ChartRenderError(message, innermost ?? parseLocation(location), trace);
 
   const traceables: Traceable[] = [];
@@ -130,6 +130,18 @@ export function helmExecError(fileName: string, chain: string[], compat: HelmCom
   }
   const text = traceables.map(traceableString).join('').trim();
   return new ChartRenderError(text, innermost ?? parseLocation(location), trace);
+}
+
+/** Longest message passed through unchanged; runaway recursion builds messages of megabytes. */
+const MAX_MESSAGE = 4000;
+
+/** Keeps both ends of a huge message (the outermost call and the real cause) and says what was cut. */
+function condense(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const head = message.slice(0, MAX_MESSAGE / 2);
+  const tail = message.slice(-MAX_MESSAGE / 2);
+  const levels = message.split('error calling ').length - 1;
+  return `${head} … [${message.length - MAX_MESSAGE} characters of ${levels} nested calls omitted] … ${tail}`;
 }
 
 function splitN(s: string, sep: string, n: number): string[] {

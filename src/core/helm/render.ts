@@ -45,9 +45,10 @@ interface TemplateSource {
   basePath: string;
 }
 
-/** Per-render state the cached set's include/tpl closures read. */
+/** Per-render state the cached set's closures read; reset or replaced at the start of each render. */
 interface RenderState {
   includeDepth: Map<string, number>;
+  shouldCancel?: () => boolean;
 }
 
 interface CachedSet {
@@ -128,18 +129,21 @@ export function sortTemplateNames(names: string[]): string[] {
   });
 }
 
-/** The message chain of an error and its causes, like Go's errors.Unwrap walk. */
+/**
+ * The message chain of an error and its causes, like Go's errors.Unwrap walk. A runaway recursion
+ * makes thousands of identical levels; Helm collapses repeats anyway, so only both ends are kept.
+ */
 function errorChain(error: unknown): string[] {
-  const out: string[] = [];
-  let current: unknown = error;
-  for (let i = 0; current instanceof Error && i < 50; i++) {
-    out.push(current.message);
+  const errors: Error[] = [];
+  for (let current: unknown = error; current instanceof Error && errors.length < 1_000_000; ) {
+    errors.push(current);
     current = (current as { cause?: unknown }).cause;
   }
-  return out;
+  const ends = errors.length <= 40 ? errors : [...errors.slice(0, 20), ...errors.slice(-20)];
+  return ends.map((e) => e.message);
 }
 
-function makeFunctions(holder: { set?: TemplateSet; options: EngineOptions }, state: RenderState): FuncMap {
+function makeFunctions(holder: { set?: TemplateSet }, state: RenderState): FuncMap {
   const include = goFunc('include', ['string', 'any'], (name: GoValue, data: GoValue) => {
     const key = name as string;
     const depth = state.includeDepth.get(key) ?? 0;
@@ -190,11 +194,12 @@ function buildSet(sources: TemplateSource[], options: EngineOptions): CachedSet 
     return cached;
   }
   const state: RenderState = { includeDepth: new Map() };
-  const holder: { set?: TemplateSet; options: EngineOptions } = { options };
+  const holder: { set?: TemplateSet } = {};
   const set = new TemplateSet(makeFunctions(holder, state), {
     missingkey: options.missingkey ?? 'zero',
     limits: options.limits,
-    shouldCancel: options.shouldCancel,
+    // The set outlives this render: ask whichever render is running now.
+    shouldCancel: () => state.shouldCancel?.() ?? false,
   });
   holder.set = set;
   for (const s of sources) {
@@ -231,6 +236,7 @@ export function renderTemplates(
   const order = sortTemplateNames([...byName.keys()]);
   const ordered = order.map((n) => byName.get(n)!);
   const { set, state } = buildSet(ordered, options);
+  state.shouldCancel = options.shouldCancel;
   const rendered = new Map<string, string>();
   for (const source of ordered) {
     if (source.name.slice(source.name.lastIndexOf('/') + 1).startsWith('_')) continue;

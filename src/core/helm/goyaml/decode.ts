@@ -91,7 +91,9 @@ function parseDocuments(text: string): Document.Parsed[] {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0].line;
-      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      let message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      // The parser gives up on deep nesting with a stack overflow; go-yaml's own limit reads like this.
+      if (/call stack/i.test(message)) message = 'exceeded max depth of 10000';
       throw new GoYamlError(`error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${message}`);
     }
   }

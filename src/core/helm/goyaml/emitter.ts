@@ -52,7 +52,8 @@ export function emitDocument(events: readonly EmitEvent[], options: EmitterOptio
 }
 
 class Emitter {
-  private out = '';
+  /** Output as code points; joined into a string once at the end (far cheaper than per-char concatenation). */
+  private readonly out: number[] = [];
   private head = 0;
   private state: State = 'document-end';
   private readonly states: State[] = [];
@@ -86,7 +87,7 @@ class Emitter {
     }
     if (this.state !== 'document-end') throw new Error('yaml: unbalanced events');
     this.writeIndent();
-    return this.out;
+    return codePointsToString(this.out);
   }
 
   private dispatch(event: EmitEvent): void {
@@ -123,18 +124,18 @@ class Emitter {
   // --- output primitives -------------------------------------------------------------------------
 
   private put(ch: string): void {
-    this.out += ch;
+    this.out.push(ch.codePointAt(0)!);
     this.column++;
   }
 
   private putBreak(): void {
-    this.out += '\n';
+    this.out.push(NEWLINE);
     this.column = 0;
     if (this.options.dialect === 'v3') this.indention = true;
   }
 
   private write(cp: number): void {
-    this.out += String.fromCodePoint(cp);
+    this.out.push(cp);
     this.column++;
   }
 
@@ -507,4 +508,11 @@ class Emitter {
       }
     }
   }
+}
+
+function codePointsToString(cps: number[]): string {
+  const CHUNK = 8192;
+  let out = '';
+  for (let i = 0; i < cps.length; i += CHUNK) out += String.fromCodePoint(...cps.slice(i, i + CHUNK));
+  return out;
 }

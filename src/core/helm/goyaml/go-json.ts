@@ -23,10 +23,16 @@ export interface JsonMarshaler {
 /** Marshal failures carry Go's messages (`json: unsupported value: NaN`). */
 export class GoJsonError extends Error {}
 
+/** Deeper values would exhaust JavaScript's stack; Go itself has no fixed limit. */
 const MAX_DEPTH = 1000;
 
 export function toJsonNode(value: GoValue): JsonNode {
-  return convert(value, new Set(), 0);
+  try {
+    return convert(value, new Set(), 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw new GoJsonError(`json: unsupported value: nested too deeply`);
+    throw e;
+  }
 }
 
 function convert(value: GoValue, ancestors: Set<object>, depth: number): JsonNode {
@@ -45,9 +51,10 @@ function convert(value: GoValue, ancestors: Set<object>, depth: number): JsonNod
   }
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (value instanceof GoTime) return formatRfc3339Nano(value);
-  if (depth > MAX_DEPTH || ancestors.has(value as object)) {
+  if (ancestors.has(value as object)) {
     throw new GoJsonError(`json: unsupported value: encountered a cycle via ${describeType(value)}`);
   }
+  if (depth > MAX_DEPTH) throw new GoJsonError(`json: unsupported value: nested deeper than ${MAX_DEPTH} levels`);
   ancestors.add(value as object);
   try {
     if (Array.isArray(value)) return value.map((item) => convert(item, ancestors, depth + 1));

@@ -15,7 +15,7 @@ export {
   type JsonMarshaler,
   type JsonNode,
 } from './go-json';
-export { compareKeysV2, compareKeysV3 } from './key-order';
+export { sortKeysV2, sortKeysV3 } from './key-order';
 export { marshalYaml, marshalYamlV3 } from './marshal';
 export { canBePlainString, isBase60Float, isTimestamp, resolvePlain, type Resolved } from './resolve';
 export { GoYamlError, mergeMaps, parseYamlValues, setKey, shortestFloat32, yamlToGoArray, yamlToGoMap } from './decode';

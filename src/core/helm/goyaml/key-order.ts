@@ -8,12 +8,23 @@
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
 
-const isLetter = (ch: string): boolean => LETTER.test(ch);
-const isDigit = (ch: string): boolean => DIGIT.test(ch);
+function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return LETTER.test(String.fromCodePoint(cp));
+}
 
-function keyLess(a: string, b: string, v3: boolean): boolean {
-  const ar = Array.from(a);
-  const br = Array.from(b);
+function isDigit(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
+  return DIGIT.test(String.fromCodePoint(cp));
+}
+
+function runes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+function keyLess(ar: number[], br: number[], v3: boolean): boolean {
   let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) {
@@ -24,32 +35,50 @@ function keyLess(a: string, b: string, v3: boolean): boolean {
     const bl = isLetter(br[i]);
     if (al && bl) return ar[i] < br[i];
     if (al || bl) return v3 && digits ? al : bl;
-    let an = 0n;
-    let bn = 0n;
-    if (ar[i] === '0' || br[i] === '0') {
+    let start = 0;
+    if (ar[i] === 0x30 || br[i] === 0x30) {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== '0') {
-          an = 1n;
-          bn = 1n;
+        if (ar[j] !== 0x30) {
+          start = 1;
           break;
         }
       }
     }
     let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai].codePointAt(0)! - 48));
+    while (ai < ar.length && isDigit(ar[ai])) ai++;
     let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi].codePointAt(0)! - 48));
+    while (bi < br.length && isDigit(br[bi])) bi++;
+    const an = digitRunValue(ar, i, ai, start);
+    const bn = digitRunValue(br, i, bi, start);
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
-    return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
+    return ar[i] < br[i];
   }
   return ar.length < br.length;
 }
 
-export function compareKeysV2(a: string, b: string): number {
-  return keyLess(a, b, false) ? -1 : keyLess(b, a, false) ? 1 : 0;
+/**
+ * The value go-yaml accumulates for a run of digits: an int64 that wraps on overflow. Short runs (all
+ * that real keys have) stay in exact double arithmetic; long ones take the BigInt path.
+ */
+function digitRunValue(r: number[], from: number, to: number, start: number): number | bigint {
+  if (to - from <= 15) {
+    let n = start;
+    for (let k = from; k < to; k++) n = n * 10 + (r[k] - 0x30);
+    return n;
+  }
+  let n = BigInt(start);
+  for (let k = from; k < to; k++) n = BigInt.asIntN(64, n * 10n + BigInt(r[k] - 0x30));
+  return n;
 }
 
-export function compareKeysV3(a: string, b: string): number {
-  return keyLess(a, b, true) ? -1 : keyLess(b, a, true) ? 1 : 0;
+function sortKeys(keys: readonly string[], v3: boolean): string[] {
+  const decorated = keys.map((key) => ({ key, runes: runes(key) }));
+  decorated.sort((a, b) => (keyLess(a.runes, b.runes, v3) ? -1 : keyLess(b.runes, a.runes, v3) ? 1 : 0));
+  return decorated.map((d) => d.key);
 }
+
+/** Keys in yaml.v2's order (toYaml). */
+export const sortKeysV2 = (keys: readonly string[]): string[] => sortKeys(keys, false);
+/** Keys in yaml.v3's order (toYamlPretty). */
+export const sortKeysV3 = (keys: readonly string[]): string[] => sortKeys(keys, true);

@@ -11,7 +11,7 @@ import { formatFloat } from '../../gotemplate/strconv';
 import { GoStruct, GoTime, type GoValue } from '../../gotemplate/values';
 import { emitDocument, type EmitEvent, type ScalarStyle } from './emitter';
 import { formatRfc3339Nano, JsonNumber, JsonObject, toJsonNode, type JsonMarshaler, type JsonNode } from './go-json';
-import { compareKeysV2, compareKeysV3 } from './key-order';
+import { sortKeysV2, sortKeysV3 } from './key-order';
 import { canBePlainString, resolvePlain } from './resolve';
 
 /** The text sigs.k8s.io/yaml.Marshal produces (ending in "\n"); Helm's toYaml then trims that "\n". */
@@ -61,10 +61,10 @@ function jsonToEvents(node: JsonNode, events: EmitEvent[]): void {
     events.push({ kind: 'seq-end' });
   } else if (node instanceof JsonObject) {
     events.push({ kind: 'map-start' });
-    const entries = [...node.entries].sort(([a], [b]) => compareKeysV2(a, b));
-    for (const [key, item] of entries) {
+    const byKey = new Map(node.entries);
+    for (const key of sortKeysV2([...byKey.keys()])) {
       events.push(stringEvent(key));
-      jsonToEvents(item, events);
+      jsonToEvents(byKey.get(key)!, events);
     }
     events.push({ kind: 'map-end' });
   }
@@ -103,7 +103,7 @@ function goToEventsV3(value: GoValue, events: EmitEvent[], ancestors: Set<object
         ? ((value as Partial<JsonMarshaler>).goJsonValue?.() as Record<string, GoValue>) ?? { ...value }
         : (value as Record<string, GoValue>);
     events.push({ kind: 'map-start' });
-    for (const key of Object.keys(map).sort(compareKeysV3)) {
+    for (const key of sortKeysV3(Object.keys(map))) {
       if (key === 'goTypeName') continue;
       events.push(stringEvent(key));
       goToEventsV3(map[key], events, ancestors);

@@ -35,6 +35,11 @@ export const SHORT_ESCAPES = new Map<number, string>([
   [0x2029, 'P'],
 ]);
 
+const codes = (chars: string) => new Set(Array.from(chars, (c) => c.codePointAt(0)!));
+const FIRST_CHAR_INDICATORS = codes('#,[]{}&*!|>\'"%@`');
+const FLOW_INDICATORS = codes(',?[]{}');
+const [QUESTION, COLON, DASH, HASH] = [0x3f, 0x3a, 0x2d, 0x23];
+
 export function analyzeScalar(text: string): ScalarAnalysis {
   const value = codePoints(text);
   const byteLength = Buffer.byteLength(text, 'utf8');
@@ -69,27 +74,28 @@ export function analyzeScalar(text: string): ScalarAnalysis {
   let precededByWhitespace = true;
   for (let i = 0; i < value.length; i++) {
     const cp = value[i];
-    const ch = String.fromCodePoint(cp);
     const followedByWhitespace = i + 1 >= value.length || isBlank(value[i + 1]);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+    if (cp < 0x80) {
+      if (i === 0) {
+        if (FIRST_CHAR_INDICATORS.has(cp)) {
+          flowIndicators = true;
+          blockIndicators = true;
+        } else if (cp === QUESTION || cp === COLON) {
+          flowIndicators = true;
+          if (followedByWhitespace) blockIndicators = true;
+        } else if (cp === DASH && followedByWhitespace) {
+          flowIndicators = true;
+          blockIndicators = true;
+        }
+      } else if (FLOW_INDICATORS.has(cp)) {
         flowIndicators = true;
-        blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (cp === COLON) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (cp === HASH && precededByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
-    } else if (',?[]{}'.includes(ch)) {
-      flowIndicators = true;
-    } else if (ch === ':') {
-      flowIndicators = true;
-      if (followedByWhitespace) blockIndicators = true;
-    } else if (ch === '#' && precededByWhitespace) {
-      flowIndicators = true;
-      blockIndicators = true;
     }
 
     if (!isPrintable(cp)) specialCharacters = true;
