@@ -311,7 +311,16 @@ async function main() {
   cleanups.push(() => copyLogs(userDataDir));
 
   say(`starting code-server (extensions: ${extensions.map((e) => e.id).join(', ')})`);
-  const server = await startCodeServer({ tmp, extensionsDir, userDataDir, workspace, resultsFile });
+  let server;
+  for (let attempt = 1; !server; attempt++) {
+    try {
+      server = await startCodeServer({ tmp, extensionsDir, userDataDir, workspace, resultsFile });
+    } catch (error) {
+      // Another process may take the free port between our probe and code-server's listen.
+      if (attempt >= 3 || !/EADDRINUSE/.test(error.message)) throw error;
+      say('port taken meanwhile; retrying on another one');
+    }
+  }
   say(`code-server listening on ${server.url}; opening the workspace in Chromium`);
   const { page } = await openBrowser();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
