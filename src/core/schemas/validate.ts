@@ -10,10 +10,9 @@ import type { Diagnostic, Fix } from '../diagnostics';
 import { compareDiagnostics } from '../diagnostics';
 import { detectYamlKind } from '../yaml/detect';
 import type { DocFinding } from '../yaml/finding';
-import { offsetsOfPath, parseYamlFile, type ParsedYamlFile, type YamlDocument } from '../yaml/parse';
+import { clearParseCache, offsetsOfPath, parseYamlFile, type ParsedYamlFile, type YamlDocument } from '../yaml/parse';
 import { checkYamlDocument, octalNumber } from '../yaml/rules';
 import { meta as syntaxRule } from '../yaml/rules/yaml-syntax';
-import { TextKeyedCache } from '../yaml/text-cache';
 import { validateComposeDocument } from './compose';
 import { addCrdsFromFile, loadCrdDir, type CrdRegistry } from './crd';
 import type { Finding } from './humanize';
@@ -39,13 +38,34 @@ export interface ValidationOptions {
 
 type DocumentChecker = { key: string; check: (document: YamlDocument) => Finding[]; extra?: (document: YamlDocument) => DocFinding[] };
 
-/** Per-document findings, keyed by (checker configuration, document text). */
-const findingsCache = new TextKeyedCache<DocFinding[]>(32 * 1024 * 1024);
+/**
+ * Per-document findings, by the parsed document object (identical document texts share one: see
+ * parse.ts's chunk cache), then by checker configuration.
+ */
+let findingsByDocument = new WeakMap<object, Map<string, DocFinding[]>>();
+
+/** The last parse of each recently validated file, so that an edit re-parses only what changed. */
+const previousParses = new Map<string, ParsedYamlFile>();
+const MAX_REMEMBERED_FILES = 16;
+
+function rememberParse(fileName: string, file: ParsedYamlFile): void {
+  previousParses.delete(fileName);
+  previousParses.set(fileName, file);
+  if (previousParses.size > MAX_REMEMBERED_FILES) previousParses.delete(previousParses.keys().next().value as string);
+}
+
+/** Forget per-document results and parsed documents; compiled schemas are kept. */
+export function clearValidationCaches(): void {
+  findingsByDocument = new WeakMap();
+  previousParses.clear();
+  clearParseCache();
+}
 
 export function validateYamlFile(text: string, fileName: string, options: ValidationOptions = {}): Diagnostic[] {
   const kind = options.kind ?? detectYamlKind(text, fileName, { isHelmTemplate: options.isHelmTemplate });
   if (kind !== 'kubernetes' && kind !== 'compose') return [];
-  const file = parseYamlFile(text, { version: kind === 'compose' ? '1.2' : '1.1' });
+  const file = parseYamlFile(text, { version: kind === 'compose' ? '1.2' : '1.1', previous: previousParses.get(fileName) });
+  rememberParse(fileName, file);
   if (file.fileError) return [fileDiagnostic(file, syntaxRule.id, file.fileError.message)];
   let checker: DocumentChecker;
   try {
@@ -62,8 +82,9 @@ export function validateYamlFile(text: string, fileName: string, options: Valida
 }
 
 function documentFindings(document: YamlDocument, checker: DocumentChecker): DocFinding[] {
-  const key = checker.key + '\u0000' + document.source;
-  const cached = findingsCache.get(key);
+  let byChecker = findingsByDocument.get(document.doc);
+  if (!byChecker) findingsByDocument.set(document.doc, (byChecker = new Map()));
+  const cached = byChecker.get(checker.key);
   if (cached) return cached;
   const findings = checkYamlDocument(document);
   // A document that does not parse cleanly gives a garbage value: schema errors on it would be noise.
@@ -72,7 +93,8 @@ function documentFindings(document: YamlDocument, checker: DocumentChecker): Doc
     for (const finding of checker.check(document)) findings.push(locate(document, finding));
     if (checker.extra) findings.push(...checker.extra(document));
   }
-  findingsCache.set(key, findings);
+  if (byChecker.size >= 4) byChecker.clear(); // a handful of configurations per document is plenty
+  byChecker.set(checker.key, findings);
   return findings;
 }
 

@@ -51,10 +51,18 @@ export interface ParsedYamlFile {
   /** Set when the file was not parsed at all. */
   fileError?: YamlFileError;
   version: YamlVersion;
+  /** The file's pieces with their parses, for incremental re-parsing (`ParseOptions.previous`). */
+  chunks: ParsedChunkAt[];
 }
 
 export interface ParseOptions {
   version?: YamlVersion;
+  /**
+   * The previous parse of the same file: documents outside the edited region are reused as they are
+   * (compared with native string comparison, never hashed or re-parsed), so an edit costs only the
+   * documents it touches.
+   */
+  previous?: ParsedYamlFile;
 }
 
 /** Beyond this, parsing takes seconds and hundreds of MB: refuse with a clear message instead. */
@@ -69,14 +77,69 @@ export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedY
   const version = options.version ?? '1.1';
   const lines = new LineIndex(text);
   const fileError = checkFileIsText(text);
-  if (fileError) return { text, lines, documents: [], fileError, version };
+  if (fileError) return { text, lines, documents: [], fileError, version, chunks: [] };
+  const previous = options.previous;
+  const chunks =
+    previous && previous.version === version && !previous.fileError ? reuseChunks(text, previous, version) : parseRegion(text, 0, text.length, version);
   const documents: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    for (const parsed of parseChunk(chunk.source, version)) {
+  for (const chunk of chunks) {
+    for (const parsed of chunk.parsed) {
       documents.push({ ...parsed, startOffset: chunk.start, endOffset: chunk.start + chunk.source.length, source: chunk.source });
     }
   }
-  return { text, lines, documents, version };
+  return { text, lines, documents, version, chunks };
+}
+
+/** One `---`-delimited piece of the file and what it parsed to (usually one document, none if blank). */
+export interface ParsedChunkAt {
+  start: number;
+  source: string;
+  parsed: ParsedChunk[];
+}
+
+function parseRegion(text: string, from: number, to: number, version: YamlVersion): ParsedChunkAt[] {
+  return splitDocuments(text, from, to).map((c) => ({ ...c, parsed: parseChunk(c.source, version) }));
+}
+
+/**
+ * Keeps the previous chunks that are unchanged at the front and at the back of the file (their text
+ * is still there, still delimited by document markers) and parses only what lies between them.
+ */
+function reuseChunks(text: string, previous: ParsedYamlFile, version: YamlVersion): ParsedChunkAt[] {
+  const old = previous.chunks;
+  const delta = text.length - previous.text.length;
+  let front = 0;
+  let frontEnd = 0;
+  while (front < old.length) {
+    const c = old[front];
+    const end = c.start + c.source.length;
+    if (!text.startsWith(c.source, c.start) || (end !== text.length && !isMarkerAt(text, end))) break;
+    frontEnd = end;
+    front++;
+  }
+  let back = old.length;
+  let backStart = text.length;
+  while (back > front) {
+    const c = old[back - 1];
+    const start = c.start + delta;
+    if (start < frontEnd || c.start === 0 || !isMarkerAt(text, start) || !text.startsWith(c.source, start)) break;
+    backStart = start;
+    back--;
+  }
+  // A comment-only head belongs to the document after it (splitDocuments): re-parse them together.
+  if (frontEnd === 0 && back < old.length && isBlankOrComments(text.slice(0, backStart))) {
+    back++;
+    backStart = back < old.length ? old[back].start + delta : text.length;
+  }
+  const shifted = old.slice(back).map((c) => ({ ...c, start: c.start + delta }));
+  return [...old.slice(0, front), ...parseRegion(text, frontEnd, backStart, version), ...shifted];
+}
+
+function isMarkerAt(text: string, offset: number): boolean {
+  if (offset !== 0 && text[offset - 1] !== '\n') return false;
+  if (!text.startsWith('---', offset)) return false;
+  const next = text[offset + 3];
+  return next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n';
 }
 
 function checkFileIsText(text: string): YamlFileError | undefined {
@@ -95,39 +158,55 @@ interface Chunk {
   source: string;
 }
 
-/** Splits at column-0 `---` markers; each chunk keeps its marker line so positions stay exact. */
-export function splitDocuments(text: string): Chunk[] {
+/**
+ * Splits text[from, to) at column-0 `---` markers; each chunk keeps its marker line so positions stay
+ * exact. `from` must be 0 or the start of a marker line.
+ */
+export function splitDocuments(text: string, from = 0, to = text.length): Chunk[] {
   const chunks: Chunk[] = [];
   const marker = /^---(?=[ \t\r\n]|$)/gm;
-  let start = 0;
-  for (let m = marker.exec(text); m; m = marker.exec(text)) {
-    if (m.index > start || (m.index === start && start > 0)) {
-      // Text before the first marker that is only comments/blank lines belongs to the first document,
-      // as in YAML itself (the comment is attached to it, not a document of its own).
-      if (start === 0 && isBlankOrComments(text.slice(0, m.index))) continue;
-      chunks.push({ start, source: text.slice(start, m.index) });
-      start = m.index;
-    }
+  marker.lastIndex = from;
+  let start = from;
+  for (let m = marker.exec(text); m && m.index < to; m = marker.exec(text)) {
+    if (m.index <= start) continue;
+    // Text before the first marker that is only comments/blank lines belongs to the first document,
+    // as in YAML itself (the comment is attached to it, not a document of its own).
+    if (start === 0 && isBlankOrComments(text.slice(0, m.index))) continue;
+    chunks.push({ start, source: text.slice(start, m.index) });
+    start = m.index;
   }
-  chunks.push({ start, source: text.slice(start) });
+  if (to > start) chunks.push({ start, source: text.slice(start, to) });
   return chunks;
 }
 
 function isBlankOrComments(s: string): boolean {
-  return /^(?:[ \t]*(?:#[^\n]*)?\r?\n?)*$/.test(s);
+  // Line by line: a single regex with nested optional repeats would backtrack exponentially.
+  return s.split('\n').every((line) => /^[ \t]*(?:#.*)?\r?$/.test(line));
 }
 
 type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 'name' | 'namespace' | 'valueError'>;
 
-/** Parsed chunks by (version, text), bounded so that a huge file cannot pin memory. */
-const chunkCache = new TextKeyedCache<ParsedChunk[]>(32 * 1024 * 1024);
+/**
+ * Parsed chunks by text, one cache per YAML version, bounded so that a huge file cannot pin memory.
+ * Keys are the chunk texts themselves: concatenating a prefix would copy every document on every run.
+ */
+const chunkCaches: Record<YamlVersion, TextKeyedCache<ParsedChunk[]>> = {
+  '1.1': new TextKeyedCache(32 * 1024 * 1024),
+  '1.2': new TextKeyedCache(8 * 1024 * 1024),
+};
+
+/** Forget parsed documents (benchmarks measuring cold parsing; tests of caching). */
+export function clearParseCache(): void {
+  chunkCaches['1.1'].clear();
+  chunkCaches['1.2'].clear();
+}
 
 function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
-  const key = version + '\u0000' + source;
-  let parsed = chunkCache.get(key);
+  const cache = chunkCaches[version];
+  let parsed = cache.get(source);
   if (!parsed) {
     parsed = parseChunkUncached(source, version);
-    chunkCache.set(key, parsed);
+    cache.set(source, parsed);
   }
   return parsed;
 }

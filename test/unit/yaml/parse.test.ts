@@ -69,3 +69,26 @@ test('compose merge tags are not reported as unresolved', () => {
   const doc = parseYamlFile('services:\n  a:\n    ports: !reset []\n').documents[0];
   assert.deepEqual(doc.doc.warnings, []);
 });
+
+test('re-parsing with the previous parse gives the same documents as a fresh parse', () => {
+  const docs = ['# header\n', 'a: 1\n', '---\nb: [1,\n  2]\n', '---\n', '---\nc: |\n  text\n', '--- \nd: 4'];
+  const base = docs.join('');
+  const edits: [at: (s: string) => number, insert: string, remove: number][] = [
+    [(s) => s.indexOf('b:'), 'x: 0\n', 0], // inside a middle document
+    [(s) => s.indexOf('---\nc'), 'new: doc\n---\n', 0], // a new document
+    [(s) => s.indexOf('---\n---'), '', 4], // remove an empty document
+    [(s) => s.length, '\nmore: 5\n', 0], // append to the last document
+    [(s) => s.length, '\n---\ne: 5\n', 0], // append a document
+    [() => 0, '---\n', 0], // a marker before everything
+    [(s) => s.indexOf('  text'), '---\n', 0], // a marker inside a block scalar ends the document
+    [(s) => s.indexOf('a: 1'), '', 5], // delete the first document's content
+  ];
+  const summary = (text: string, previous?: ReturnType<typeof parseYamlFile>) =>
+    parseYamlFile(text, { previous }).documents.map((d) => [d.startOffset, d.source, JSON.stringify(d.value), d.doc.errors.length]);
+  for (const [at, insert, remove] of edits) {
+    const previous = parseYamlFile(base);
+    const i = at(base);
+    const edited = base.slice(0, i) + insert + base.slice(i + remove);
+    assert.deepEqual(summary(edited, previous), summary(edited), JSON.stringify(edited));
+  }
+});

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench -- yaml`: Kubernetes validation, side by side on the same inputs:
+ *   - `yaml` parse alone (parseAllDocuments, YAML 1.1): the floor;
+ *   - ours: validateYamlFile (parse + per-kind schemas + humanised diagnostics);
+ *   - yaml-language-server 1.25 in-process, Kubernetes mode, yannh v1.34 standalone-strict all.json
+ *     served from ../shared (the URL it recognises), doValidation(doc, true).
+ * Inputs: the k8s corpus (~330 files) and a generated 5,000-document manifest (~10 MB).
+ * Method: one warm-up run (schema compilation excluded from "warm"), then the median of N runs;
+ * caches are cleared before each run of ours so every document is really validated.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
+import { validateYamlFile } from '../src/core/schemas';
+import { clearValidationCaches } from '../src/core/schemas/validate';
+import { generateComposeSchema, generateKubernetesSchemas } from '../src/core/schemas/generate';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const SHARED = process.env.SHIPSHAPE_SHARED ?? resolve(__dirname, '../../shared');
+const K8S = join(SHARED, 'schemas/kubernetes/v1.34.0');
+const YLS_URL = 'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.34.0-standalone-strict/all.json';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+function bigManifest(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: team-${i % 17}
+  labels: {app: app-${i}, tier: backend, release: r${i % 5}}
+  annotations:
+    description: "Deployment number ${i} of the generated benchmark manifest, with some text to make it realistic"
+spec:
+  replicas: ${(i % 5) + 1}
+  selector:
+    matchLabels: {app: app-${i}}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate: {maxSurge: 25%, maxUnavailable: 1}
+  template:
+    metadata:
+      labels: {app: app-${i}, tier: backend}
+    spec:
+      serviceAccountName: sa-${i % 9}
+      containers:
+      - name: main
+        image: registry.example.com/team/app-${i}:1.${i % 30}.0
+        args: ["--port=8080", "--log-level=info", "--shard=${i}"]
+        ports:
+        - {name: http, containerPort: 8080, protocol: TCP}
+        env:
+        - {name: SHARD, value: "${i}"}
+        - {name: MODE, value: production}
+        resources:
+          requests: {cpu: ${(i % 4) * 100 + 100}m, memory: ${(i % 8) * 64 + 128}Mi}
+          limits: {cpu: "1", memory: 1Gi}
+        readinessProbe:
+          httpGet: {path: /healthz, port: http}
+          periodSeconds: 10
+      - name: sidecar
+        image: registry.example.com/proxy:2.${i % 7}
+        ports:
+        - {name: admin, containerPort: 9901}
+`);
+  }
+  return docs.join('---\n');
+}
+
+function ylsService() {
+  const service = getLanguageService({
+    schemaRequestService: async (uri: string) => {
+      const name = uri.slice(uri.lastIndexOf('/') + 1);
+      return readFileSync(join(K8S, 'standalone-strict', name), 'utf8');
+    },
+    workspaceContext: { resolveRelativePath: (rel: string, resource: string) => new URL(rel, resource).toString() },
+  });
+  service.configure({ validate: true, isKubernetes: true, yamlVersion: '1.1', schemas: [{ uri: YLS_URL, fileMatch: ['*.yaml', '*.yml'] }] });
+  return service;
+}
+
+async function main(): Promise<void> {
+  const schemaDir = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
+  generateKubernetesSchemas(readFileSync(join(K8S, 'openapi-v2/swagger.json'), 'utf8'), '1.34', schemaDir, 'bench');
+  generateComposeSchema(join(SHARED, 'schemas/compose/compose-go/compose-spec.json'), schemaDir);
+
+  const corpus = files(join(SHARED, 'corpus/k8s')).map((p) => ({ name: p, text: readFileSync(p, 'utf8') }));
+  const corpusBytes = corpus.reduce((n, f) => n + f.text.length, 0);
+  const big = bigManifest(5000);
+  const half = bigManifest(2500);
+  const rows: string[][] = [];
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+  const ours = (inputs: { name: string; text: string }[]) => () => {
+    clearValidationCaches();
+    for (const f of inputs) validateYamlFile(f.text, f.name, { schemaDir, kind: 'kubernetes' });
+  };
+  const parseOnly = (inputs: { name: string; text: string }[]) => () => {
+    for (const f of inputs) for (const d of parseAllDocuments(f.text, { version: '1.1', logLevel: 'error' }) as unknown as { toJS(): unknown }[]) d.toJS();
+  };
+  const yls = ylsService();
+  const ylsRun = (inputs: { name: string; text: string }[]) => async () => {
+    for (const [i, f] of inputs.entries()) await yls.doValidation(TextDocument.create(`file:///bench/${i}.yaml`, 'yaml', 1, f.text), true);
+  };
+
+  const coldStart = performance.now();
+  ours(corpus)();
+  const oursCold = performance.now() - coldStart;
+  const ylsColdStart = performance.now();
+  await ylsRun(corpus)();
+  const ylsCold = performance.now() - ylsColdStart;
+
+  const corpusIn = `k8s corpus, ${corpus.length} files, ${mb(corpusBytes)} MB`;
+  const parseCorpus = await time(5, parseOnly(corpus));
+  rows.push([corpusIn, 'yaml parse + toJS (floor)', parseCorpus.toFixed(0), '1.0x']);
+  const oursCorpus = await time(5, ours(corpus));
+  rows.push([corpusIn, 'ours, warm (cold incl. schema compile: ' + oursCold.toFixed(0) + ' ms)', oursCorpus.toFixed(0), (oursCorpus / parseCorpus).toFixed(1) + 'x']);
+  const ylsCorpus = await time(3, ylsRun(corpus));
+  rows.push([corpusIn, 'yaml-language-server, warm (cold: ' + ylsCold.toFixed(0) + ' ms)', ylsCorpus.toFixed(0), (ylsCorpus / parseCorpus).toFixed(1) + 'x']);
+
+  const bigIn = (t: string, n: number) => `generated, ${n} documents, ${mb(t.length)} MB`;
+  for (const [text, n] of [[half, 2500], [big, 5000]] as const) {
+    const input = [{ name: 'big.yaml', text }];
+    const p = await time(3, parseOnly(input));
+    rows.push([bigIn(text, n), 'yaml parse + toJS (floor)', p.toFixed(0), '1.0x']);
+    const o = await time(3, ours(input));
+    rows.push([bigIn(text, n), 'ours', o.toFixed(0), (o / p).toFixed(1) + 'x']);
+    if (n === 5000) {
+      const y = await time(1, ylsRun(input));
+      rows.push([bigIn(text, n), 'yaml-language-server', y.toFixed(0), (y / p).toFixed(1) + 'x']);
+    }
+  }
+
+  // Re-validation after editing one document of the big file: only that document is re-checked.
+  validateYamlFile(big, 'big.yaml', { schemaDir, kind: 'kubernetes' });
+  let edit = 0;
+  const revalidate = await time(9, () => {
+    edit++;
+    const edited = big.replace('name: app-2500\n', `name: app-2500-edit${edit}\n`);
+    validateYamlFile(edited, 'big.yaml', { schemaDir, kind: 'kubernetes' });
+  });
+  rows.push([bigIn(big, 5000), 'ours, re-validate after editing 1 document', revalidate.toFixed(1), '']);
+
+  console.log('| input | what | median ms | vs parse |');
+  console.log('|---|---|---:|---:|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(`\nNode ${process.version}, ${require('node:os').cpus().length} cores (${require('node:os').cpus()[0].model}).`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
