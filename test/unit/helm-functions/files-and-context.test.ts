@@ -13,6 +13,7 @@ import {
   HelmFiles,
   parseYamlValues,
   releaseObject,
+  valuesObject,
 } from '../../../src/core/helm/functions';
 
 const funcs = helmFunctions();
@@ -128,4 +129,14 @@ test('Helm removes env and expandenv from Sprig', () => {
   assert.equal('env' in funcs, false);
   assert.equal('expandenv' in funcs, false);
   assert.throws(() => executeTemplate('{{ env "HOME" }}', {}, { funcs }), /function "env" not defined|not a defined function/);
+});
+
+test('.Values has chartutil.Values methods that shadow keys of the same name', () => {
+  const Values = valuesObject(parseYamlValues('a: {b: {c: 1}}\nYAML: shadowed\nlist: [1]\n'));
+  const run = (t: string) => executeTemplate(t, { Values }, { funcs });
+  assert.equal(run('{{ .Values.YAML }}'), 'YAML: shadowed\na:\n  b:\n    c: 1\nlist:\n- 1\n');
+  assert.equal(run('{{ .Values.Table "a.b" }}|{{ .Values.PathValue "a.b.c" }}|{{ len .Values }}'), 'map[c:1]|1|3');
+  assert.throws(() => run('{{ .Values.Table "list" }}'), /"list" is not a table/);
+  assert.throws(() => run('{{ .Values.PathValue "a.b" }}'), /"b" is not a value/);
+  assert.equal(run('{{ range $k, $_ := .Values }}{{ $k }},{{ end }}'), 'YAML,a,list,');
 });

@@ -13,6 +13,7 @@ export { capabilities, Capabilities, DEFAULT_API_VERSIONS, DEFAULT_HELM_VERSION,
 export { chartMetadata, chartMetadataMap, ChartMetadata, releaseObject, templateObject, type ReleaseOptions } from './context';
 export { HELM_ERR_END, HELM_ERR_START, unwrapHelmError, warnWrap, type ControlOptions } from './control';
 export { filesValue, goPathBase, HelmFiles } from './files';
+export { HelmValues, valuesObject } from './values-object';
 export { compileGlob, globMatcher } from './glob';
 export { fromJsonArray, fromJsonMap, jsonToGo, toJson, toYaml, toYamlPretty } from './serialization';
 export { decodeToml } from './toml-decode';

@@ -83,7 +83,9 @@ function decodeFirst(text: string): GoValue {
   return docs.length === 0 ? null : decodeDocument(docs[0]);
 }
 
-function parseDocuments(text: string): Document.Parsed[] {
+function parseDocuments(input: string): Document.Parsed[] {
+  // A UTF-8 byte order mark is allowed at the start of a YAML stream.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true, version: '1.1' });
   const list = Array.isArray(docs) ? docs : [];
