@@ -92,3 +92,17 @@ test('fromYaml and fromYamlArray report errors in the value, not as failures', (
   assert.deepEqual(f.fromYamlArray.call('- 1\n- b'), [1, 'b']);
   assert.match((f.fromYamlArray.call('a: 1') as string[])[0], /cannot unmarshal object/);
 });
+
+test('bad input gives a clear error, not a crash', () => {
+  assert.throws(() => parseYamlValues(`a: ${'['.repeat(20000)}${']'.repeat(20000)}`), { message: /exceeded max depth/ });
+  assert.throws(() => parseYamlValues('a: b\u0000c'), { message: /control characters/ });
+  let deep: Record<string, GoValue> = {};
+  const root = deep;
+  for (let i = 0; i < 5000; i++) {
+    const next: Record<string, GoValue> = {};
+    deep.a = next;
+    deep = next;
+  }
+  assert.throws(() => toJson(root), { message: /nested deeper than 1000 levels/ });
+  assert.equal(ownFunctions().toYaml.call(root), '');
+});
