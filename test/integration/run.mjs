@@ -12,6 +12,8 @@
 //   SHIPSHAPE_IT_EXTENSION=dir      extension under test (default: the repository root)
 //   SHIPSHAPE_IT_KEEP=1             keep the temp dir (workspace, user data, logs) for debugging
 //   SHIPSHAPE_IT_HEADED=1           show the browser (needs a display)
+//   SHIPSHAPE_IT_SUITES=dir         run the *.test.js files of another directory
+//   CHROMIUM_PATH=/usr/bin/chromium the browser playwright-core drives
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
