@@ -33,6 +33,6 @@ export function checkComposeFile(file: ParsedYamlFile, fileName: string, options
       report({ path: ['services'], target: 'key', message: `Rule ${meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  const suppressions = new YamlSuppressions(file);
-  return dedupeDiagnostics(diagnostics.filter((d) => !suppressions.isSuppressed(d))).sort(compareDiagnostics);
+  const suppressions = options?.allowInlineIgnores === false ? undefined : new YamlSuppressions(file);
+  return dedupeDiagnostics(diagnostics.filter((d) => !suppressions?.isSuppressed(d))).sort(compareDiagnostics);
 }

@@ -44,8 +44,8 @@ export class KubernetesWorkspace {
     const rules = enabledRules(this.rules, options);
     const diagnostics: Diagnostic[] = [];
     for (const object of objects) this.checkObject(object, rules, diagnostics);
-    const suppressions = new YamlSuppressions(file);
-    return dedupeDiagnostics(diagnostics.filter((d) => !suppressions.isSuppressed(d))).sort(compareDiagnostics);
+    const suppressions = options?.allowInlineIgnores === false ? undefined : new YamlSuppressions(file);
+    return dedupeDiagnostics(diagnostics.filter((d) => !suppressions?.isSuppressed(d))).sort(compareDiagnostics);
   }
 
   private checkObject(object: K8sObject, rules: { rule: KubernetesRule; severity: Severity }[], into: Diagnostic[]): void {

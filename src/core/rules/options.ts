@@ -4,19 +4,23 @@
  */
 import type { Diagnostic, Severity } from '../diagnostics';
 import type { RuleMeta } from './meta';
+import { configuredSeverity } from '../config/options';
 
+/** Compatible with `CheckOptions` (../config/options.ts): a resolved config can be passed as is. */
 export interface RuleOptions {
   /** Rule ids (or aliases such as `latest-tag`, `CKV_K8S_14`) that must not run. */
   disabled?: string[];
-  /** Per rule id (or alias): a different severity, or 'off'. */
+  /** Per rule id (or alias, case-insensitive): a different severity, or 'off'. */
   severity?: Record<string, Severity | 'off'>;
+  /** When false, `# shipshape ignore=` comments are not honoured (a team policy). */
+  allowInlineIgnores?: boolean;
 }
 
 /** The severity a rule reports with under `options`, or undefined when the rule is turned off. */
 export function effectiveSeverity(meta: RuleMeta, options: RuleOptions = {}): Severity | undefined {
-  const names = [meta.id, ...(meta.aliases ?? [])];
-  if (options.disabled?.some((id) => names.includes(id))) return undefined;
-  const override = names.map((n) => options.severity?.[n]).find((s) => s !== undefined);
+  const names = [meta.id, ...(meta.aliases ?? [])].map((n) => n.toLowerCase());
+  if (options.disabled?.some((id) => names.includes(id.toLowerCase()))) return undefined;
+  const override = configuredSeverity(options, meta.id, meta.aliases);
   if (override === 'off') return undefined;
   return override ?? meta.defaultSeverity;
 }

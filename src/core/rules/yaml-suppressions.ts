@@ -5,9 +5,10 @@
  *                                                           that node and everything below it;
  *                                                           before a document's first key: the
  *                                                           whole document)
- *   # shipshape ignore-file=k8s-missing-probes             (anywhere: the whole file)
+ *   # shipshape ignore-file=k8s-missing-probes             (anywhere: the whole file; also
+ *                                                           spelt `global ignore=` as in Dockerfiles)
  *
- * Ids may also be aliases (`latest-tag`). Spans come from the YAML syntax tree, so a suppression
+ * Ids may also be aliases (`latest-tag`), in any case. Spans come from the YAML syntax tree, so a suppression
  * covers exactly the node written under the comment, however it is indented.
  */
 import { isPair, visit } from 'yaml';
@@ -15,8 +16,9 @@ import type { Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import type { ParsedYamlFile, YamlDocument } from '../yaml/parse';
 
-const IGNORE_NODE = /^[ \t]*#[ \t]*shipshape[ \t]+ignore=([\w.,\t /-]+)/;
-const IGNORE_FILE = /#[ \t]*shipshape[ \t]+ignore-file=([\w.,\t /-]+)/;
+const IGNORE_NODE = /^[ \t]*#[ \t]*shipshape[ \t]+ignore[ \t]*=[ \t]*([\w.,\t /-]+)/i;
+/** `global ignore=` is the Dockerfile spelling of the same thing; both work everywhere. */
+const IGNORE_FILE = /#[ \t]*shipshape[ \t]+(?:ignore-file|global[ \t]+ignore)[ \t]*=[ \t]*([\w.,\t /-]+)/i;
 
 interface Span {
   ids: Set<string>;
@@ -30,8 +32,9 @@ export class YamlSuppressions {
 
   constructor(private readonly file: ParsedYamlFile) {
     const pending = new Map<number, Set<string>>(); // target line → ids
-    for (let at = file.text.indexOf('shipshape'); at !== -1; at = file.text.indexOf('shipshape', at + 9)) {
-      const line = file.lines.positionAt(at).line;
+    const mention = /shipshape/gi;
+    for (let match = mention.exec(file.text); match; match = mention.exec(file.text)) {
+      const line = file.lines.positionAt(match.index).line;
       const text = file.lines.lineText(line);
       const whole = IGNORE_FILE.exec(text);
       if (whole) splitIds(whole[1]).forEach((id) => this.fileIds.add(id));
@@ -54,7 +57,7 @@ export class YamlSuppressions {
 
   isSuppressed(diagnostic: Diagnostic): boolean {
     if (this.isEmpty) return false;
-    const names = [diagnostic.rule, ...(diagnostic.aliases ?? [])];
+    const names = [diagnostic.rule, ...(diagnostic.aliases ?? [])].map((n) => n.toLowerCase());
     if (names.some((n) => this.fileIds.has(n))) return true;
     const offset = this.file.lines.offsetAt(diagnostic.range.start);
     return this.spans.some((s) => offset >= s.start && offset <= s.end && names.some((n) => s.ids.has(n)));
@@ -106,6 +109,6 @@ function nextContentLine(file: ParsedYamlFile, from: number): number | undefined
 function splitIds(list: string): string[] {
   return list
     .split(/[,\s]+/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
 }

@@ -147,6 +147,9 @@ test('suppressions and options apply to compose files', () => {
   assert.equal(found(yaml, { disabled: ['latest-tag'] }).length, 0);
   assert.equal(found(yaml, { severity: { 'compose-image-latest': 'error' } })[0].severity, 'error');
   assert.equal(found(`# shipshape ignore-file=compose-image-latest\n${yaml}`).length, 0);
+  assert.equal(found(`# Shipshape global ignore = LATEST-TAG\n${yaml}`).length, 0, 'Dockerfile spelling, any case');
+  assert.equal(found(yaml, { severity: { 'Latest-Tag': 'off' } }).length, 0, 'aliases are case-insensitive');
+  assert.equal(found(yaml, { allowInlineIgnores: false }).length, 2, 'a team policy can refuse inline ignores');
 });
 
 test('malformed input gives no crash and no rule failure', () => {
