@@ -92,9 +92,18 @@ interface MethodFunction {
 
 const methodCache = new WeakMap<MethodFunction, GoFunction>();
 
+/** Prototypes whose functions are JavaScript's, not Go methods (a slice has no `map` method in Go). */
+const NON_GO_PROTOTYPES = new Set<object>([
+  Object.prototype,
+  Array.prototype,
+  GoStruct.prototype,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+]);
+
+/** A method of a struct, or of a map or slice subclass (Helm's Files, VersionSet): a prototype function. */
 function findMethod(receiver: object, name: string): MethodFunction | undefined {
-  const stop = receiver instanceof GoStruct ? GoStruct.prototype : Object.prototype;
-  for (let proto = Object.getPrototypeOf(receiver); proto && proto !== stop && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = Object.getPrototypeOf(receiver); proto && !NON_GO_PROTOTYPES.has(proto); proto = Object.getPrototypeOf(proto)) {
     const d = Object.getOwnPropertyDescriptor(proto, name);
     if (d && typeof d.value === 'function' && name !== 'constructor') return d.value as MethodFunction;
   }

@@ -178,8 +178,21 @@ class Pod extends GoStruct {
 }
 Object.assign(Pod.prototype.Greet, { goParams: ['string', 'int'] });
 
+/** Like Helm's chartutil.VersionSet: a slice type with a Go method. */
+class VersionList extends Array<string> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  Has(v: GoValue): boolean {
+    return this.includes(v as string);
+  }
+}
+const versions = Object.assign(new VersionList(), ['apps/v1']) as unknown as GoValue;
+
 describe('structs, methods and typed parameters', () => {
   const cases: [string, GoValue, string][] = [
+    ['{{ .v.Has "apps/v1" }} {{ .v.Has "x/v1" }} {{ len .v }}', { v: versions }, 'true false 1'],
+    ['{{ .v.map }}', { v: versions }, "error: can't evaluate field map in type interface {}"],
     ['{{ .Name }}', new Pod('p1'), 'p1'],
     ['{{ .Greet "hi" 2 }}', new Pod('p1'), 'hi p1 x2'],
     ['{{ .Nope }}', new Pod('p1'), "error: can't evaluate field Nope in type *v1.Pod"],
