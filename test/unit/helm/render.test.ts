@@ -1,0 +1,212 @@
+/**
+ * Behaviour of renderChart a chart author would notice: template context, include/tpl, define
+ * precedence, subcharts, errors pointing at the template line, and limits on runaway templates.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { renderChart, executeTemplate, parseSetFlag, ChartRenderError, type RenderOptions } from '../../../src/core/helm/index';
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function chart(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-render-'));
+  dirs.push(dir);
+  const all = { 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.2.3\n', ...files };
+  for (const [name, content] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Renders a one-template chart and returns that template's document. */
+function renderOne(template: string, extra: Record<string, string> = {}, options: RenderOptions = {}): string {
+  const result = renderChart(chart({ 'templates/cm.yaml': template, ...extra }), options);
+  return result.manifests.find((m) => m.source === 'demo/templates/cm.yaml')?.content.trimEnd() ?? '';
+}
+
+function renderError(files: Record<string, string>, options: RenderOptions = {}): ChartRenderError {
+  try {
+    renderChart(chart(files), options);
+  } catch (e) {
+    assert.ok(e instanceof ChartRenderError, `expected ChartRenderError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('render did not fail');
+}
+
+test('context: .Release, .Chart, .Template, .Values, .Capabilities', () => {
+  const cases: [string, RenderOptions, string][] = [
+    ['{{ .Release.Name }} {{ .Release.Namespace }} {{ .Release.IsInstall }} {{ .Release.Revision }}', { releaseName: 'rel', namespace: 'ns' }, 'rel ns true 1'],
+    ['{{ .Release.IsUpgrade }}', { isUpgrade: true }, 'true'],
+    ['{{ .Chart.Name }}-{{ .Chart.Version }} {{ .Chart.IsRoot }}', {}, 'demo-1.2.3 true'],
+    ['{{ .Template.Name }} {{ .Template.BasePath }}', {}, 'demo/templates/cm.yaml demo/templates'],
+    ['{{ .Values.n }} {{ .Values.f }} {{ .Values.s }}', { set: ['n=1234567', 'f=1.5'] }, '1234567 1.5 from-values'],
+    ['{{ .Values.big }}', {}, '1.234567e+06'],
+    ['{{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.APIVersions.Has "apps/v1" }}', { kubeVersion: '1.29.3' }, 'v1.29.3 true'],
+    ['{{ .Capabilities.APIVersions.Has "example.com/v1" }}', { apiVersions: ['example.com/v1'] }, 'true'],
+    ['[{{ .Values.missing }}]', {}, '[]'],
+  ];
+  for (const [template, options, expected] of cases) {
+    const out = renderOne(`# ${template}\nkind: ConfigMap`, { 'values.yaml': 's: from-values\nbig: 1234567\n' }, options);
+    assert.equal(out.split('\n')[0], `# ${expected}`, template);
+  }
+});
+
+test('include returns text for pipelines; the root chart\'s define wins over a subchart\'s', () => {
+  const out = renderOne('kind: ConfigMap\ndata:\n  v: {{ include "name" . | upper | quote }}', {
+    'templates/_helpers.tpl': '{{ define "name" }}root-{{ .Chart.Name }}{{ end }}',
+    'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+    'charts/sub/templates/_helpers.tpl': '{{ define "name" }}sub{{ end }}',
+  });
+  assert.match(out, /v: "ROOT-DEMO"/);
+});
+
+test('tpl renders values as templates; its defines stay local', () => {
+  const out = renderOne('kind: ConfigMap\ndata:\n  a: {{ tpl .Values.t . }}\n  b: {{ tpl "{{ define \\"x\\" }}X{{ end }}{{ template \\"x\\" }}" . }}\n  c: {{ include "x" . }}', {
+    'values.yaml': 't: "{{ .Release.Name }}-svc"\n',
+    'templates/_x.tpl': '{{ define "x" }}file{{ end }}',
+  });
+  assert.match(out, /a: release-name-svc\n {2}b: X\n {2}c: file/);
+});
+
+test('subcharts get their own values, globals, .Chart and .Subcharts', () => {
+  const dir = chart({
+    'values.yaml': 'global: {env: prod}\nsub: {port: 8080}\n',
+    'templates/cm.yaml': 'kind: ConfigMap\nmetadata:\n  name: {{ .Subcharts.sub.Values.port }}',
+    'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+    'charts/sub/values.yaml': 'port: 80\nname: s\n',
+    'charts/sub/templates/svc.yaml': 'kind: Service\nmetadata:\n  name: {{ .Values.name }}-{{ .Values.port }}-{{ .Values.global.env }}-{{ .Chart.Name }}-{{ .Chart.IsRoot }}',
+  });
+  const result = renderChart(dir);
+  const svc = result.manifests.find((m) => m.source === 'demo/charts/sub/templates/svc.yaml');
+  assert.match(svc?.content ?? '', /name: s-8080-prod-sub-false/);
+  assert.match(result.manifests.find((m) => m.kind === 'ConfigMap')?.content ?? '', /name: 8080/);
+});
+
+test('a disabled subchart is not rendered', () => {
+  const files = {
+    'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.0.0\ndependencies:\n  - name: sub\n    version: 0.1.0\n    condition: sub.enabled\n',
+    'templates/cm.yaml': 'kind: ConfigMap',
+    'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+    'charts/sub/templates/svc.yaml': 'kind: Service',
+  };
+  const dir = chart(files);
+  assert.equal(renderChart(dir).manifests.length, 2);
+  assert.equal(renderChart(dir, { set: ['sub.enabled=false'] }).manifests.length, 1);
+});
+
+test('errors carry the template path and line of the failing action', () => {
+  const cases: [Record<string, string>, string, number | undefined, RegExp][] = [
+    [{ 'templates/a.yaml': 'kind: A\n\nx: {{ required "give x" .Values.x }}' }, 'demo/templates/a.yaml', 3, /^execution error at \(demo\/templates\/a\.yaml:3:6\): give x$/],
+    [{ 'templates/a.yaml': 'kind: A\nx: {{ .Values.a.b }}' }, 'demo/templates/a.yaml', 2, /nil pointer evaluating interface \{\}\.b/],
+    [{ 'templates/a.yaml': 'kind: A\nx: {{ .Values.x | nope }}' }, 'demo/templates/a.yaml', 2, /^parse error at \(demo\/templates\/a\.yaml:2\): function "nope" not defined$/],
+    [{ 'templates/a.yaml': 'kind: A\n{{ if }}' }, 'demo/templates/a.yaml', 2, /^parse error at \(demo\/templates\/a\.yaml:2\)/],
+    [
+      { 'templates/a.yaml': 'kind: A\nx: {{ include "h" . }}', 'templates/_h.tpl': '{{ define "h" }}\n{{ fail "inner" }}{{ end }}' },
+      'demo/templates/_h.tpl',
+      2,
+      /inner/,
+    ],
+  ];
+  for (const [files, path, line, message] of cases) {
+    const e = renderError(files);
+    assert.match(e.message, message);
+    assert.equal(e.templatePath, path, e.message);
+    assert.equal(e.line, line, e.message);
+  }
+});
+
+test('Helm 3 prints Go\'s one-line exec error, Helm 4 the multi-line trace', () => {
+  const files = { 'templates/a.yaml': 'kind: A\nx: {{ .Values.a | b64enc }}' };
+  assert.match(renderError(files, { helmCompat: 3 }).message, /^template: demo\/templates\/a\.yaml:2:18: executing "demo\/templates\/a\.yaml" at <b64enc>: /);
+  assert.match(renderError(files).message, /^demo\/templates\/a\.yaml:2:18\n {2}executing "demo\/templates\/a\.yaml" at <b64enc>:\n {4}/);
+});
+
+test('runaway templates stop with a clear error instead of hanging', () => {
+  const recursive = { 'templates/a.yaml': 'kind: A\n{{ include "loop" . }}', 'templates/_l.tpl': '{{ define "loop" }}{{ include "loop" . }}{{ end }}' };
+  assert.match(renderError(recursive).message, /nested/);
+  const endless = { 'templates/a.yaml': 'kind: A\n{{ range until 10000 }}{{ range until 10000 }}x{{ end }}{{ end }}' };
+  assert.ok(renderError(endless, { limits: { maxSteps: 100000 } }).message.length > 0);
+  const huge = { 'templates/a.yaml': 'kind: A\n{{ range until 100000 }}{{ "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }}{{ end }}' };
+  assert.ok(renderError(huge, { limits: { maxOutputBytes: 100000 } }).message.length > 0);
+  assert.match(renderError({ 'templates/a.yaml': 'kind: A' }, { shouldCancel: () => true }).message, /cancel/);
+});
+
+test('a cancelled render does not affect the next render of the same chart (parsed templates are shared)', () => {
+  const dir = chart({ 'templates/a.yaml': 'kind: A\n# {{ range until 20000 }}{{ include "x" . }}{{ end }}', 'templates/_x.tpl': '{{ define "x" }}x{{ end }}' });
+  let calls = 0;
+  assert.throws(() => renderChart(dir, { shouldCancel: () => ++calls > 1 }), /cancel/);
+  assert.equal(renderChart(dir).manifests.length, 1);
+});
+
+test('chart-level checks use helm\'s messages', () => {
+  const cases: [Record<string, string>, RenderOptions, RegExp][] = [
+    [{ 'Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n' }, {}, /^library charts are not installable$/],
+    [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, {}, /missing in charts\/ directory: gone$/],
+    [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\nkubeVersion: ">=1.30.0-0"\n' }, { kubeVersion: '1.29.0' }, /^chart requires kubeVersion: >=1\.30\.0-0 which is incompatible with Kubernetes v1\.29\.0$/],
+    [{ 'templates/a.yaml': 'kind: A' }, { releaseName: 'Bad_Name' }, /^release name "Bad_Name": invalid release name/],
+    [{ 'templates/a.yaml': 'kind: A' }, { set: ['a[x]=1'] }, /^failed parsing --set data: /],
+    [{ 'templates/a.yaml': 'kind: A' }, { valuesFiles: ['/nonexistent/values.yaml'] }, /\/nonexistent\/values\.yaml/],
+    [{ 'templates/a.yaml': 'kind: A' }, { showOnly: ['templates/b.yaml'] }, /^could not find template templates\/b\.yaml in chart$/],
+    [{ 'templates/a.yaml': 'kind: A\n  bad: [' }, {}, /^YAML parse error on demo\/templates\/a\.yaml: /],
+    [{ 'values.schema.json': '{"required": ["port"]}', 'templates/a.yaml': 'kind: A' }, {}, /^values don't meet the specifications of the schema\(s\) in the following chart\(s\):\ndemo:\n- at '': missing property 'port'\n$/],
+  ];
+  for (const [files, options, message] of cases) assert.match(renderError(files, options).message, message);
+});
+
+test('values precedence: -f files in order, then --set-json, --set, --set-string, --set-literal', () => {
+  const dir = chart({ 'values.yaml': 'a: default\nb: default\nc: default\nd: default\n', 'templates/cm.yaml': 'kind: ConfigMap\n# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.n }}' });
+  const f1 = join(dir, 'f1.yaml');
+  const f2 = join(dir, 'f2.yaml');
+  writeFileSync(f1, 'a: f1\nb: f1\n');
+  writeFileSync(f2, 'b: f2\n');
+  const out = renderChart(dir, { valuesFiles: [f1, f2], set: ['c=set', 'n=7'], setString: ['d=str'], setJson: ['c="json"'] }).manifests[0].content;
+  assert.match(out, /# f1 f2 set str 7/);
+});
+
+test('--show-only, --skip-tests and --include-crds shape the output', () => {
+  const dir = chart({
+    'templates/a.yaml': 'kind: ConfigMap\nmetadata:\n  name: a',
+    'templates/tests/t.yaml': 'kind: Pod\nmetadata:\n  name: t\n  annotations:\n    "helm.sh/hook": test',
+    'crds/crd.yaml': 'kind: CustomResourceDefinition\nmetadata:\n  name: {{ not templated }}',
+  });
+  assert.ok(renderChart(dir).output.includes('name: t'));
+  assert.ok(!renderChart(dir, { skipTests: true }).output.includes('name: t'));
+  assert.ok(renderChart(dir, { includeCrds: true }).output.startsWith('---\n# Source: demo/crds/crd.yaml\nkind: CustomResourceDefinition\nmetadata:\n  name: {{ not templated }}\n'));
+  assert.equal(renderChart(dir, { showOnly: ['templates/a.yaml'] }).output, '---\n# Source: demo/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: a\n\n');
+});
+
+test('NOTES.txt: the root chart\'s notes are returned, not printed; subchart notes are dropped', () => {
+  const result = renderChart(chart({
+    'templates/NOTES.txt': 'Installed {{ .Release.Name }}',
+    'templates/a.yaml': 'kind: A',
+    'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+    'charts/sub/templates/NOTES.txt': 'sub notes',
+  }));
+  assert.equal(result.notes, 'Installed release-name');
+  assert.ok(!result.output.includes('Installed') && !result.output.includes('sub notes'));
+});
+
+test('rendered lines map back to template lines where the text matches', () => {
+  const result = renderChart(chart({ 'templates/a.yaml': 'kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- if true }}\ndata:\n  k: v\n{{- end }}\n' }));
+  const m = result.manifests[0];
+  assert.deepEqual(m.content.trimEnd().split('\n'), ['kind: ConfigMap', 'metadata:', '  name: release-name', 'data:', '  k: v']);
+  assert.deepEqual(m.templateLines.slice(0, 5), [1, 2, 3, 5, 6]);
+});
+
+test('executeTemplate and parseSetFlag work on their own', () => {
+  assert.equal(executeTemplate('{{ .a | upper }}-{{ toYaml .b }}', { a: 'hi', b: { k: 1n } }), 'HI-k: 1');
+  assert.equal(executeTemplate('{{ .missing }}', {}, { missingkey: 'default' }), '<no value>');
+  assert.throws(() => executeTemplate('{{ upper .a }}', { a: 'x' }, { functions: 'go' }), (e: Error) => e instanceof ChartRenderError && /function "upper" not defined/.test(e.message));
+  const into = {};
+  parseSetFlag('set', 'a.b=1,c={x,y}', into);
+  assert.deepEqual(into, { a: { b: 1n }, c: ['x', 'y'] });
+  assert.throws(() => parseSetFlag('set', 'a.b', {}), { message: 'failed parsing --set data: key "b" has no value' });
+});
