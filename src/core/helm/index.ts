@@ -10,7 +10,9 @@
  *
  * Every failure is a ChartRenderError whose `message` is helm's error text (without "Error: ") and,
  * for template errors, `templatePath`/`line`/`column` of the failing action (column as Go counts it:
- * 0-based bytes). Runaway templates stop at `limits`; `shouldCancel` is polled between files.
+ * 0-based bytes). Runaway templates stop at `limits`; `shouldCancel` is polled between files and
+ * every few thousand template steps. Loaded charts and parsed templates are cached and reused until a
+ * file of the chart changes, so re-rendering in an editor is cheap.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,15 +27,17 @@ import { parseYamlValues } from './goyaml';
 import { missingDependencies, processDependencies } from './dependencies';
 import { isCompatibleRange } from './semver';
 import { checkValuesSchema, SchemaValidationError } from './schema';
-import { renderTemplates, type RenderLimits } from './render';
+import { renderTemplates, clearTemplateCache as clearTemplates, type RenderLimits } from './render';
 import { sortManifests, ManifestYamlError, type ManifestDoc } from './sort';
 import { assembleOutput, ShowOnlyError, type CrdFile } from './output';
 import { ChartRenderError } from './errors';
 import { mapRenderedLines } from './source-map';
 
 export { ChartRenderError } from './errors';
+export type { ErrorLocation } from './errors';
 export type { Chart, ChartFile, ChartMetadata, ChartDependency } from './chart';
-import { clearTemplateCache as clearTemplates } from './render';
+export type { RenderLimits } from './render';
+export type { SetFlagMode } from './strvals';
 
 /** Forgets cached charts and parsed templates (they are also invalidated automatically on change). */
 export function clearTemplateCache(): void {
@@ -286,7 +290,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   const chart = loadChartPathCached(dir);
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartRenderError(`${type} charts are not installable`);
-  if (chart.metadata.deprecated) warn('This chart is deprecated');
+  if (chart.metadata.deprecated) warn('WARNING: This chart is deprecated');
   const missing = missingDependencies(chart);
   if (missing.length > 0) {
     throw new ChartRenderError(

@@ -77,7 +77,7 @@ class Emitter {
     if (this.events.length === 0) throw new Error('yaml: no content to emit');
     for (this.head = 0; this.head < this.events.length; this.head++) {
       const event = this.events[this.head];
-      if (event.kind === 'scalar') this.scalar = analyzeScalar(event.value);
+      if (event.kind === 'scalar') this.scalar = analyzeScalar(event.value, this.options.dialect === 'v3');
       if (this.head === 0) {
         this.states.push('document-end');
         this.emitNode(event, false, false);
@@ -179,7 +179,8 @@ class Emitter {
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     while (this.column < indent) this.put(' ');
     this.whitespace = true;
-    this.indention = true;
+    // yaml.v3 dropped this (its put_break marks indention instead).
+    if (this.options.dialect === 'v2') this.indention = true;
   }
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
@@ -395,7 +396,7 @@ class Emitter {
         breaks = false;
       }
     }
-    this.whitespace = false;
+    if (this.options.dialect === 'v2' || value.length > 0) this.whitespace = false;
     this.indention = false;
   }
 

@@ -40,7 +40,8 @@ const FIRST_CHAR_INDICATORS = codes('#,[]{}&*!|>\'"%@`');
 const FLOW_INDICATORS = codes(',?[]{}');
 const [QUESTION, COLON, DASH, HASH] = [0x3f, 0x3a, 0x2d, 0x23];
 
-export function analyzeScalar(text: string): ScalarAnalysis {
+/** `tabsInBlocks`: yaml.v3 no longer counts tabs as special, so tabbed text may still be a literal block. */
+export function analyzeScalar(text: string, tabsInBlocks = false): ScalarAnalysis {
   const value = codePoints(text);
   const byteLength = Buffer.byteLength(text, 'utf8');
   if (value.length === 0) {
@@ -58,6 +59,7 @@ export function analyzeScalar(text: string): ScalarAnalysis {
   let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
+  let tabCharacters = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -98,7 +100,8 @@ export function analyzeScalar(text: string): ScalarAnalysis {
       }
     }
 
-    if (!isPrintable(cp)) specialCharacters = true;
+    if (tabsInBlocks && cp === 0x09) tabCharacters = true;
+    else if (!isPrintable(cp)) specialCharacters = true;
     if (isSpace(cp)) {
       if (i === 0) leadingSpace = true;
       if (i === value.length - 1) trailingSpace = true;
@@ -134,6 +137,11 @@ export function analyzeScalar(text: string): ScalarAnalysis {
   }
   if (trailingSpace) result.blockAllowed = false;
   if (breakSpace) {
+    result.flowPlainAllowed = false;
+    result.blockPlainAllowed = false;
+    result.singleQuotedAllowed = false;
+  }
+  if (tabCharacters) {
     result.flowPlainAllowed = false;
     result.blockPlainAllowed = false;
     result.singleQuotedAllowed = false;
