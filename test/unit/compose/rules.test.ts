@@ -22,6 +22,12 @@ const cases: Case[] = [
   },
   {
     rule: 'compose-undefined-reference',
+    name: 'same-file extends; optional dependency; extends from another file',
+    yaml: 'services:\n  base:\n    image: a:1\n  web:\n    extends: {service: bsae}\n    depends_on:\n      cache: {condition: service_started, required: false}\n  api:\n    extends:\n      file: common.yaml\n      service: other\n  job:\n    image: a:1\n    extends: base\n',
+    expect: ['service: |bsae'],
+  },
+  {
+    rule: 'compose-undefined-reference',
     name: 'networks, named volumes, secrets and configs',
     yaml: 'services:\n  web:\n    image: a:1\n    networks: [front, default]\n    volumes:\n      - data:/data\n      - ./site:/site\n      - /abs:/abs\n      - cache:/cache\n      - {type: volume, source: logs, target: /logs}\n      - {type: bind, source: ./x, target: /x}\n    secrets: [token, {source: cert}]\n    configs: [app]\nnetworks:\n  back: {}\nvolumes:\n  data: {}\nsecrets:\n  token: {file: ./t}\n',
     expect: ['networks: [|front', '- |cache:/cache', '- |{type: volume, source: logs, target: /logs}', '|{source: cert}', 'configs: [|app'],

@@ -1,6 +1,6 @@
 /**
- * Names a service uses must be declared in the file: services in `depends_on`, `links`,
- * `volumes_from` and `network_mode: service:x`; top-level `networks`, `volumes`, `secrets` and
+ * Names a service uses must be declared in the file: services in `depends_on` (unless
+ * `required: false`), `links`, `volumes_from`, `network_mode: service:x` and a same-file `extends`; top-level `networks`, `volumes`, `secrets` and
  * `configs`. `docker compose` refuses such a file. Skipped for fragments (override files,
  * `include`), where the declaration may live in another file.
  */
@@ -36,7 +36,14 @@ function checkServices(project: ComposeProject, service: ComposeService, report:
     if (!project.serviceNames.has(name) && !name.includes('$')) report({ path, target, message: `Service "${service.name}" ${via} "${name}", which is not defined.` });
   };
   for (const { name, key } of namedEntries(service.value.depends_on)) {
+    // `required: false` declares the dependency optional: it may be absent from the project.
+    if (typeof key === 'string' && asRecord(asRecord(service.value.depends_on)?.[key])?.required === false) continue;
     check(name, [...service.path, 'depends_on', key], 'depends on service', typeof key === 'string' ? 'key' : 'value');
+  }
+  const extended = asRecord(service.value.extends);
+  if (typeof service.value.extends === 'string') check(service.value.extends, [...service.path, 'extends'], 'extends service');
+  else if (extended && extended.file === undefined && typeof extended.service === 'string') {
+    check(extended.service, [...service.path, 'extends', 'service'], 'extends service');
   }
   asArray(service.value.links).forEach((link, i) => {
     const name = asString(link)?.split(':')[0];
