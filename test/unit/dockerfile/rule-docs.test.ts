@@ -31,7 +31,10 @@ for (const rule of dockerfileRules) {
     const bad = exampleAfter(markdown, 'Bad');
     const good = exampleAfter(markdown, 'Good');
     assert.ok(bad !== undefined && good !== undefined, 'doc needs a "## Bad" and a "## Good" dockerfile example');
-    assert.ok(lintDockerfile(bad!, {}, [rule]).some((d) => d.rule === id), `Bad example of ${id} does not trigger it`);
-    assert.deepEqual(lintDockerfile(good!, {}, [rule]).filter((d) => d.rule === id), [], `Good example of ${id} triggers it`);
+    // Rules that need configuration (trustedRegistries) show it in a ```json block under "## Options".
+    const optionsJson = /^##\s+Options\b[^\n]*\n[\s\S]*?```json\n([\s\S]*?)```/m.exec(markdown)?.[1];
+    const options = optionsJson ? JSON.parse(optionsJson) : {};
+    assert.ok(lintDockerfile(bad!, options, [rule]).some((d) => d.rule === id), `Bad example of ${id} does not trigger it`);
+    assert.deepEqual(lintDockerfile(good!, options, [rule]).filter((d) => d.rule === id), [], `Good example of ${id} triggers it`);
   });
 }

@@ -43,9 +43,10 @@ export function buildScriptText(
       while (contentEnd > 0 && (line[contentEnd - 1] === ' ' || line[contentEnd - 1] === '\t')) contentEnd--;
       const endsWithEscape = contentEnd > 0 && line[contentEnd - 1] === escapeChar;
       out += endsWithEscape ? line.slice(0, contentEnd - 1) + '\\' : line;
-      // The \r of a CRLF is dropped; keep the mapping exact by starting a new segment at the \n.
+      // The \r of a CRLF is dropped; keep the mapping exact by starting a new segment at the line
+      // terminator (the \r when there is one), so a word ending the line ends before the \r.
       if (newline < end) {
-        segments.push({ scriptStart: out.length, documentStart: newline });
+        segments.push({ scriptStart: out.length, documentStart: lineEnd });
         out += '\n';
       }
       continuing = endsWithEscape;

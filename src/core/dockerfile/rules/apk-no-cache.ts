@@ -17,7 +17,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const add of packageCommands(model.instructions, APK, ['add'])) {
       const instruction = add.instruction;
-      if (hasFlag(add.args, '--no-cache') || !shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')) continue;
+      if (hasFlag(add.args, '--no-cache', '--no-network') || !shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')) continue;
       const cleaned = runCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')));
       if (cleaned) continue;
       report({

@@ -6,7 +6,7 @@ import { mountsCacheAt, shipsLayers } from './util/stages';
 
 /**
  * `apt-get update` downloads tens of MB of package lists into `/var/lib/apt/lists`; unless the same
- * RUN deletes them they stay in the layer. Cache mounts keep them out of the layer anyway, and
+ * RUN deletes them (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`) they stay in the layer. Cache mounts keep them out of the layer anyway, and
  * builder stages that are only copied from do not ship their layers.
  */
 const rule: DockerfileRule = {
@@ -23,7 +23,9 @@ const rule: DockerfileRule = {
     for (const update of packageCommands(model.instructions, APT, ['update'])) {
       const instruction = update.instruction;
       if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/lib/apt/lists')) continue;
-      const cleaned = runCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists')));
+      const cleaned = runCommands([instruction]).some(
+        (r) => (r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) || (r.name === 'apt-get' && r.args.some((a) => a.value === 'dist-clean')),
+      );
       if (cleaned) continue;
       const fix = appendCommandFix(instruction, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in this RUN');
       report({

@@ -5,7 +5,7 @@ import { runCommands, type RunCommand } from './util/commands';
 /**
  * `RUN cd /app && ...` changes directory for one RUN only, which the next instruction silently
  * forgets; WORKDIR states the directory once for everything that follows. `cd` inside a subshell,
- * to a variable (`cd "$tmp"`), back (`cd -`), or into a directory the same RUN deletes afterwards
+ * to a variable (`cd "$tmp"`), back (`cd -`, `cd /`, `cd ..`), or into a directory the same RUN deletes afterwards
  * (a temporary build directory, which WORKDIR would leave in the image) is fine.
  */
 const rule: DockerfileRule = {
@@ -23,7 +23,7 @@ const rule: DockerfileRule = {
     all.forEach((run, index) => {
       if (run.name !== 'cd' || run.command.depth > 0) return;
       const target = run.args.find((a) => !a.value.startsWith('-'));
-      if (!target || !target.literal || target.value === '-' || target.value.includes('$')) return;
+      if (!target || !target.literal || ['-', '/', '..', '~'].includes(target.value) || target.value.includes('$')) return;
       const later = all.slice(index + 1).filter((r) => r.instruction === run.instruction);
       if (later.some((r) => r.name === 'rm' && r.args.some((a) => removes(a.value, target.value)))) return;
       const fix = toWorkdir(model.text, run, target.value);

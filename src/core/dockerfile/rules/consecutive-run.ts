@@ -1,5 +1,6 @@
 import type { DockerfileRule, OffsetFix } from '../check/rule';
 import type { DockerfileModel, InstructionNode } from '../model/types';
+import { shipsLayers } from './util/stages';
 
 /**
  * Each RUN adds a layer; files deleted by a later RUN still weigh in the earlier one. Consecutive
@@ -18,6 +19,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
+      if (!shipsLayers(model, stage)) continue; // a builder's layers are thrown away: separate RUNs only help its cache
       const list = stage.instructions;
       for (let i = 1; i < list.length; i++) {
         const previous = list[i - 1];

@@ -20,7 +20,7 @@ const rule: DockerfileRule = {
       for (const instruction of stage.instructions) {
         const args = copyArgs(instruction);
         if (!args) continue;
-        const dest = args.destination.value;
+        const dest = args.destination.value.replace(/^["']/, '');
         if (/^([/\\$~]|[A-Za-z]:[\\/])/.test(dest) || hasWorkdirBefore(stage, instruction.index)) continue;
         report({ start: args.destination.start, end: args.destination.end, message: `\`${dest}\` is relative but no WORKDIR is set; set WORKDIR first or use an absolute path.` });
       }

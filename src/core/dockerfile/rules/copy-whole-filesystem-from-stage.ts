@@ -1,9 +1,10 @@
 import { flagOf, type DockerfileRule } from '../check/rule';
+import type { Stage } from '../model/types';
 
 /**
  * `COPY --from=build / /` brings the builder's whole filesystem (compilers, caches, sources) into the
- * image, undoing the multistage build. A stage built `FROM scratch` holds only what was put there on
- * purpose, so copying all of it is fine.
+ * image, undoing the multistage build. A stage that only assembles files (`FROM scratch`, no RUN)
+ * holds just what was put there on purpose, so copying all of it is fine.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -20,7 +21,7 @@ const rule: DockerfileRule = {
         if (instruction.keyword !== 'COPY') continue;
         const from = flagOf(instruction, 'from');
         const source = from?.value ? model.stageByName.get(from.value.toLowerCase()) : undefined;
-        if (!source || source === stage || isFromScratch(source)) continue;
+        if (!source || source === stage || !buildsOnDistro(source)) continue;
         const args = instruction.execForm ?? instruction.args;
         for (const arg of args.slice(0, -1)) {
           if (!/^\/+\.?$/.test(arg.value)) continue;
@@ -31,10 +32,20 @@ const rule: DockerfileRule = {
   },
 };
 
-function isFromScratch(stage: import('../model/types').Stage): boolean {
-  let current: import('../model/types').Stage | undefined = stage;
-  while (current?.baseStage) current = current.baseStage;
-  return current?.resolvedImage === 'scratch';
+/**
+ * True when the stage (or a stage it builds on) runs commands on a known, non-scratch base image:
+ * then its filesystem holds an OS, toolchain and caches. Stages that only assemble files, aliases of
+ * tool images (`FROM tonistiigi/xx AS xx`) and stages with unresolved bases are not reported.
+ */
+function buildsOnDistro(stage: Stage): boolean {
+  let current: Stage = stage;
+  let runs = false;
+  for (;;) {
+    runs ||= current.instructions.some((i) => i.keyword === 'RUN');
+    if (!current.baseStage) break;
+    current = current.baseStage;
+  }
+  return runs && current.resolvedImage !== undefined && current.resolvedImage !== 'scratch';
 }
 
 export default rule;

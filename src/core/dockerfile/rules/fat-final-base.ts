@@ -1,10 +1,12 @@
 import type { DockerfileRule } from '../check/rule';
 import { repositoryBaseName } from '../model/image-ref';
+import { runsInteractiveShell } from './util/stages';
 
 /**
  * With a builder stage in place, the final stage should start from a runtime image. SDK images
  * (golang, maven, gradle, rust, *-jdk, dotnet/sdk) and the full Debian variants of node and python
- * add hundreds of MB the application never uses.
+ * add hundreds of MB the application never uses. Toolchain images themselves (no CMD, or a bare
+ * shell or interpreter as CMD, like the official golang image) are exempt.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -17,7 +19,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     const final = model.stages.at(-1);
     if (!final?.imageRef || !final.image || final.baseStage) return;
-    if (!model.stages.some((s) => s !== final && s.usedByLaterStage)) return;
+    if (!model.stages.some((s) => s !== final && s.usedByLaterStage) || runsInteractiveShell(final)) return;
     const reason = fatReason(final.imageRef.repository, final.imageRef.tag ?? '');
     if (!reason) return;
     report({ start: final.image.start, end: final.image.end, message: `\`${final.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.` });

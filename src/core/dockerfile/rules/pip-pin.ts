@@ -1,4 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
+import { hasFlag } from './util/commands';
 import { isUnpinnable, PIP, packageOperands, pipCommands } from './util/package-managers';
 
 /**
@@ -6,6 +7,9 @@ import { isUnpinnable, PIP, packageOperands, pipCommands } from './util/package-
  * specifier), or install from a requirements or constraints file. Paths, archives, URLs and `git+`
  * sources (pinned by their `@ref`) are not package names.
  */
+/** `pip install --upgrade pip setuptools wheel` refreshes the installer itself before the pinned installs. */
+const INSTALLER = new Set(['pip', 'setuptools', 'wheel']);
+
 const rule: DockerfileRule = {
   meta: {
     id: 'pip-pin',
@@ -18,8 +22,10 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of pipCommands(model.instructions)) {
       if (install.rest.some((a) => ['-c', '--constraint'].includes(a.value) || a.value.startsWith('--constraint='))) continue;
+      const upgradesInstaller = hasFlag(install.rest, '-U', '--upgrade');
       for (const word of packageOperands(install.rest, PIP.optionsWithValue)) {
         if (isUnpinnable(word) || /[=<>~!@]/.test(word.value) || word.value.includes('/')) continue;
+        if (upgradesInstaller && INSTALLER.has(word.value.toLowerCase())) continue;
         report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}==<version>\` or use a requirements file.` });
       }
     }

@@ -25,7 +25,7 @@ const rule: DockerfileRule = {
       const shell = shellOf(instruction);
       if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0])))) continue;
       const commands = instruction.shell.commands;
-      const pipeAt = commands.findIndex((c) => c.precededBy === '|' || c.precededBy === '|&');
+      const pipeAt = commands.findIndex((c, i) => (c.precededBy === '|' || c.precededBy === '|&') && !feedsOnlyConstants(commands, i));
       if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) continue;
       const start = pipeStart(model.text, commands[pipeAt - 1], commands[pipeAt]);
       if (start === undefined) continue;
@@ -45,6 +45,27 @@ function shellOf(instruction: InstructionNode): string[] | undefined {
     if (shell) return shell.execForm!.map((t) => t.value);
   }
   return undefined;
+}
+
+/** Commands that cannot fail in a way pipefail would catch: `echo "$sum *file" | sha256sum -c -` is safe. */
+const CONSTANT_PRODUCERS = new Set(['echo', 'printf', 'yes', 'true', ':']);
+
+/** True when everything on the left of the pipe before `commands[pipeAt]` is an echo-like producer. */
+function feedsOnlyConstants(commands: readonly ShellCommand[], pipeAt: number): boolean {
+  const depth = commands[pipeAt].depth;
+  for (let i = pipeAt - 1; i >= 0; i--) {
+    const command = commands[i];
+    if (!command.name || !CONSTANT_PRODUCERS.has(command.name.value)) return false;
+    if (command.depth === depth && command.precededBy !== '|' && command.precededBy !== '|&') {
+      return true;
+    }
+    if (command.depth > depth && i > 0 && commands[i - 1].depth <= depth && command.precededBy === undefined) {
+      // first command of a `{ ...; }` block or subshell on the left of the pipe
+      const before = commands[i - 1];
+      if (before.statementIndex !== command.statementIndex || before.depth < depth) return true;
+    }
+  }
+  return true;
 }
 
 function setsPipefailBefore(commands: readonly ShellCommand[], pipeAt: number): boolean {

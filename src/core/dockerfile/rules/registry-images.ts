@@ -1,7 +1,51 @@
 /** Rules about base images, stages, COPY/ADD and multistage builds (keep sorted by id). */
 import type { DockerfileRule } from '../check/rule';
+import addInsteadOfCopy from './add-instead-of-copy';
+import addUrlWithoutChecksum from './add-url-without-checksum';
+import buildToolsInFinalStage from './build-tools-in-final-stage';
+import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyMultipleSourcesDestSlash from './copy-multiple-sources-dest-slash';
+import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir';
+import copySecretsIntoImage from './copy-secrets-into-image';
+import copyWholeFilesystemFromStage from './copy-whole-filesystem-from-stage';
+import duplicateStageName from './duplicate-stage-name';
+import fatFinalBase from './fat-final-base';
+import firstInstructionFrom from './first-instruction-from';
+import fromAsCasing from './from-as-casing';
+import fromPlatformConstant from './from-platform-constant';
 import noLatestTag from './no-latest-tag';
+import redundantTargetPlatform from './redundant-target-platform';
+import reservedStageName from './reserved-stage-name';
+import singleStageBuild from './single-stage-build';
+import stageNameCasing from './stage-name-casing';
+import undefinedArgInFrom from './undefined-arg-in-from';
 import untaggedBaseImage from './untagged-base-image';
+import untrustedRegistry from './untrusted-registry';
+import unusedStage from './unused-stage';
 
-export const imageRules: DockerfileRule[] = [copyFromUnknownStage, noLatestTag, untaggedBaseImage];
+export const imageRules: DockerfileRule[] = [
+  addInsteadOfCopy,
+  addUrlWithoutChecksum,
+  buildToolsInFinalStage,
+  copyFromOwnStage,
+  copyFromUnknownStage,
+  copyMultipleSourcesDestSlash,
+  copyRelativeDestWithoutWorkdir,
+  copySecretsIntoImage,
+  copyWholeFilesystemFromStage,
+  duplicateStageName,
+  fatFinalBase,
+  firstInstructionFrom,
+  fromAsCasing,
+  fromPlatformConstant,
+  noLatestTag,
+  redundantTargetPlatform,
+  reservedStageName,
+  singleStageBuild,
+  stageNameCasing,
+  undefinedArgInFrom,
+  untaggedBaseImage,
+  untrustedRegistry,
+  unusedStage,
+];

@@ -1,5 +1,7 @@
 import type { DockerfileRule } from '../check/rule';
+import type { Stage } from '../model/types';
 import { hasFlag, runCommands } from './util/commands';
+import { APK, packageCommands } from './util/package-managers';
 
 /** wget's default progress bar writes thousands of lines into the build log on non-terminal output. */
 const rule: DockerfileRule = {
@@ -14,9 +16,10 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const run of runCommands(model.instructions)) {
-      if (run.name !== 'wget') continue;
+      if (run.name !== 'wget' || usesBusyBoxWget(run.instruction.stage)) continue;
       if (hasFlag(run.args, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output', '--version')) continue;
-      if (run.args.some((a) => a.value === '-nv' || a.value.startsWith('-o') || a.value.startsWith('-a'))) continue;
+      // Short-option clusters such as `-qO-` or `-nv`.
+      if (run.args.some((a) => /^-(nv|[A-Za-z]*[qoa])/.test(a.value) && !a.value.startsWith('--'))) continue;
       report({
         start: run.nameWord.start,
         end: run.nameWord.end,
@@ -26,4 +29,13 @@ const rule: DockerfileRule = {
     }
   },
 };
+/** Alpine's wget is BusyBox's, which has no `--progress` option; unless GNU wget is installed there is nothing to add. */
+function usesBusyBoxWget(stage: Stage | undefined): boolean {
+  let root = stage;
+  while (root?.baseStage) root = root.baseStage;
+  const image = `${root?.imageRef?.repository ?? ''}:${root?.imageRef?.tag ?? ''}`.toLowerCase();
+  if (!image.includes('alpine') || !stage) return false;
+  return !packageCommands(stage.instructions, APK, ['add']).some((add) => add.rest.some((a) => a.value === 'wget'));
+}
+
 export default rule;

@@ -23,6 +23,7 @@ const rule: DockerfileRule = {
     for (const run of all) {
       if (run.name !== 'yarn') continue;
       const words = run.args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+      if (run.args.some((a) => /^(-v|--version|-h|--help)$/.test(a.value))) continue;
       const installs = words.length === 0 || words[0] === 'install' || words[0] === 'add' || (words[0] === 'global' && words[1] === 'add');
       if (!installs) continue;
       const instruction = run.instruction;

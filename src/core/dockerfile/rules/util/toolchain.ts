@@ -70,7 +70,7 @@ function removedLater(after: readonly RunCommand[], pkg: string, manager: string
   });
   if (removals.some((r) => r.args.some((a) => a.value === name || (virtual !== undefined && a.value === virtual) || !a.literal))) return true;
   if (manager === 'apt-get' || manager === 'apt') {
-    const markedAuto = after.some((r) => r.name === 'apt-mark' && r.args[0]?.value === 'auto');
+    const markedAuto = after.some((r) => (r.name === 'apt-mark' && r.args[0]?.value === 'auto') || (r.name === 'xargs' && r.args.some((a, i) => a.value === 'apt-mark' && r.args[i + 1]?.value === 'auto')));
     const autoRemoves = removals.some((r) => r.args.some((a) => a.value === 'autoremove' || a.value === '--auto-remove'));
     if (markedAuto && autoRemoves) return true;
   }

@@ -1,0 +1,16 @@
+import rule from '../../../../src/core/dockerfile/rules/apt-pin-versions';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u5',
+    { name: 'variables', code: 'FROM debian:12\nRUN apt-get install -y $buildDeps "which=${WHICH_VERSION}"' },
+    { name: '.deb files and paths', code: 'FROM debian:12\nRUN apt-get install -y ./pkg.deb /tmp/other.deb' },
+    { name: 'option values', code: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports -o Dpkg::Options::=--force-confnew git=1:2.39.5-0+deb12u1' },
+    'FROM debian:12\nRUN apt-get update && apt-get upgrade -y',
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl git=1:2.39 ca-certificates', errors: [[2, 42, 2, 46], [2, 58, 2, 73]] },
+    { name: '-t value skipped, package still reported', code: 'FROM debian:12\nRUN apt-get install -t bookworm-backports -y golang', errors: [[2, 46, 2, 52]] },
+  ],
+});

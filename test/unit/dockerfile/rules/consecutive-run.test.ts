@@ -1,0 +1,17 @@
+import rule from '../../../../src/core/dockerfile/rules/consecutive-run';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk add --no-cache curl && adduser -D app',
+    'FROM alpine:3.20\nRUN a\nCOPY x /x\nRUN b',
+    { name: 'different mounts', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache a\nRUN b' },
+    { name: 'exec form', code: 'FROM alpine:3.20\nRUN a\nRUN ["b"]' },
+    { name: 'builder stage', code: 'FROM golang:1.23 AS build\nRUN go vet ./...\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app' },
+  ],
+  invalid: [
+    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN adduser -D app', errors: [[3, 1, 3, 4]], output: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    adduser -D app' },
+    { name: 'three in a row', code: 'FROM alpine:3.20\nRUN a\nRUN b\nRUN c', errors: [[3, 1, 3, 4], [4, 1, 4, 4]] },
+    { name: 'no fix across a comment', code: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b', errors: [[4, 1, 4, 4]], output: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b' },
+  ],
+});

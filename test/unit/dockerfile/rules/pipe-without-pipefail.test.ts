@@ -1,0 +1,22 @@
+import rule from '../../../../src/core/dockerfile/rules/pipe-without-pipefail';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN set -o pipefail && wget -O - https://example.com/x.tgz | tar xz',
+    'FROM alpine:3.20\nRUN set -euxo pipefail; curl -fsSL https://example.com | tar xz',
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com | tar xz',
+    { name: 'SHELL inherited from a base stage', code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com | tar xz' },
+    { name: 'dash has no pipefail', code: 'FROM debian:12\nSHELL ["/bin/sh", "-c"]\nRUN curl -fsSL https://example.com | tar xz' },
+    { name: 'echo cannot fail', code: 'FROM debian:12\nRUN echo "$SHA256 *go.tgz" | sha256sum -c -' },
+    { name: 'echo block', code: 'FROM debian:12\nRUN { echo a; echo b; } | tee /etc/x.conf' },
+    { name: 'PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-Item x | Remove-Item' },
+    'FROM debian:12\nRUN a || b',
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar xz', errors: [[2, 42, 2, 43]] },
+    { name: 'pipefail set after the pipe', code: 'FROM debian:12\nRUN wget -qO- x | sh; set -o pipefail', errors: [[2, 17, 2, 18]] },
+    { name: 'inside a command substitution', code: 'FROM debian:12\nRUN arch="$(dpkg --print-architecture | cut -d- -f1)"', errors: [[2, 39, 2, 40]] },
+    { name: 'one finding per RUN', code: 'FROM debian:12\nRUN a | b && c | d', errors: [[2, 7, 2, 8]] },
+  ],
+});
