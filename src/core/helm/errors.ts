@@ -35,6 +35,9 @@ export class ChartRenderError extends Error {
 
 const WARN = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 
+/** The name Helm gives the text parsed by `tpl`. */
+export const TPL_TEMPLATE_NAME = 'gotpl';
+
 /** `name:12:3` or `name:12` -> location. */
 export function parseLocation(text: string): ErrorLocation {
   const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(text);
@@ -87,7 +90,8 @@ function traceableString(t: Traceable): string {
 export function helmExecError(fileName: string, chain: string[], compat: HelmCompat): ChartRenderError {
   const message = condense(chain[0]);
   const trace = templateLocations(chain.join(' '));
-  const innermost = trace[trace.length - 1];
+  // Text rendered by `tpl` is parsed as the pseudo-template "gotpl"; the editor wants a real file.
+  const innermost = [...trace].reverse().find((l) => l.templatePath !== TPL_TEMPLATE_NAME);
   const tokens = splitN(message, ': ', 3);
   if (tokens.length !== 3) {
     return new ChartRenderError(`execution error in (${fileName}): ${message}`, innermost ?? { templatePath: fileName }, trace);

@@ -12,7 +12,7 @@ import { TemplateSet, TemplateError } from '../gotemplate/index';
 import { goFunc, type FuncMap, type GoMap, type GoValue } from '../gotemplate/values';
 import { helmFunctions, HelmFiles, chartMetadata, chartMetadataMap } from './functions/index';
 import { chartFullPath, isLibraryChart, type Chart } from './chart';
-import { ChartRenderError, helmExecError, helmParseError } from './errors';
+import { ChartRenderError, helmExecError, helmParseError, TPL_TEMPLATE_NAME } from './errors';
 import { isTable, type HelmCompat } from './values/coalesce';
 
 export interface RenderLimits {
@@ -161,7 +161,7 @@ function makeFunctions(holder: { set?: TemplateSet }, state: RenderState): FuncM
     const source = text as string;
     let output: string;
     try {
-      output = holder.set!.executeText('gotpl', source, data);
+      output = holder.set!.executeText(TPL_TEMPLATE_NAME, source, data);
     } catch (e) {
       if (e instanceof TemplateError && e.kind === 'parse') {
         throw new Error(`cannot parse template ${JSON.stringify(source)}: ${e.message}`, { cause: e });

@@ -114,6 +114,8 @@ test('errors carry the template path and line of the failing action', () => {
       2,
       /inner/,
     ],
+    // An error inside tpl'd text points at the template that called tpl.
+    [{ 'templates/a.yaml': 'kind: A\nx: {{ tpl "{{ .x " . }}' }, 'demo/templates/a.yaml', 2, /cannot parse template "\{\{ \.x ": template: gotpl:1: unclosed action/],
   ];
   for (const [files, path, line, message] of cases) {
     const e = renderError(files);
