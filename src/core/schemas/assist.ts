@@ -55,7 +55,8 @@ export function completionsAt(text: string, fileName: string, position: Position
     if (!located) return [];
     const lineText = located.file.lines.lineText(position.line).slice(0, position.character);
     const valueMatch = /^(\s*(?:-\s+)*)([\w.\-/]+)\s*:\s*\S*$/.exec(lineText);
-    const parentPath = indentPath(located.file, position.line, valueMatch ? valueMatch[1].length : lineText.search(/\S|$/), located.document);
+    const column = valueMatch ? valueMatch[1].length : /^\s*$/.test(lineText) ? position.character : lineText.search(/\S/);
+    const parentPath = indentPath(located.file, position.line, column, located.document);
     if (valueMatch) {
       const key = valueMatch[2];
       if (parentPath.length === 0 && located.completeKinds && (key === 'kind' || key === 'apiVersion')) {
