@@ -84,33 +84,38 @@ function mergeAll(name: string, overwrite: boolean) {
   }, 'map');
 }
 
+/** The map argument of a dict function (the engine checks Go types; this guards direct callers). */
+const asMap = (v: GoValue, fn: string): GoMap => requireMap(v, fn);
+
 export function dictFunctions(): FuncMap {
   return {
     dict: goFunc('dict', [], (...args) => dict(args), 'any'),
-    get: goFunc('get', ['map', 'string'], (d, k) => (has(d as GoMap, k as string) ? (d as GoMap)[k as string] : '')),
+    get: goFunc('get', ['map', 'string'], (d, k) => (has(asMap(d, 'get'), k as string) ? (d as GoMap)[k as string] : '')),
     set: goFunc('set', ['map', 'string', 'any'], (d, k, v) => {
-      (d as GoMap)[k as string] = v;
+      asMap(d, 'set')[k as string] = v;
       return d;
     }),
     unset: goFunc('unset', ['map', 'string'], (d, k) => {
-      delete (d as GoMap)[k as string];
+      delete asMap(d, 'unset')[k as string];
       return d;
     }),
-    hasKey: goFunc('hasKey', ['map', 'string'], (d, k) => has(d as GoMap, k as string)),
+    hasKey: goFunc('hasKey', ['map', 'string'], (d, k) => has(asMap(d, 'hasKey'), k as string)),
     pluck: goFunc('pluck', ['string'], (k, ...dicts) =>
-      dicts.filter((d) => has(d as GoMap, k as string)).map((d) => (d as GoMap)[k as string]), 'map'),
+      dicts.filter((d) => has(asMap(d, 'pluck'), k as string)).map((d) => (d as GoMap)[k as string]), 'map'),
     // Go map order is random; Helm users sort the result (keys | sortAlpha). Insertion order here.
-    keys: goFunc('keys', [], (...dicts) => dicts.flatMap((d) => Object.keys(d as GoMap)), 'map'),
-    values: goFunc('values', ['map'], (d) => Object.values(d as GoMap)),
+    keys: goFunc('keys', [], (...dicts) => dicts.flatMap((d) => Object.keys(asMap(d, 'keys'))), 'map'),
+    values: goFunc('values', ['map'], (d) => Object.values(asMap(d, 'values'))),
     pick: goFunc('pick', ['map'], (d, ...keys) => {
       const out: GoMap = {};
-      for (const k of keys as string[]) if (has(d as GoMap, k)) out[k] = (d as GoMap)[k];
+      const m = asMap(d, 'pick');
+      for (const k of keys as string[]) if (has(m, k)) out[k] = m[k];
       return out;
     }, 'string'),
     omit: goFunc('omit', ['map'], (d, ...keys) => {
       const drop = new Set(keys as string[]);
       const out: GoMap = {};
-      for (const k of Object.keys(d as GoMap)) if (!drop.has(k)) out[k] = (d as GoMap)[k];
+      const m = asMap(d, 'omit');
+      for (const k of Object.keys(m)) if (!drop.has(k)) out[k] = m[k];
       return out;
     }, 'string'),
     merge: mergeAll('merge', false),

@@ -6,10 +6,10 @@
 import { randomInt } from 'node:crypto';
 import { FuncMap, GoValue, goFunc } from '../gotemplate/values';
 import { formatValue } from '../gotemplate/fmt';
-import { floatToInt64, toFloat64, toInt64 } from './convert';
+import { toFloat64, toInt64 } from './convert';
 
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
-const MAX_LIST = 10_000_000;
+const MAX_LIST = 1_000_000;
 
 /** A decimal number coef × 10^exp (shopspring/decimal's representation). */
 interface Decimal {
@@ -71,22 +71,10 @@ function decimalFold(first: GoValue, rest: GoValue[], op: string): number {
 /** Sprig's untilStep: a half-open range; a step pointing away from stop gives []. */
 export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   const out: bigint[] = [];
-  const check = (): void => {
-    if (out.length >= MAX_LIST) throw new Error(`untilStep: more than ${MAX_LIST} elements`);
-  };
-  if (stop < start) {
-    if (step >= 0n) return out;
-    for (let i = start; i > stop; i += step) {
-      check();
-      out.push(i);
-    }
-    return out;
-  }
-  if (step <= 0n) return out;
-  for (let i = start; i < stop; i += step) {
-    check();
-    out.push(i);
-  }
+  if (stop < start ? step >= 0n : step <= 0n) return out;
+  const count = (stop - start + step + (step > 0n ? -1n : 1n)) / step;
+  if (count > BigInt(MAX_LIST)) throw new Error(`untilStep: ${count} elements is more than the ${MAX_LIST} limit`);
+  for (let i = start; stop < start ? i > stop : i < stop; i += step) out.push(i);
   return out;
 }
 
@@ -192,5 +180,3 @@ export function mathFunctions(): FuncMap {
     round: goFunc('round', ['any', 'int'], (a, p, ...opt) => round(a, p as bigint, opt.length ? (opt[0] as number) : 0.5), 'float64'),
   };
 }
-
-export { floatToInt64 };

@@ -8,7 +8,7 @@ import { compareGoStrings, formatValue } from '../gotemplate/fmt';
 import { quote as goQuote } from '../gotemplate/strconv';
 import { strslice, strval } from './convert';
 import {
-  byteLength, byteSlice, isLetter, isDigit, isLower, isSpace, isUpper, lowerRune, repeat, replaceAll, splitN,
+  byteLength, byteSlice, isAscii, isLetter, isDigit, isLower, isSpace, isUpper, lowerRune, repeat, replaceAll, splitN,
   toLower, toUpper, trimCutset, trimSpace, upperRune, MAX_OUTPUT_LENGTH,
 } from './text';
 import { camelCaseToLowerCase, toPascalCase } from './case';
@@ -88,6 +88,7 @@ function initials(s: string): string {
 }
 
 function swapCase(s: string): string {
+  if (isAscii(s)) return s.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
   let out = '';
   for (const ch of s) out += isUpper(ch) ? lowerRune(ch) : isLower(ch) ? upperRune(ch) : ch;
   return out;

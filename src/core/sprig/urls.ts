@@ -41,6 +41,7 @@ function escape(s: string, mode: Mode): string {
 }
 
 function unescape(s: string, mode: Mode): string {
+  if (!s.includes('%')) return s;
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '%') {
