@@ -609,7 +609,8 @@ export class Execution {
   private invoke(node: Node, name: string, fn: GoFunction, argv: GoValue[], self?: object): GoValue {
     try {
       const result = self === undefined ? fn.call(...argv) : fn.call.apply(self, argv);
-      return result;
+      // Functions return interface{}: JavaScript's undefined is a nil interface, not "no value".
+      return result === undefined ? null : result;
     } catch (e) {
       if (e instanceof TemplateError && e.kind === 'limit') throw e;
       if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;

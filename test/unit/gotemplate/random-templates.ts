@@ -143,7 +143,7 @@ export class Generator {
       return s + '{{end}}';
     }
     if (r < 0.9 && this.defines.length > 0) return `{{template "${this.pick(this.defines)}" ${this.pipeline(1)}}}`;
-    if (r < 0.93) return `{{/* comment */}}`;
+    if (r < 0.93) return this.pick(['{{/* comment */}}', '{{- /* c */ -}}', '{{- /* c */}}', '{{/* c */ -}}', '{{/*\n*/}}']);
     if (r < 0.96 && this.inRange > 0) return `{{${this.pick(['break', 'continue'])}}}`;
     return `${this.open()}${this.pipeline(2)}${this.close()}`;
   }
@@ -156,12 +156,16 @@ export class Generator {
   }
 
   private literal(): string {
-    return this.pick(['1', '0', '2', '-1', '2.5', '0x10', '1e3', "'a'", '"x"', '""', '`raw`', 'true', 'false', '1.0', '"hello"']);
+    return this.pick([
+      '1', '0', '2', '-1', '2.5', '0x10', '1e3', "'a'", '"x"', '""', '`raw`', 'true', 'false', '1.0', '"hello"',
+      '0b101', '0o17', '017', '1_000', '.5', '1e-3', '0x1p4', '-0', '+7', "'\\n'", "'\\x41'", "'é'", '"a\\tb\\u00e9"', '"\\"q\\""', '`a\nb`',
+    ]);
   }
 
   private operand(depth: number): string {
     const r = this.random();
-    if (r < 0.45) return this.field();
+    if (r < 0.4) return this.field();
+    if (r < 0.45 && depth > 0) return `(${this.pipeline(depth - 1)})${this.field().replace(/^\$\w*/, '') || '.a'}`;
     if (r < 0.75) return this.literal();
     if (r < 0.8) return '.';
     if (depth > 0) return `(${this.pipeline(depth - 1)})`;
