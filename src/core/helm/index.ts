@@ -121,7 +121,7 @@ export function findCharts(rootDir: string): string[] {
 /** Parses one `--set`-family flag value into `into` (mutated). Throws ChartRenderError with Helm's text. */
 export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string): void {
   try {
-    parseSetInto(mode, expr, into, readFile ?? ((p) => readFileSync(p, 'utf8')));
+    parseSetInto(mode, expr, into, readFile ?? readUserFile);
   } catch (e) {
     throw new ChartRenderError(`failed parsing --${mode} data: ${(e as Error).message}`);
   }
@@ -176,15 +176,31 @@ function asRenderError(e: unknown): ChartRenderError {
   return new ChartRenderError(String(e));
 }
 
+/** Go's text for a failed file read (os.PathError), so messages read like helm's. */
+function goReadError(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return `read ${path}: is a directory`;
+  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return `open ${path}: ${reason}`;
+}
+
+function readUserFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new StrvalsError(goReadError(path, e));
+  }
+}
+
 /** Helm's valueOpts.MergeValues: files, then the --set family grouped by kind in a fixed order. */
 export function mergeUserValues(options: RenderOptions, compat: HelmCompat): GoMap {
   let base: GoMap = {};
   for (const file of options.valuesFiles ?? []) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readUserFile(file);
     } catch (e) {
-      throw new ChartRenderError(`open ${file}: no such file or directory`);
+      throw new ChartRenderError((e as Error).message);
     }
     try {
       base = mergeMaps(base, parseYamlValues(text, { firstDocumentOnly: compat === 3 }));
@@ -193,31 +209,31 @@ export function mergeUserValues(options: RenderOptions, compat: HelmCompat): GoM
     }
   }
   for (const expr of options.setJson ?? []) {
+    // Helm 4 also takes a whole JSON object, merged like a values file.
     if (compat === 4 && expr.trim().startsWith('{')) {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(expr);
-      } catch (e) {
-        throw new ChartRenderError(`failed parsing --set-json data JSON: ${(e as Error).message}`);
+        parsed = JSON.parse(expr.trim());
+      } catch {
+        parsed = undefined;
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new ChartRenderError(`failed parsing --set-json data: not a JSON object`);
+        throw new ChartRenderError(`failed parsing --set-json data JSON: ${expr}`);
       }
       base = mergeMaps(base, parsed as GoMap);
       continue;
     }
-    parseSetFlag('set-json', expr, base);
+    try {
+      parseSetInto('set-json', expr, base);
+    } catch {
+      // Helm reports the flag value here, not the parser's reason.
+      throw new ChartRenderError(`failed parsing --set-json data ${expr}`);
+    }
   }
   for (const expr of options.set ?? []) parseSetFlag('set', expr, base);
   for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base);
   for (const expr of options.setFile ?? []) {
-    parseSetFlag('set-file', expr, base, (p) => {
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        throw new StrvalsError(`open ${p}: no such file or directory`);
-      }
-    });
+    parseSetFlag('set-file', expr, base, readUserFile);
   }
   for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base);
   return base;

@@ -155,7 +155,10 @@ test('chart-level checks use helm\'s messages', () => {
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\nkubeVersion: ">=1.30.0-0"\n' }, { kubeVersion: '1.29.0' }, /^chart requires kubeVersion: >=1\.30\.0-0 which is incompatible with Kubernetes v1\.29\.0$/],
     [{ 'templates/a.yaml': 'kind: A' }, { releaseName: 'Bad_Name' }, /^release name "Bad_Name": invalid release name/],
     [{ 'templates/a.yaml': 'kind: A' }, { set: ['a[x]=1'] }, /^failed parsing --set data: /],
-    [{ 'templates/a.yaml': 'kind: A' }, { valuesFiles: ['/nonexistent/values.yaml'] }, /\/nonexistent\/values\.yaml/],
+    [{ 'templates/a.yaml': 'kind: A' }, { valuesFiles: ['/nonexistent/values.yaml'] }, /^open \/nonexistent\/values\.yaml: no such file or directory$/],
+    [{ 'templates/a.yaml': 'kind: A' }, { setJson: ['a={bad'] }, /^failed parsing --set-json data a=\{bad$/],
+    [{ 'templates/a.yaml': 'kind: A' }, { setJson: ['{"a": '] }, /^failed parsing --set-json data JSON: \{"a": $/],
+    [{ 'templates/a.yaml': 'kind: A' }, { setFile: ['a=/nonexistent/file'] }, /^failed parsing --set-file data: open \/nonexistent\/file: no such file or directory$/],
     [{ 'templates/a.yaml': 'kind: A' }, { showOnly: ['templates/b.yaml'] }, /^could not find template templates\/b\.yaml in chart$/],
     [{ 'templates/a.yaml': 'kind: A\n  bad: [' }, {}, /^YAML parse error on demo\/templates\/a\.yaml: /],
     [{ 'values.schema.json': '{"required": ["port"]}', 'templates/a.yaml': 'kind: A' }, {}, /^values don't meet the specifications of the schema\(s\) in the following chart\(s\):\ndemo:\n- at '': missing property 'port'\n$/],
@@ -171,6 +174,9 @@ test('values precedence: -f files in order, then --set-json, --set, --set-string
   writeFileSync(f2, 'b: f2\n');
   const out = renderChart(dir, { valuesFiles: [f1, f2], set: ['c=set', 'n=7'], setString: ['d=str'], setJson: ['c="json"'] }).manifests[0].content;
   assert.match(out, /# f1 f2 set str 7/);
+  // Helm 4 also merges a whole JSON object given to --set-json.
+  const json = renderChart(dir, { setJson: ['{"a": "obj", "n": 2}'] }).manifests[0].content;
+  assert.match(json, /# obj default default default 2/);
 });
 
 test('--show-only, --skip-tests and --include-crds shape the output', () => {
