@@ -2,6 +2,7 @@
 import type { RuleMeta } from '../rules/meta';
 import type { ComposeRule } from './rule';
 import { configInCommand } from './rules/config-in-command';
+import { dependsOnCycle } from './rules/depends-on-cycle';
 import { imageLatest } from './rules/image-latest';
 import { links } from './rules/links';
 import { portCollision } from './rules/port-collision';
@@ -11,6 +12,7 @@ import { undefinedReference } from './rules/undefined-reference';
 
 export const composeRuleList: readonly ComposeRule[] = [
   undefinedReference,
+  dependsOnCycle,
   portCollision,
   links,
   singleProcess,

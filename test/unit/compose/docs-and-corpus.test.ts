@@ -43,6 +43,15 @@ test('the shared compose corpus checks without a rule failure', () => {
   }
 });
 
+test("compose-go's cycle fixtures are rejected, as its loader tests expect", () => {
+  // corpus/compose/expected.json: both fail to load with "dependency cycle detected".
+  for (const name of ['compose-depends-on-cycle.yaml', 'compose-depends-on-self.yaml']) {
+    const file = sharedPath('corpus/compose/compose-go/loader/testdata', name);
+    const found = checkComposeFile(parseYamlFile(readFileSync(file, 'utf8')), file).filter((d) => d.rule === 'compose-depends-on-cycle');
+    assert.ok(found.length > 0, name);
+  }
+});
+
 test("the talk's Rocket.Chat compose file: legacy links and an untagged image, nothing else", () => {
   // The talk's own critique of this file: link services through networks, pin images.
   const file = sharedPath('corpus/compose/k8s-talk/rocket-chat-compose/docker-compose.yaml');
@@ -55,7 +64,7 @@ test("the talk's Rocket.Chat compose file: legacy links and an untagged image, n
 test('awesome-compose: no reference, collision or process findings on these working samples', () => {
   // They all start with `docker compose up`, so structural findings there would be false positives.
   const files = composeFilesUnder(sharedPath('corpus/compose/awesome-compose'));
-  const structural = ['compose-undefined-reference', 'compose-port-collision', 'compose-single-process'];
+  const structural = ['compose-undefined-reference', 'compose-depends-on-cycle', 'compose-port-collision', 'compose-single-process'];
   const found = files.flatMap((file) =>
     checkComposeFile(parseYamlFile(readFileSync(file, 'utf8'), { version: '1.2' }), file).filter((d) => structural.includes(d.rule)).map((d) => `${file}: ${d.message}`),
   );

@@ -52,6 +52,18 @@ const cases: Case[] = [
   },
 
   {
+    rule: 'compose-depends-on-cycle',
+    name: 'a three-service cycle through depends_on, links and volumes_from; a self-dependency',
+    yaml: 'services:\n  a:\n    image: a:1\n    depends_on: [b, d]\n  b:\n    image: a:1\n    links: [c]\n  c:\n    image: a:1\n    volumes_from: [a]\n  d:\n    image: a:1\n  e:\n    image: a:1\n    depends_on:\n      e: {condition: service_started}\n',
+    expect: ['depends_on: [|b', 'links: [|c', 'volumes_from: [|a', '    depends_on:\n      |e'],
+  },
+  {
+    rule: 'compose-depends-on-cycle',
+    name: 'a diamond is not a cycle',
+    yaml: 'services:\n  a:\n    image: a:1\n    depends_on: [b, c]\n  b:\n    image: a:1\n    depends_on: [d]\n  c:\n    image: a:1\n    network_mode: "service:d"\n  d:\n    image: a:1\n',
+    expect: [],
+  },
+  {
     rule: 'compose-port-collision',
     name: 'same host port in two services, wildcard against a specific address',
     yaml: 'services:\n  a:\n    image: a:1\n    ports: ["8080:80"]\n  b:\n    image: a:1\n    ports: ["127.0.0.1:8080:3000"]\n',
@@ -111,6 +123,19 @@ for (const c of cases) {
     assert.deepEqual(actual, expected);
   });
 }
+
+test('compose-depends-on-cycle names the whole cycle, as compose does', () => {
+  const yaml = 'services:\n  service1:\n    image: a:1\n    depends_on: [service2]\n  service2:\n    image: a:1\n    depends_on: [service3]\n  service3:\n    image: a:1\n    depends_on: [service1]\n';
+  const messages = checkComposeFile(parseYamlFile(yaml), 'compose.yaml').filter((d) => d.rule === 'compose-depends-on-cycle').map((d) => d.message);
+  assert.equal(messages.length, 3);
+  assert.match(messages[0], /service1 -> service2 -> service3 -> service1/);
+});
+
+test('compose-depends-on-cycle: a chain of 20,000 services is not a cycle and does not overflow the stack', () => {
+  const services = Array.from({ length: 20000 }, (_, i) => `  s${i}:\n    image: a:1\n${i > 0 ? `    depends_on: [s${i - 1}]\n` : ''}`).join('');
+  const diagnostics = checkComposeFile(parseYamlFile(`services:\n${services}`), 'compose.yaml');
+  assert.deepEqual(diagnostics.filter((d) => d.rule === 'compose-depends-on-cycle' || d.message.includes('failed')), []);
+});
 
 test('compose-links offers a fix that renames links to depends_on', () => {
   const yaml = 'services:\n  db:\n    image: mongo:7\n  app:\n    image: a:1\n    links:\n      - db\n';
