@@ -12,7 +12,11 @@ export interface GoRegexp {
   readonly re: RegExp;
   /** Capture group names by group index (index 0 unused), "" for unnamed groups. */
   readonly names: string[];
+  /** Set for patterns where backtracking could take exponential time (nested repetition). */
+  readonly vm?: PikeVM;
 }
+
+import { needsLinearEngine, PikeVM } from './re2vm';
 
 const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/');
 const POSIX: Record<string, string> = {
@@ -297,7 +301,10 @@ export function compileGoRegexp(expr: string): GoRegexp {
     try {
       const t = new Translator(expr);
       const source = t.run();
-      hit = { expr, re: new RegExp(source, 'gu' + t.flags), names: t.names };
+      const re = new RegExp(source, 'gu' + t.flags);
+      // Go guarantees linear time; for nested repetition JavaScript's backtracking does not.
+      const vm = needsLinearEngine(source, t.flags) ? new PikeVM(source, t.flags) : undefined;
+      hit = { expr, re, names: t.names, vm };
     } catch (e) {
       const msg = (e as Error).message;
       hit = new Error(msg.startsWith('error parsing regexp') ? msg : `error parsing regexp: ${msg}`);
@@ -311,8 +318,14 @@ export function compileGoRegexp(expr: string): GoRegexp {
 
 /** The match at or after pos, as JS exec gives it. */
 function execAt(re: GoRegexp, s: string, pos: number): RegExpExecArray | null {
+  if (re.vm) return re.vm.exec(s, pos);
   re.re.lastIndex = pos;
   return re.re.exec(s);
+}
+
+/** regexp.MatchString. */
+export function matchGoRegexp(re: GoRegexp, s: string): boolean {
+  return execAt(re, s, 0) !== null;
 }
 
 function runeWidth(s: string, pos: number): number {

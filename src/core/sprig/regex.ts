@@ -3,7 +3,7 @@
  * (regexp.MustCompile), which the template reports as an error; regexMatch alone swallows it (false).
  */
 import { FuncMap, goFunc } from '../gotemplate/values';
-import { compileGoRegexp, findAll, quoteMeta, replaceAll, split } from './re2';
+import { compileGoRegexp, findAll, matchGoRegexp, quoteMeta, replaceAll, split } from './re2';
 
 function mustCompile(expr: string) {
   try {
@@ -14,9 +14,7 @@ function mustCompile(expr: string) {
 }
 
 function matches(expr: string, s: string): boolean {
-  const re = compileGoRegexp(expr);
-  re.re.lastIndex = 0;
-  return re.re.test(s);
+  return matchGoRegexp(compileGoRegexp(expr), s);
 }
 
 export function regexFunctions(): FuncMap {

@@ -65,6 +65,20 @@ test('constructs RE2 rejects are errors (regexMatch alone answers false)', () =>
   assert.equal(call('regexQuoteMeta', 'a.b*c[d]'), 'a\\.b\\*c\\[d\\]');
 });
 
+test('nested repetition runs in linear time (RE2 guarantee) with Go\'s capture semantics', () => {
+  const started = Date.now();
+  assert.equal(call('regexMatch', '^(a+)+$', 'a'.repeat(40) + '!'), false);
+  assert.equal(call('regexMatch', '(a|aa)*b', 'a'.repeat(5000)), false);
+  assert.ok(Date.now() - started < 2000);
+  // Go keeps a group's last capture across iterations; JavaScript would reset $2.
+  assert.equal(call('regexReplaceAll', '((a)|b)+', 'ab', '[$1|$2]'), '[b|a]');
+  assert.equal(call('regexReplaceAll', '(\\w+)(?:\\s*,\\s*(\\w+))*', 'a , b,c', '[$1|$2]'), '[a|c]');
+  assert.equal(call('regexReplaceAll', '(a*)*', 'b', 'x'), 'xbx');
+  assert.equal(call('regexReplaceAll', '(a|b)*?c', 'abc', '<$1>'), '<b>');
+  assert.deepEqual(call('regexSplit', '(,\\s*)+', 'a,, b', -1n), ['a', 'b']);
+  assert.deepEqual(call('regexFindAll', '(?i)(x|y)+', 'XyZxx', -1n), ['Xy', 'xx']);
+});
+
 test('semverCompare: Masterminds v3 constraint rules', () => {
   const rows: [string, string, boolean][] = [
     ['>=1.2.3', '1.2.3', true], ['>1.2.3', '1.2.3', false],
