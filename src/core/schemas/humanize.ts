@@ -90,7 +90,7 @@ function collapseAlternatives(input: HumanizeInput): ErrorObject[] {
     const sameSpot = input.errors.filter((e) => e !== error && e.instancePath === at && (e.keyword === 'type' || e.keyword === error.keyword));
     sameSpot.forEach((e) => dropped.add(e));
     const passing = (error.params as { passingSchemas?: unknown }).passingSchemas;
-    const deeper = input.errors.some((e) => !dropped.has(e) && e !== error && e.instancePath.startsWith(at) && e.instancePath !== at);
+    const deeper = input.errors.some((e) => !dropped.has(e) && e !== error && e.instancePath.startsWith(`${at}/`));
     if (!fits) {
       const expected = [...new Set(branches.flat())];
       replaced.set(error, { ...error, keyword: 'type', params: { type: expected.join(',') } });
