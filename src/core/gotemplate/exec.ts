@@ -246,7 +246,8 @@ export class Execution {
   // --- walking ---
 
   private walk(dot: GoValue, node: Node): Signal {
-    this.node = node;
+    // A list has no text of its own: errors while walking it are reported at the enclosing node.
+    if (node.type !== NodeType.List) this.node = node;
     this.step();
     switch (node.type) {
       case NodeType.Action: {

@@ -27,8 +27,10 @@ export interface Delimiters {
   right: string;
 }
 
+/** Defaults keep a runaway template (`range 1e12`, endless recursion) from hanging or exhausting memory. */
 const DEFAULT_LIMITS = {
-  maxSteps: Number.MAX_SAFE_INTEGER,
+  // A large chart takes a few hundred thousand steps; this is about a second of work.
+  maxSteps: 10_000_000,
   maxOutputBytes: 256 * 1024 * 1024,
   // Go's maxExecDepth; JavaScript's stack usually ends recursion earlier, which is reported as an error too.
   maxCallDepth: 100000,
