@@ -73,6 +73,9 @@ export interface RenderOptions {
   skipSchemaValidation?: boolean;
   /** Additive: `--no-hooks`. */
   noHooks?: boolean;
+  /** Additive: `helm lint`'s rendering mode: `required`/`fail` do not abort, so a chart whose defaults
+   * are deliberately incomplete can still be rendered and checked. */
+  lintMode?: boolean;
   limits?: RenderLimits;
   shouldCancel?: () => boolean;
 }
@@ -334,7 +337,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   const rendered = renderTemplates(
     resolved,
     { Values: values, Release: release, Capabilities: caps },
-    { compat, limits: options.limits, shouldCancel: options.shouldCancel },
+    { compat, limits: options.limits, shouldCancel: options.shouldCancel, lintMode: options.lintMode },
   );
 
   const rootNotes = `${resolved.metadata.name}/templates/NOTES.txt`;

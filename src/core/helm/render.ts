@@ -30,6 +30,8 @@ export interface EngineOptions {
   missingkey?: 'zero' | 'error';
   limits?: RenderLimits;
   shouldCancel?: () => boolean;
+  /** `helm lint`'s mode: `required` and `fail` do not abort the render. */
+  lintMode?: boolean;
 }
 
 /** Helm's limit on nested `include`s of the same name (recursionMaxNums). */
@@ -143,7 +145,7 @@ function errorChain(error: unknown): string[] {
   return ends.map((e) => e.message);
 }
 
-function makeFunctions(holder: { set?: TemplateSet }, state: RenderState): FuncMap {
+function makeFunctions(holder: { set?: TemplateSet }, state: RenderState, lintMode: boolean): FuncMap {
   const include = goFunc('include', ['string', 'any'], (name: GoValue, data: GoValue) => {
     const key = name as string;
     const depth = state.includeDepth.get(key) ?? 0;
@@ -170,12 +172,12 @@ function makeFunctions(holder: { set?: TemplateSet }, state: RenderState): FuncM
     }
     return output.split('<no value>').join('');
   });
-  return { ...helmFunctions(), include, tpl };
+  return { ...helmFunctions({ lintMode }), include, tpl };
 }
 
 function cacheKey(sources: TemplateSource[], options: EngineOptions): string {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify([options.compat, options.missingkey ?? 'zero', options.limits ?? {}]));
+  hash.update(JSON.stringify([options.compat, options.missingkey ?? 'zero', options.limits ?? {}, options.lintMode === true]));
   for (const s of sources) {
     hash.update(s.name);
     hash.update('\0');
@@ -195,7 +197,7 @@ function buildSet(sources: TemplateSource[], options: EngineOptions): CachedSet 
   }
   const state: RenderState = { includeDepth: new Map() };
   const holder: { set?: TemplateSet } = {};
-  const set = new TemplateSet(makeFunctions(holder, state), {
+  const set = new TemplateSet(makeFunctions(holder, state, options.lintMode === true), {
     missingkey: options.missingkey ?? 'zero',
     limits: options.limits,
     // The set outlives this render: ask whichever render is running now.

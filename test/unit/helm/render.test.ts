@@ -125,6 +125,13 @@ test('errors carry the template path and line of the failing action', () => {
   }
 });
 
+test('lint mode renders past required/fail, as helm lint does', () => {
+  const files = { 'templates/a.yaml': 'kind: A\nx: [{{ required "give x" .Values.x }}]\n{{ fail "stop" }}' };
+  assert.match(renderError(files).message, /give x/);
+  const out = renderChart(chart(files), { lintMode: true }).manifests[0].content;
+  assert.match(out, /x: \[\]/);
+});
+
 test('Helm 3 prints Go\'s one-line exec error, Helm 4 the multi-line trace', () => {
   const files = { 'templates/a.yaml': 'kind: A\nx: {{ .Values.a | b64enc }}' };
   assert.match(renderError(files, { helmCompat: 3 }).message, /^template: demo\/templates\/a\.yaml:2:18: executing "demo\/templates\/a\.yaml" at <b64enc>: /);
