@@ -1,9 +1,11 @@
 /** toJson as Go's encoding/json prints, and values files read as Helm (sigs.k8s.io/yaml) reads them. */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { GoValue } from '../../../src/core/gotemplate/values';
 import { GoTime } from '../../../src/core/gotemplate/values';
 import { ownFunctions, parseYamlValues, toJson } from '../../../src/core/helm/functions';
+import { sharedPath } from '../shared-data';
 
 const jsonCases: Array<[string, GoValue, string]> = [
   ['keys sorted by bytes', { b: 1n, a: 2n, B: 3n }, '{"B":3,"a":2,"b":1}'],
@@ -105,4 +107,17 @@ test('bad input gives a clear error, not a crash', () => {
   }
   assert.throws(() => toJson(root), { message: /nested deeper than 1000 levels/ });
   assert.equal(ownFunctions().toYaml.call(root), '');
+});
+
+test('YAML syntax errors read like go-yaml, as in Helm goldens', () => {
+  const testdata = sharedPath('helm-golden/helm-v4/pkg/cmd/testdata');
+  // Golden template-with-invalid-yaml.txt and lint-quiet-with-error.txt show these exact texts.
+  const pod = readFileSync(`${testdata}/testcharts/chart-with-template-with-invalid-yaml/templates/alpine-pod.yaml`, 'utf8');
+  assert.throws(() => parseYamlValues(pod), { message: "error converting YAML to JSON: yaml: line 11: could not find expected ':'" });
+  const chart = readFileSync(`${testdata}/testcharts/chart-bad-requirements/Chart.yaml`, 'utf8');
+  assert.throws(() => parseYamlValues(chart), { message: "error converting YAML to JSON: yaml: line 6: did not find expected '-' indicator" });
+  assert.match(readFileSync(`${testdata}/output/template-with-invalid-yaml.txt`, 'utf8'), /yaml: line 11: could not find expected ':'/);
+  assert.throws(() => parseYamlValues('a:\n  b: x\n    c: d\n'), { message: /yaml: line 3: mapping values are not allowed in this context$/ });
+  assert.throws(() => parseYamlValues('a: b: c'), { message: /yaml: line 1: mapping values are not allowed in this context$/ });
+  assert.throws(() => parseYamlValues('a:\n\tb: 1\n'), { message: /yaml: line 2: found character that cannot start any token$/ });
 });

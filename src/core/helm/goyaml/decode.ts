@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, type
 import { formatFloat } from '../../gotemplate/strconv';
 import type { GoMap, GoValue } from '../../gotemplate/values';
 import { resolvePlain } from './resolve';
+import { goYamlSyntaxMessage } from './syntax-errors';
 
 /** A Go-compatible decoding error; `message` follows the texts Helm shows (wrapped like sigs.k8s.io/yaml). */
 export class GoYamlError extends Error {}
@@ -92,11 +93,9 @@ function parseDocuments(input: string): Document.Parsed[] {
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
-      const line = error.linePos?.[0].line;
-      let message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      // The parser gives up on deep nesting with a stack overflow; go-yaml's own limit reads like this.
-      if (/call stack/i.test(message)) message = 'exceeded max depth of 10000';
-      throw new GoYamlError(`error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${message}`);
+      const [start] = error.linePos ?? [{ line: 0, col: 0 }];
+      const message = goYamlSyntaxMessage({ code: error.code, message: error.message, line: start.line, col: start.col }, text);
+      throw new GoYamlError(`error converting YAML to JSON: ${message}`);
     }
   }
   return list;
