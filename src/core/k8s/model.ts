@@ -172,3 +172,10 @@ function indirectlyProvided(kind: string, value: YamlRecord, name: string | unde
 export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
+
+export const CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+
+/** The storage class of a PersistentVolume or claim: the field, else the legacy annotation. */
+export function storageClassOf(value: YamlRecord, specPath: YamlPath = ['spec']): string | undefined {
+  return asString(dig(value, ...specPath, 'storageClassName')) ?? asString(dig(value, 'metadata', 'annotations', CLASS_ANNOTATION));
+}

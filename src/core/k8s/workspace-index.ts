@@ -3,7 +3,7 @@
  * by (kind, name) for references, by label for Service selectors, and per (kind, directory) to know
  * whether the user manages a kind at all. Replacing one file touches only that file's entries.
  */
-import { extractObjects, sameNamespace } from './model';
+import { extractObjects, sameNamespace, storageClassOf } from './model';
 import type { K8sObject } from './model';
 import type { ParsedYamlFile } from '../yaml/parse';
 import { asArray } from '../rules/yaml-values';
@@ -34,13 +34,14 @@ const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
 export class WorkspaceIndex {
   private readonly files = new Map<string, K8sObject[]>();
   private readonly byName = new MultiMap<K8sObject>();
-  private readonly byKind = new MultiMap<K8sObject>();
   /** Objects by kind and folder: which folders "manage" a kind (see `managesKindNear`). */
   private readonly byKindAndFolder = new MultiMap<K8sObject>();
   /** Files listed as `resources` of a Kustomization → the kustomization files listing them. */
   private readonly kustomizationsOfFile = new MultiMap<string>();
   private readonly kustomizationResources = new Map<string, string[]>();
   private readonly podTemplatesByLabel = new MultiMap<K8sObject>();
+  /** PersistentVolumes by storage class ('' = none), so a claim never scans every volume. */
+  private readonly volumesByClass = new MultiMap<K8sObject>();
   /** Pod templates per namespace as written ('' = unset, which matches any namespace). */
   private readonly podTemplatesByNamespace = new MultiMap<K8sObject>();
   private podTemplateCount = 0;
@@ -99,8 +100,8 @@ export class WorkspaceIndex {
     return result;
   }
 
-  ofKind(kind: string): ReadonlySet<K8sObject> {
-    return this.byKind.get(kind);
+  persistentVolumesOfClass(className: string): ReadonlySet<K8sObject> {
+    return this.volumesByClass.get(className);
   }
 
   /** Whether the workspace has a pod template in a namespace compatible with `namespace`. */
@@ -154,12 +155,11 @@ export class WorkspaceIndex {
 
   private index(object: K8sObject, add: boolean): void {
     const op = add ? 'add' : 'delete';
-    this.byKind[op](object.kind, object);
     this.byKindAndFolder[op](`${object.kind}\u0000${dirname(object.fileName)}`, object);
+    if (object.kind === 'PersistentVolume') this.volumesByClass[op](storageClassOf(object.value) ?? '', object);
     for (const provided of object.provides) {
       this.byName[op](nameKey(provided.kind, provided.name), object);
       if (provided.kind !== object.kind) {
-        this.byKind[op](provided.kind, object);
         this.byKindAndFolder[op](`${provided.kind}\u0000${dirname(object.fileName)}`, object);
       }
     }

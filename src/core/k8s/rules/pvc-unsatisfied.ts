@@ -8,12 +8,10 @@
  */
 import { asArray, asRecord, asString, asStringMap, dig } from '../../rules/yaml-values';
 import type { YamlRecord } from '../../rules/yaml-values';
-import { sameNamespace } from '../model';
+import { CLASS_ANNOTATION, sameNamespace, storageClassOf } from '../model';
 import type { K8sObject, YamlPath } from '../model';
 import { parseQuantity } from '../quantity';
 import type { KubernetesRule, KubernetesRuleContext } from '../rule';
-
-const CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
 export const pvcUnsatisfied: KubernetesRule = {
   meta: {
@@ -44,28 +42,22 @@ function checkClaim(owner: K8sObject, claim: YamlRecord, at: YamlPath, claimName
     }
     return;
   }
-  const annotated = asString(dig(claim, 'metadata', 'annotations', CLASS_ANNOTATION));
-  const className = asString(spec.storageClassName) ?? annotated;
+  const className = storageClassOf(claim);
   if (className === undefined) return;
   const classPath = spec.storageClassName !== undefined ? [...at, 'spec', 'storageClassName'] : [...at, 'metadata', 'annotations', CLASS_ANNOTATION];
   if (className !== '' && workspace.named('StorageClass', className, undefined).length > 0) return;
 
-  const volumes = [...workspace.ofKind('PersistentVolume')].filter((pv) => pv.kind === 'PersistentVolume');
-  if (volumes.some((pv) => volumeClass(pv) === className && fits(pv, spec, owner, claimName))) return;
+  for (const pv of workspace.persistentVolumesOfClass(className)) if (fits(pv, spec, owner, claimName)) return;
 
   // Only what is defined near the claim says what the user intended for it (see managesKindNear).
   const nearVolumes = workspace.ofKindNear('PersistentVolume', owner.fileName).filter((pv) => pv.kind === 'PersistentVolume');
-  if (nearVolumes.some((pv) => volumeClass(pv) === className)) {
+  if (nearVolumes.some((pv) => (storageClassOf(pv.value) ?? '') === className)) {
     context.report({ path: classPath, message: `No PersistentVolume of class "${className}" fits this claim (capacity, access modes, selector or claimRef).` });
   } else if (className === '' ? nearVolumes.length > 0 : workspace.managesKindNear('StorageClass', owner.fileName)) {
     const classes = [...new Set(workspace.ofKindNear('StorageClass', owner.fileName).map((c) => c.name).filter(Boolean))];
     const hint = className === '' ? 'no PersistentVolume without a class is defined' : `defined classes: ${classes.join(', ') || 'none'}`;
     context.report({ path: classPath, message: `No StorageClass or PersistentVolume provides class "${className}" (${hint}).` });
   }
-}
-
-function volumeClass(pv: K8sObject): string {
-  return asString(dig(pv.value, 'spec', 'storageClassName')) ?? asString(dig(pv.value, 'metadata', 'annotations', CLASS_ANNOTATION)) ?? '';
 }
 
 /** Binding rules of the PV controller, minus what only the cluster knows (node affinity, phase). */
