@@ -5,6 +5,7 @@
  */
 import { FuncMap, GoTime, GoValue, goFunc } from '../gotemplate/values';
 import { formatGoTime, localZoneName, parseGoTime, timeInZone } from '../gotemplate/gotime';
+import { goTypeName } from '../gotemplate/fmt';
 
 /** time.Time{}: January 1, year 1, 00:00:00 UTC. */
 export const ZERO_TIME = new GoTime(-62135596800000, 0, 'UTC', 0);
@@ -136,8 +137,15 @@ function durationRound(v: GoValue): string {
   return '0s';
 }
 
+/** A time.Time parameter: the engine has no such parameter type, so the function checks it like Go would. */
+function requireTime(t: GoValue): GoTime {
+  if (t instanceof GoTime) return t;
+  throw new Error(`wrong type for value; expected time.Time; got ${goTypeName(t)}`);
+}
+
 export function dateFunctions(): FuncMap {
   const modify = (must: boolean) => (f: GoValue, t: GoValue): GoValue => {
+    requireTime(t);
     try {
       return addDuration(t as GoTime, parseDuration(f as string));
     } catch (e) {
@@ -180,9 +188,6 @@ export function dateFunctions(): FuncMap {
         return ZERO_TIME;
       }
     }),
-    unixEpoch: goFunc('unixEpoch', ['any'], (t) => {
-      if (!(t instanceof GoTime)) throw new Error('wrong type for value; expected time.Time');
-      return String(Math.floor(t.epochMillis / 1000));
-    }),
+    unixEpoch: goFunc('unixEpoch', ['any'], (t) => String(Math.floor(requireTime(t).epochMillis / 1000))),
   };
 }

@@ -37,6 +37,8 @@ test('date functions: zones, Unix seconds, and "now" for other inputs', () => {
   assert.equal(formatGoTime(call('dateModify', '-1.5h', t) as GoTime, '15:04:05'), '19:09:39');
   assert.equal(call('dateModify', 'bogus', t), t);
   assert.throws(() => call('mustDateModify', 'bogus', t), /time: invalid duration "bogus"/);
+  assert.throws(() => call('dateModify', '1h', '2020-01-01'), /expected time.Time; got string/);
+  assert.throws(() => call('unixEpoch', 5n), /expected time.Time; got int/);
 });
 
 test('toDate parses Go layouts; failure gives the zero time (mustToDate errors)', () => {
