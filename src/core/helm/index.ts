@@ -28,7 +28,7 @@ import { missingDependencies, processDependencies } from './dependencies';
 import { isCompatibleRange } from './semver';
 import { checkValuesSchema, SchemaValidationError } from './schema';
 import { renderTemplates, clearTemplateCache as clearTemplates, type RenderLimits } from './render';
-import { sortManifests, ManifestYamlError, type ManifestDoc } from './sort';
+import { sortManifests, isTestHook, ManifestYamlError, type ManifestDoc } from './sort';
 import { assembleOutput, ShowOnlyError, type CrdFile } from './output';
 import { ChartRenderError } from './errors';
 import { mapRenderedLines } from './source-map';
@@ -361,10 +361,30 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   });
   return {
     output,
-    manifests: [...manifests.map((m) => toRendered(m, false, resolved)), ...hooks.map((h) => toRendered(h, true, resolved))],
+    manifests: [
+      ...manifests.map((m) => toRendered(m, false, resolved)),
+      ...printedHooks(hooks, options).map((h) => toRendered(h, true, resolved)),
+    ],
     notes,
     warnings,
   };
+}
+
+/** The hooks `helm template` prints: none with --no-hooks, no test hooks with --skip-tests. */
+function printedHooks(hooks: ManifestDoc[], options: RenderOptions): ManifestDoc[] {
+  if (options.noHooks) return [];
+  return options.skipTests ? hooks.filter((h) => !isTestHook(h)) : hooks;
+}
+
+/**
+ * What `helm template --output-dir D` writes: template path (`<chart>/templates/x.yaml`, to be
+ * joined to D) -> `---\n# Source: <path>\n<doc>\n` for each of its documents, manifests first, then
+ * hooks. (CRDs from --include-crds are not part of RenderResult and are not included.)
+ */
+export function outputDirFiles(result: RenderResult): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const m of result.manifests) files.set(m.source, `${files.get(m.source) ?? ''}---\n# Source: ${m.source}\n${m.content}\n`);
+  return files;
 }
 
 /** `--api-versions` accepts comma-separated lists as well as repeated flags. */

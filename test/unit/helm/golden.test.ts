@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sharedPath } from '../shared-data';
-import { renderChart, ChartRenderError, type RenderOptions, type RenderResult } from '../../../src/core/helm/index';
+import { renderChart, outputDirFiles, ChartRenderError, type RenderOptions } from '../../../src/core/helm/index';
 
 interface GoldenCase {
   name: string;
@@ -118,15 +118,6 @@ function normaliseExample(text: string): string {
     .join('\n');
 }
 
-/** `--output-dir` files relative to `<chart>/templates/`: each document appended as `---\n# Source: ...\n<doc>\n`. */
-function outputDirFiles(result: RenderResult, chartName: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const m of result.manifests) {
-    const rel = m.source.startsWith(`${chartName}/templates/`) ? m.source.slice(`${chartName}/templates/`.length) : m.source.slice(chartName.length + 1);
-    files.set(rel, `${files.get(rel) ?? ''}---\n# Source: ${m.source}\n${m.content}\n`);
-  }
-  return files;
-}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -155,7 +146,9 @@ for (const c of cases) {
       const produced = new Map<string, string[]>();
       for (const args of c.runs ?? [c.args]) {
         const { options } = toOptions(c, args);
-        for (const [rel, text] of outputDirFiles(renderChart(chartDir, options), chartName)) {
+        for (const [source, text] of outputDirFiles(renderChart(chartDir, options))) {
+          // The upstream Makefile moves <chart>/templates/* up into rendered/.
+          const rel = source.startsWith(`${chartName}/templates/`) ? source.slice(`${chartName}/templates/`.length) : source.slice(chartName.length + 1);
           produced.set(rel, [...(produced.get(rel) ?? []), normaliseExample(text)]);
         }
       }
