@@ -140,3 +140,13 @@ test('.Values has chartutil.Values methods that shadow keys of the same name', (
   assert.throws(() => run('{{ .Values.PathValue "a.b" }}'), /"b" is not a value/);
   assert.equal(run('{{ range $k, $_ := .Values }}{{ $k }},{{ end }}'), 'YAML,a,list,');
 });
+
+test('Helm 3 compatibility: no must* serializers, no duration helpers', () => {
+  const v3 = helmFunctions({ compat: 3 });
+  for (const name of ['mustToYaml', 'mustToJson', 'mustToToml', 'durationSeconds', 'mustToDuration']) {
+    assert.equal(name in v3, false, name);
+    assert.equal(name in funcs, true, name);
+  }
+  assert.throws(() => executeTemplate('{{ mustToYaml . }}', {}, { funcs: v3 }));
+  assert.equal(executeTemplate('{{ toYaml . }}', { a: 1n }, { funcs: v3 }), 'a: 1');
+});

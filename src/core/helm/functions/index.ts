@@ -25,14 +25,27 @@ export { parseYamlValues } from '../goyaml';
  * removes them so charts cannot read the environment), with Helm's own functions on top (they replace
  * Sprig's `fail`, `toJson`, `fromJson`, `mustToJson` and `getHostByName`).
  */
-export function helmFunctions(options: ControlOptions = {}): FuncMap {
+export function helmFunctions(options: HelmFunctionOptions = {}): FuncMap {
   const base: FuncMap = { ...sprigFunctions() };
   delete base.env;
   delete base.expandenv;
   return { ...base, ...ownFunctions(options) };
 }
 
+export interface HelmFunctionOptions extends ControlOptions {
+  /** Helm 3 (3.21) lacks the must* serializers and the duration helpers of Helm 4; default 4. */
+  compat?: 3 | 4;
+}
+
+/** Functions Helm 4 added; in Helm 3 a template using them fails to parse ("function not defined"). */
+const HELM4_ONLY = ['mustToYaml', 'mustToJson', 'mustToToml'];
+
 /** Only the functions Helm itself defines (no Sprig). */
-export function ownFunctions(options: ControlOptions = {}): FuncMap {
-  return { ...serializationFunctions(), ...tomlFunctions(), ...durationFunctions(), ...controlFunctions(options) };
+export function ownFunctions(options: HelmFunctionOptions = {}): FuncMap {
+  const funcs: FuncMap = { ...serializationFunctions(), ...tomlFunctions(), ...controlFunctions(options) };
+  if (options.compat === 3) {
+    for (const name of HELM4_ONLY) delete funcs[name];
+    return funcs;
+  }
+  return { ...funcs, ...durationFunctions() };
 }
