@@ -91,6 +91,13 @@ export class WorkspaceIndex {
     return this.managesKindNear(`${LABEL_KEY_PREFIX}${key}`, fileName);
   }
 
+  /** Whether `object` is defined near `fileName` in the sense of `managesKindNear`. */
+  isNear(object: K8sObject, fileName: string): boolean {
+    const folder = dirname(object.fileName);
+    for (let f: string | undefined = dirname(fileName); f !== undefined; f = parentFolder(f)) if (f === folder) return true;
+    return false;
+  }
+
   /** Objects of `kind` defined near `fileName` in the sense of `managesKindNear`. */
   ofKindNear(kind: string, fileName: string): K8sObject[] {
     const result: K8sObject[] = [];

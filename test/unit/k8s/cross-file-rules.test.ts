@@ -267,6 +267,19 @@ const cases: Case[] = [
   },
   {
     rule: 'k8s-pvc-unsatisfied',
+    name: 'static binding (empty class) and volumeName',
+    files: {
+      '/ws/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv1, labels: {disk: ssd}}\nspec:\n  capacity: {storage: 5Gi}\n  accessModes: [ReadWriteOnce]\n',
+      '/ws/pvc.yaml':
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: fits}\nspec:\n  storageClassName: ""\n  selector: {matchLabels: {disk: ssd}}\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 5Gi}}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: wrong-label}\nspec:\n  storageClassName: ""\n  selector: {matchLabels: {disk: hdd}}\n  resources: {requests: {storage: 1Gi}}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: by-name}\nspec:\n  volumeName: pv2\n',
+    },
+    expect: [
+      ['/ws/pvc.yaml', 'storageClassName: |""', 1],
+      ['/ws/pvc.yaml', 'volumeName: |pv2'],
+    ],
+  },
+  {
+    rule: 'k8s-pvc-unsatisfied',
     name: 'no class given, or no StorageClass near: the cluster decides',
     files: {
       '/ws/a/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  storageClassName: standard\n  resources: {requests: {storage: 1Gi}}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: d2}\nspec:\n  resources: {requests: {storage: 1Gi}}\n',

@@ -50,10 +50,9 @@ function checkClaim(owner: K8sObject, claim: YamlRecord, at: YamlPath, claimName
   for (const pv of workspace.persistentVolumesOfClass(className)) if (fits(pv, spec, owner, claimName)) return;
 
   // Only what is defined near the claim says what the user intended for it (see managesKindNear).
-  const nearVolumes = workspace.ofKindNear('PersistentVolume', owner.fileName).filter((pv) => pv.kind === 'PersistentVolume');
-  if (nearVolumes.some((pv) => (storageClassOf(pv.value) ?? '') === className)) {
+  if ([...workspace.persistentVolumesOfClass(className)].some((pv) => workspace.isNear(pv, owner.fileName))) {
     context.report({ path: classPath, message: `No PersistentVolume of class "${className}" fits this claim (capacity, access modes, selector or claimRef).` });
-  } else if (className === '' ? nearVolumes.length > 0 : workspace.managesKindNear('StorageClass', owner.fileName)) {
+  } else if (workspace.managesKindNear(className === '' ? 'PersistentVolume' : 'StorageClass', owner.fileName)) {
     const classes = [...new Set(workspace.ofKindNear('StorageClass', owner.fileName).map((c) => c.name).filter(Boolean))];
     const hint = className === '' ? 'no PersistentVolume without a class is defined' : `defined classes: ${classes.join(', ') || 'none'}`;
     context.report({ path: classPath, message: `No StorageClass or PersistentVolume provides class "${className}" (${hint}).` });
