@@ -37,7 +37,10 @@ export interface HelmFunctionOptions extends ControlOptions {
   compat?: 3 | 4;
 }
 
-/** Functions Helm 4 added; in Helm 3 a template using them fails to parse ("function not defined"). */
+/**
+ * Helm 4 additions; in Helm 3 a template using them fails to parse ("function not defined"). Helm 4's
+ * mustToJson only replaces Sprig's, which Helm 3 keeps.
+ */
 const HELM4_ONLY = ['mustToYaml', 'mustToJson', 'mustToToml'];
 
 /** Only the functions Helm itself defines (no Sprig). */
