@@ -55,6 +55,15 @@ export function goTypeName(value: GoValue): string {
 
 /** fmt's %v of one value (what `{{ . }}` prints). */
 export function formatValue(value: GoValue): string {
+  // Every {{ pipeline }} output goes through here: skip the flag machinery for scalars.
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'bigint':
+      return String(BigInt.asIntN(64, value));
+    case 'boolean':
+      return value ? 'true' : 'false';
+  }
   return printValue(value, 'v', noFlags(), 0);
 }
 
