@@ -54,7 +54,7 @@ test('a null in chart defaults: Helm 4 ignores it, Helm 3 lets it delete the sub
 
 test('a non-map value where a subchart\'s values belong is an error', () => {
   const c = parentWithSub('', 'a: 1\n');
-  assert.throws(() => coalesceValues(c, { sub: 'oops' }, 4), /type mismatch on sub/);
+  assert.throws(() => coalesceValues(c, { sub: 'oops' }, 4), { message: 'type mismatch on sub: %!t(string=oops)' });
 });
 
 const depsBlock = (extra: string): string =>

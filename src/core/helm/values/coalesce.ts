@@ -7,6 +7,7 @@
  * Inputs are never mutated: user values and chart defaults are copied before merging.
  */
 import type { GoMap, GoValue } from '../../gotemplate/values';
+import { formatValue, goTypeName } from '../../gotemplate/fmt';
 import type { Chart } from '../chart';
 
 export type HelmCompat = 3 | 4;
@@ -78,7 +79,11 @@ class Coalescer {
       const name = sub.metadata.name;
       if (!(name in dest)) dest[name] = {};
       const dv = dest[name];
-      if (!isTable(dv)) throw new Error(`type mismatch on ${name}: %!t(${typeof dv}=${String(dv)})`);
+      if (!isTable(dv)) {
+        // Go formats the value with %t: booleans print as such, anything else as %!t(type=value).
+        const shown = typeof dv === 'boolean' ? String(dv) : `%!t(${goTypeName(dv)}=${formatValue(dv)})`;
+        throw new Error(`type mismatch on ${name}: ${shown}`);
+      }
       const subPrefix = concatPrefix(prefix, chart.metadata.name);
       this.coalesceGlobals(dv, dest, subPrefix);
       dest[name] = this.coalesce(sub, dv, subPrefix);
