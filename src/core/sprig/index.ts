@@ -45,6 +45,6 @@ export function sprigFunctions(): FuncMap {
 }
 
 export { marshalJSON, unmarshalJSON } from './json';
-export { parseSemver, semverCompare, SemverVersion } from './semver';
-export { compileGoRegexp } from './re2';
+export { parseSemver, parseConstraints, checkConstraints, semverCompare, SemverVersion } from './semver';
+export { compileGoRegexp, matchGoRegexp, findAll as regexFindAll, replaceAll as regexReplaceAll, split as regexSplit } from './re2';
 export { toInt64, toFloat64, strval, isEmpty } from './convert';
