@@ -651,7 +651,7 @@ export class Execution {
     } catch (e) {
       if (e instanceof TemplateError && e.kind === 'limit') throw e;
       this.node = node;
-      throw this.error(`error calling call: error calling ${calleeName}: ${e instanceof Error ? e.message : String(e)}`, 'exec', e);
+      throw this.error(`error calling call: ${e instanceof Error ? e.message : String(e)}`, 'exec', e);
     }
   }
 

@@ -189,6 +189,12 @@ class VersionList extends Array<string> {
 }
 const versions = Object.assign(new VersionList(), ['apps/v1']) as unknown as GoValue;
 
+const funcsForCall = {
+  boom: goFunc('boom', ['int'], () => {
+    throw new Error('boom');
+  }),
+};
+
 describe('structs, methods and typed parameters', () => {
   const cases: [string, GoValue, string][] = [
     ['{{ .v.Has "apps/v1" }} {{ .v.Has "x/v1" }} {{ len .v }}', { v: versions }, 'true false 1'],
@@ -202,6 +208,11 @@ describe('structs, methods and typed parameters', () => {
     ['{{ half .i }}', { i: 3n }, 'error: wrong type for value; expected float64; got int'],
     ['{{ eq 1 1.0 }}', null, 'error: error calling eq: incompatible types for comparison: int and float64'],
     ['{{ and 0 (fail) }}{{ or 1 (fail) }}', null, '01'],
+    ['{{ call .f 2 3 }}', { f: goFunc('mul', ['int', 'int'], (a, b) => (a as bigint) * (b as bigint)) as unknown as GoValue }, '6'],
+    ['{{ call .f 2 }}', { f: goFunc('mul', ['int', 'int'], () => 0n) as unknown as GoValue }, 'error: error calling call: wrong number of args for .f: got 1 want 2'],
+    ['{{ call .f "x" }}', { f: goFunc('one', ['int'], () => 0n) as unknown as GoValue }, 'error: error calling call: arg 0: value has type string; should be int'],
+    ['{{ call .f 1 }}', { f: funcsForCall.boom as unknown as GoValue }, 'error: error calling call: boom'],
+    ['{{ call .n }}', { n: 1n }, 'error: error calling call: non-function .n of type int'],
   ];
   const funcs = {
     half: goFunc('half', ['float64'], (x) => (x as number) / 2),
