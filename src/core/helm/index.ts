@@ -73,6 +73,8 @@ export interface RenderOptions {
   skipSchemaValidation?: boolean;
   /** Additive: `--no-hooks`. */
   noHooks?: boolean;
+  /** Additive: file contents to use instead of the disk's (path -> text), e.g. unsaved editor buffers. */
+  fileOverrides?: Record<string, string>;
   /** Additive: `helm lint`'s rendering mode: `required`/`fail` do not abort, so a chart whose defaults
    * are deliberately incomplete can still be rendered and checked. */
   lintMode?: boolean;
@@ -306,7 +308,10 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     warnings.push(m);
   };
   const userValues = mergeUserValues(options, compat);
-  const chart = loadChartPathCached(dir);
+  const overrides = options.fileOverrides
+    ? new Map(Object.entries(options.fileOverrides).map(([path, text]) => [resolve(path), text]))
+    : undefined;
+  const chart = loadChartPathCached(dir, overrides);
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartRenderError(`${type} charts are not installable`);
   if (chart.metadata.deprecated) warn('WARNING: This chart is deprecated');

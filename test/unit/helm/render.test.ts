@@ -209,6 +209,21 @@ test('NOTES.txt: the root chart\'s notes are returned, not printed; subchart not
   assert.ok(!result.output.includes('Installed') && !result.output.includes('sub notes'));
 });
 
+test('file overrides (unsaved editor buffers) replace what is on disk, and only for that render', () => {
+  const dir = chart({ 'templates/a.yaml': 'kind: A\nv: disk', 'values.yaml': 'x: 1\n' });
+  const edited = renderChart(dir, { fileOverrides: { [join(dir, 'templates/a.yaml')]: 'kind: A\nv: buffer-{{ .Values.x }}', [join(dir, 'values.yaml')]: 'x: 2\n' } });
+  assert.match(edited.manifests[0].content, /v: buffer-2/);
+  assert.match(renderChart(dir).manifests[0].content, /v: disk/);
+});
+
+test('a changed file on disk is picked up by the next render (caches are invalidated)', () => {
+  const dir = chart({ 'templates/a.yaml': 'kind: A\nv: one' });
+  assert.match(renderChart(dir).manifests[0].content, /v: one/);
+  writeFileSync(join(dir, 'templates/a.yaml'), 'kind: A\nv: two-{{ .Values.y }}');
+  writeFileSync(join(dir, 'values.yaml'), 'y: new\n');
+  assert.match(renderChart(dir).manifests[0].content, /v: two-new/);
+});
+
 test('rendered lines map back to template lines where the text matches', () => {
   const result = renderChart(chart({ 'templates/a.yaml': 'kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- if true }}\ndata:\n  k: v\n{{- end }}\n' }));
   const m = result.manifests[0];

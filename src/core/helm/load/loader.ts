@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { HelmIgnore } from './helmignore';
 import { readTarGz, MAX_FILE_BYTES } from './tar';
 import { readValuesFile, parseYamlMap } from '../values/yaml';
@@ -56,12 +57,12 @@ function fingerprint(path: string): string {
  * size and mtime), so re-rendering after a values change does not re-read and re-parse the chart.
  * The returned chart is shared: callers must not mutate it (processDependencies works on a copy).
  */
-export function loadChartPathCached(path: string): Chart {
+export function loadChartPathCached(path: string, overrides?: FileOverrides): Chart {
   let print: string;
   try {
-    print = fingerprint(path);
+    print = fingerprint(path) + overridesFingerprint(overrides);
   } catch {
-    return loadChartPath(path);
+    return loadChartPath(path, overrides);
   }
   const cached = chartCache.get(path);
   if (cached && cached.fingerprint === print) {
@@ -69,7 +70,7 @@ export function loadChartPathCached(path: string): Chart {
     chartCache.set(path, cached);
     return cached.chart;
   }
-  const chart = loadChartPath(path);
+  const chart = loadChartPath(path, overrides);
   chartCache.set(path, { fingerprint: print, chart });
   if (chartCache.size > MAX_CACHED_CHARTS) chartCache.delete(chartCache.keys().next().value as string);
   return chart;
@@ -79,8 +80,21 @@ export function clearChartCache(): void {
   chartCache.clear();
 }
 
+/**
+ * Contents to use instead of what is on disk, by absolute path: the editor's unsaved buffers.
+ * Only files that exist on disk are replaced (a new unsaved file is not part of the chart yet).
+ */
+export type FileOverrides = ReadonlyMap<string, string>;
+
+function overridesFingerprint(overrides: FileOverrides | undefined): string {
+  if (!overrides || overrides.size === 0) return '';
+  const hash = createHash('sha1');
+  for (const [path, text] of [...overrides].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${path}\0${text}\0`);
+  return `\noverrides:${hash.digest('hex')}`;
+}
+
 /** Loads a chart directory, or a packaged chart when `path` is a file. */
-export function loadChartPath(path: string): Chart {
+export function loadChartPath(path: string, overrides?: FileOverrides): Chart {
   let st;
   try {
     st = statSync(path);
@@ -88,15 +102,16 @@ export function loadChartPath(path: string): Chart {
     throw new ChartLoadError(`path "${path}" not found`);
   }
   if (st.isFile()) return loadArchive(readFileSync(path), path);
-  return loadDirectory(path);
+  return loadDirectory(path, overrides);
 }
 
-export function loadDirectory(dir: string): Chart {
+export function loadDirectory(dir: string, overrides?: FileOverrides): Chart {
   if (!existsSync(join(dir, 'Chart.yaml'))) {
     throw new ChartLoadError(`Chart.yaml file is missing`);
   }
   const ignoreFile = join(dir, '.helmignore');
-  const rules = existsSync(ignoreFile) ? HelmIgnore.parse(readFileSync(ignoreFile, 'utf8')) : HelmIgnore.defaults();
+  const ignoreText = overrides?.get(ignoreFile) ?? (existsSync(ignoreFile) ? readFileSync(ignoreFile, 'utf8') : undefined);
+  const rules = ignoreText !== undefined ? HelmIgnore.parse(ignoreText) : HelmIgnore.defaults();
   const files: ChartFile[] = [];
   const visited = new Set<string>();
   const walk = (abs: string, rel: string): void => {
@@ -116,7 +131,8 @@ export function loadDirectory(dir: string): Chart {
     if (st.size > MAX_FILE_BYTES) {
       throw new ChartLoadError(`chart file "${rel}" is larger than the maximum file size ${MAX_FILE_BYTES}`);
     }
-    files.push({ name: rel, data: stripBom(readFileSync(abs)) });
+    const override = overrides?.get(abs);
+    files.push({ name: rel, data: stripBom(override !== undefined ? Buffer.from(override, 'utf8') : readFileSync(abs)) });
   };
   walk(dir, '');
   return loadFiles(files, dir);
