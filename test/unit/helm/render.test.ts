@@ -219,8 +219,8 @@ test('file overrides (unsaved editor buffers) replace what is on disk, and only 
 test('a changed file on disk is picked up by the next render (caches are invalidated)', () => {
   const dir = chart({ 'templates/a.yaml': 'kind: A\nv: one' });
   assert.match(renderChart(dir).manifests[0].content, /v: one/);
-  writeFileSync(join(dir, 'templates/a.yaml'), 'kind: A\nv: two-{{ .Values.y }}');
-  writeFileSync(join(dir, 'values.yaml'), 'y: new\n');
+  writeFileSync(join(dir, 'templates/a.yaml'), 'kind: A\nv: two-{{ .Values.z }}');
+  writeFileSync(join(dir, 'values.yaml'), 'z: new\n');
   assert.match(renderChart(dir).manifests[0].content, /v: two-new/);
 });
 
