@@ -84,11 +84,18 @@ export class TemplateSet implements ExecEnv {
 
   /** Parses `text` under `name`; its {{define}}s join the set (later definitions replace earlier, like Go). */
   add(name: string, text: string, delims?: Delimiters): void {
-    for (const [n, tree] of this.parse(name, text, delims)) {
+    this.addTrees(name, text, delims);
+  }
+
+  /** Parses and associates like Go's Template.Parse; returns the top-level tree of `text`. */
+  private addTrees(name: string, text: string, delims?: Delimiters): Tree {
+    const trees = this.parse(name, text, delims);
+    for (const [n, tree] of trees) {
       // Go's associate: an empty (whitespace/comment-only) body never replaces an existing template.
       if (isEmptyTree(tree.root) && this.lookupTemplate(n) !== undefined) continue;
       this.templates.set(n, tree);
     }
+    return trees.get(name)!;
   }
 
   has(name: string): boolean {
@@ -108,6 +115,11 @@ export class TemplateSet implements ExecEnv {
       const detail = `no template ${quote(name)} associated with template ${quote(this.common.rootName)}`;
       throw new TemplateError(`template: ${detail}`, { kind: 'exec', templateName: name, detail });
     }
+    return this.run(tree, data);
+  }
+
+  private run(tree: Tree, data: GoValue): string {
+    const name = tree.name;
     const common = this.common;
     const outer = common.active;
     const budget: Budget = outer ?? { steps: 0, depth: 0, limits: common.limits };
@@ -131,8 +143,8 @@ export class TemplateSet implements ExecEnv {
    */
   executeText(name: string, text: string, data: GoValue, delims?: Delimiters): string {
     const fork = this.fork();
-    fork.add(name, text, delims);
-    return fork.execute(name, data);
+    // Like Helm, run the tree just parsed even when it is empty and an older template has the name.
+    return fork.run(fork.addTrees(name, text, delims), data);
   }
 
   /** A child set: sees this set's templates, and its own additions stay local. Cheap (no copying). */

@@ -107,6 +107,14 @@ describe('re-entrant execution (include, tpl)', () => {
     assert.equal(set.has('local'), false);
   });
 
+  test('tpl of an empty text renders nothing, even when named like an existing template', () => {
+    const set = new TemplateSet({});
+    set.add('file.yaml', 'whole file');
+    assert.equal(set.executeText('file.yaml', '  ', null), '  ');
+    assert.equal(set.executeText('file.yaml', '{{/* c */}}', null), '');
+    assert.equal(set.execute('file.yaml', null), 'whole file');
+  });
+
   test('a later non-empty define replaces an earlier one; an empty one does not', () => {
     const set = new TemplateSet({});
     set.add('a', '{{define "x"}}first{{end}}');
