@@ -9,8 +9,11 @@
  * under their key, folding at 80 columns) and 'v3' (yaml.v3, used by toYamlPretty: every nesting level
  * indented, no folding).
  */
-import { isBom, isBreak, isPrintable, isSpace } from './chars';
+import * as chars from './chars';
 import { analyzeScalar, SHORT_ESCAPES, type ScalarAnalysis } from './scalar-analysis';
+
+// Bound once: called per character, and module-transpiled imports are property getters.
+const { isBom, isBreak, isPrintable, isSpace } = chars;
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 

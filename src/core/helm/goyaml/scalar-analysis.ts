@@ -3,7 +3,10 @@
  * leading indicator or ": " rules out plain style, a space before a line break rules out block style,
  * characters go-yaml does not count as printable force double quotes.
  */
-import { codePoints, isBlank, isBlankZ, isBreak, isPrintable, isSpace } from './chars';
+import * as chars from './chars';
+
+// Bound once: called per character, and module-transpiled imports are property getters.
+const { codePoints, isBlank, isBlankZ, isBreak, isPrintable, isSpace } = chars;
 
 export interface ScalarAnalysis {
   value: number[];
