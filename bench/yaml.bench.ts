@@ -78,6 +78,9 @@ spec:
         env:
         - {name: SHARD, value: "${i}"}
         - {name: MODE, value: production}
+${Array.from({ length: 8 }, (_, k) => `        - {name: FEATURE_FLAG_${k}, value: "enabled-for-shard-${i}-and-region-${k}"}\n`).join('')}        volumeMounts:
+        - {name: config, mountPath: /etc/app, readOnly: true}
+        - {name: cache, mountPath: /var/cache/app}
         resources:
           requests: {cpu: ${(i % 4) * 100 + 100}m, memory: ${(i % 8) * 64 + 128}Mi}
           limits: {cpu: "1", memory: 1Gi}
@@ -88,6 +91,11 @@ spec:
         image: registry.example.com/proxy:2.${i % 7}
         ports:
         - {name: admin, containerPort: 9901}
+      volumes:
+      - name: config
+        configMap: {name: app-${i}-config, defaultMode: 0444}
+      - name: cache
+        emptyDir: {sizeLimit: 512Mi}
 `);
   }
   return docs.join('---\n');
