@@ -730,9 +730,12 @@ function paramType(t: GoParamType, raw: boolean): ParamType {
   return raw && t === 'any' ? 'value' : t;
 }
 
-/** The receiver's static type as Go names it in errors: interface {} for map and slice elements. */
+/**
+ * The receiver's static type as Go names it in errors: interface {} for map and slice elements (and
+ * for a nil whose declared type the value model does not know).
+ */
 function staticTypeName(receiver: GoValue, iface: boolean): string {
-  return iface ? 'interface {}' : goTypeName(receiver);
+  return iface || receiver === null || receiver === undefined ? 'interface {}' : goTypeName(receiver);
 }
 
 function assignable(v: GoValue, type: ParamType): boolean {
