@@ -23,9 +23,16 @@ import path from 'node:path';
 import { copyFixtureWorkspace, harnessDir, integrationDir as here, repoRoot, writeUserSettings } from './setup.mjs';
 
 const resultsDir = path.join(repoRoot, 'test-results');
-const codeServerDir = path.join(repoRoot, '.vscode-test', 'code-server');
+// code-server is cached per machine (a fresh clone, as in CI, reuses it), or in .vscode-test/ of this checkout
+// when one is installed there; SHIPSHAPE_CODE_SERVER_DIR overrides both.
+const localCodeServer = path.join(repoRoot, '.vscode-test', 'code-server');
+const machineCache = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'shipshape', 'code-server-4.100.3');
+const codeServerDir =
+  process.env.SHIPSHAPE_CODE_SERVER_DIR || (fs.existsSync(path.join(localCodeServer, 'node_modules')) ? localCodeServer : machineCache);
 const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const installer = path.join(here, 'install-code-server.sh');
+// The tested recipe lives in the shared folder beside the repository (CI has it too); it is not copied here.
+const sharedDir = path.resolve(process.env.SHIPSHAPE_SHARED || path.join(repoRoot, '..', 'shared'));
+const installer = path.join(sharedDir, 'tools', 'install-code-server.sh');
 const extensionRoot = path.resolve(process.env.SHIPSHAPE_IT_EXTENSION || repoRoot);
 const overallTimeoutMs = Number(process.env.SHIPSHAPE_IT_TIMEOUT_MS) || 5 * 60_000;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
