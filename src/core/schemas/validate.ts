@@ -47,11 +47,19 @@ let findingsByDocument = new WeakMap<object, Map<string, DocFinding[]>>();
 /** The last parse of each recently validated file, so that an edit re-parses only what changed. */
 const previousParses = new Map<string, ParsedYamlFile>();
 const MAX_REMEMBERED_FILES = 16;
+/** Their parse trees are tens of times the text size: bound the total, always keeping the newest. */
+const MAX_REMEMBERED_CHARS = 24 * 1024 * 1024;
 
 function rememberParse(fileName: string, file: ParsedYamlFile): void {
   previousParses.delete(fileName);
   previousParses.set(fileName, file);
-  if (previousParses.size > MAX_REMEMBERED_FILES) previousParses.delete(previousParses.keys().next().value as string);
+  let chars = 0;
+  for (const f of previousParses.values()) chars += f.text.length;
+  for (const [name, f] of previousParses) {
+    if (previousParses.size <= 1 || (previousParses.size <= MAX_REMEMBERED_FILES && chars <= MAX_REMEMBERED_CHARS)) break;
+    previousParses.delete(name);
+    chars -= f.text.length;
+  }
 }
 
 /** Forget per-document results and parsed documents; compiled schemas are kept. */

@@ -240,7 +240,8 @@ type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 
  * Keys are the chunk texts themselves: concatenating a prefix would copy every document on every run.
  */
 const chunkCaches: Record<YamlVersion, TextKeyedCache<ParsedChunk[]>> = {
-  '1.1': new TextKeyedCache(32 * 1024 * 1024),
+  // Parsed YAML takes tens of times its text size in memory: keep roughly one big file's worth.
+  '1.1': new TextKeyedCache(16 * 1024 * 1024),
   '1.2': new TextKeyedCache(8 * 1024 * 1024),
 };
 
