@@ -95,3 +95,11 @@ test('durations: Go formatting and unit conversions', () => {
   assert.equal(show(f.durationRoundTo.call('1m29s', '1m')), '1m0s');
   assert.equal(show(f.durationRoundTo.call('1m30s', '1m')), '2m0s');
 });
+
+test('a Duration serializes as Go does: nanoseconds in JSON/toYaml, its String() in toYamlPretty', () => {
+  const f = ownFunctions();
+  const d = f.mustToDuration.call('1m30s');
+  assert.equal(f.toJson.call({ d }), '{"d":90000000000}');
+  assert.equal(f.toYaml.call({ d }), 'd: 90000000000');
+  assert.equal(f.toYamlPretty.call({ d }), 'd: 1m30s');
+});

@@ -23,6 +23,14 @@ export class GoDuration extends GoStruct {
   String(): string {
     return formatDuration(this.nanoseconds);
   }
+  /** encoding/json writes a Duration as its int64 nanoseconds. */
+  goJsonValue(): GoValue {
+    return this.nanoseconds;
+  }
+  /** yaml.v3 writes a Duration as its String(). */
+  goYamlValue(): GoValue {
+    return this.String();
+  }
 }
 
 /** Duration.String: "0s", "1.5µs", "500ms", "1m30s", "2540400h10m10s". */

@@ -14,6 +14,11 @@ import { formatRfc3339Nano, JsonNumber, JsonObject, toJsonNode, type JsonMarshal
 import { sortKeysV2, sortKeysV3 } from './key-order';
 import { canBePlainString, resolvePlain } from './resolve';
 
+/** A GoStruct that yaml.v3 encodes specially (time.Duration as its String(), MarshalYAML types). */
+export interface YamlMarshaler {
+  goYamlValue(): GoValue;
+}
+
 /** The text sigs.k8s.io/yaml.Marshal produces (ending in "\n"); Helm's toYaml then trims that "\n". */
 export function marshalYaml(value: GoValue): string {
   const events: EmitEvent[] = [];
@@ -97,6 +102,10 @@ function goToEventsV3(value: GoValue, events: EmitEvent[], ancestors: Set<object
       for (const item of value) goToEventsV3(typeof item === 'number' && value instanceof Uint8Array ? BigInt(item) : item, events, ancestors);
       events.push({ kind: 'seq-end' });
       return;
+    }
+    if (value instanceof GoStruct) {
+      const own = (value as Partial<YamlMarshaler>).goYamlValue?.();
+      if (own !== undefined) return goToEventsV3(own, events, ancestors);
     }
     const map: Record<string, GoValue> =
       value instanceof GoStruct
