@@ -65,10 +65,15 @@ const cases: Case[] = [
   { rule: 'k8s-single-process', name: 'sshd in a script', yaml: pod('image: a:1\ncommand: ["sh", "-c", "/usr/sbin/sshd && exec app"]'), expect: ['|command'] },
   { rule: 'k8s-single-process', name: '&& and redirections are one process', yaml: pod('image: a:1\ncommand: ["sh", "-c", "migrate && exec app 2>&1 >/dev/null"]'), expect: [] },
   { rule: 'k8s-single-process', name: 'quoted ampersand', yaml: pod(`image: a:1\ncommand: ["sh", "-c", "echo 'a & b' && exec app"]`), expect: [] },
+  { rule: 'k8s-single-process', name: 'service start, then another process', yaml: pod('image: a:1\ncommand: ["bash", "-c", "service cron start && exec php-fpm"]'), expect: ['|command'] },
+  { rule: 'k8s-single-process', name: 'a self-daemonising nginx before the app', yaml: pod('image: a:1\ncommand: ["sh", "-c", "nginx; exec node app.js"]'), expect: ['|command'] },
+  { rule: 'k8s-single-process', name: 'nginx in the foreground', yaml: pod(`image: a:1\ncommand: ["sh", "-c", "envsubst < /t/nginx.conf > /etc/nginx/nginx.conf && exec nginx -g 'daemon off;'"]`), expect: [] },
   { rule: 'k8s-single-process', name: 'a single program', yaml: pod('image: a:1\ncommand: ["app"]'), expect: [] },
 
   { rule: 'k8s-config-in-command', name: 'echo into /etc', yaml: pod(`image: a:1\ncommand: ["sh", "-c", "echo 'port=80' > /etc/app.conf && exec app"]`), expect: ['|command'] },
   { rule: 'k8s-config-in-command', name: 'heredoc into yaml', yaml: pod('image: a:1\nargs: ["sh", "-c", "cat <<EOF > config.yaml\\nport: 80\\nEOF\\nexec app"]'), expect: ['|args'] },
+  { rule: 'k8s-config-in-command', name: 'printf piped into tee', yaml: pod(`image: a:1\ncommand: ["sh", "-c", "printf 'a=1' | tee -a /srv/app.ini >/dev/null; exec app"]`), expect: ['|command'] },
+  { rule: 'k8s-config-in-command', name: 'copying a mounted template', yaml: pod('image: a:1\ncommand: ["sh", "-c", "cat /config/app.conf > /etc/app.conf && exec app"]'), expect: [] },
   { rule: 'k8s-config-in-command', name: 'envsubst renders from env', yaml: pod('image: a:1\ncommand: ["sh", "-c", "envsubst < /t/app.conf > /etc/app.conf && exec app"]'), expect: [] },
   { rule: 'k8s-config-in-command', name: 'log redirection', yaml: pod('image: a:1\ncommand: ["sh", "-c", "echo starting >> /var/log/app.log; exec app"]'), expect: [] },
 
