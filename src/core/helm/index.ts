@@ -281,15 +281,26 @@ function templateTextOf(chart: Chart, path: string): string | undefined {
 }
 
 function toRendered(doc: ManifestDoc, hook: boolean, chart: Chart): RenderedManifest {
-  const template = templateTextOf(chart, doc.path);
-  return {
+  const rendered = {
     source: doc.path,
     content: doc.content,
     kind: doc.kind || undefined,
     name: doc.name || undefined,
     hook,
-    templateLines: template === undefined ? [] : mapRenderedLines(template, doc.content),
-  };
+  } as RenderedManifest;
+  // Computed on first use: most renders never ask, and big generated documents make it costly.
+  let lines: (number | undefined)[] | undefined;
+  Object.defineProperty(rendered, 'templateLines', {
+    enumerable: true,
+    get: () => {
+      if (!lines) {
+        const template = templateTextOf(chart, doc.path);
+        lines = template === undefined ? [] : mapRenderedLines(template, doc.content);
+      }
+      return lines;
+    },
+  });
+  return rendered;
 }
 
 /** `helm template <dir>`: see the module header. */

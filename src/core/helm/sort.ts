@@ -4,6 +4,7 @@
  * kind_sorter.go). Each document's head (apiVersion, kind, metadata) is parsed as YAML, so a template
  * that renders invalid YAML fails here with `YAML parse error on <file>: ...`, like helm.
  */
+import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
 
 /** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
@@ -96,20 +97,27 @@ function goYamlError(code: string, message: string, line: number): { line: numbe
   return { line, text: first };
 }
 
-/** Heads of recently seen documents: re-rendering mostly reproduces the same documents. */
+/**
+ * Heads of recently seen documents: re-rendering mostly reproduces the same documents, and parsing
+ * big ones (CRDs) is the costliest step after execution. Large documents are keyed by a hash so the
+ * cache does not hold on to their text.
+ */
 const headCache = new Map<string, Head>();
 const MAX_CACHED_HEADS = 4000;
-const MAX_CACHED_DOC_CHARS = 256 * 1024;
+const HASH_KEY_ABOVE = 4096;
+
+function headCacheKey(doc: string): string {
+  return doc.length <= HASH_KEY_ABOVE ? doc : `#${doc.length}:${createHash('sha1').update(doc).digest('hex')}`;
+}
 
 /** Parses the document as YAML (so invalid YAML fails like helm) and reads its head. */
 export function parseHead(doc: string, path: string): Head {
-  const cached = headCache.get(doc);
+  const key = headCacheKey(doc);
+  const cached = headCache.get(key);
   if (cached) return cached;
   const head = parseHeadUncached(doc, path);
-  if (doc.length <= MAX_CACHED_DOC_CHARS) {
-    headCache.set(doc, head);
-    if (headCache.size > MAX_CACHED_HEADS) headCache.delete(headCache.keys().next().value as string);
-  }
+  headCache.set(key, head);
+  if (headCache.size > MAX_CACHED_HEADS) headCache.delete(headCache.keys().next().value as string);
   return head;
 }
 
