@@ -82,6 +82,7 @@ const cases: Case[] = [
   { rule: 'k8s-secret-in-env', name: 'reference to another var', yaml: pod('image: a:1\nenv:\n  - name: DB_PASSWORD\n    value: $(FROM_SECRET)'), expect: [] },
   { rule: 'k8s-secret-in-env', name: 'flag, not a secret', yaml: pod('image: a:1\nenv:\n  - name: MYSQL_ALLOW_EMPTY_PASSWORD\n    value: "yes"'), expect: [] },
   { rule: 'k8s-secret-in-env', name: 'path to a secret file', yaml: pod('image: a:1\nenv:\n  - name: DB_PASSWORD_FILE\n    value: /run/secrets/db'), expect: [] },
+  { rule: 'k8s-secret-in-env', name: 'camelCase and whole tokens', yaml: pod('image: a:1\nenv:\n  - name: dbPassword\n    value: x1\n  - name: TOKENIZER_MODEL\n    value: bert\n  - name: CACHE_KEY_PREFIX\n    value: app'), expect: ['value: |x1'] },
   { rule: 'k8s-secret-in-env', name: 'valueFrom', yaml: pod('image: a:1\nenv:\n  - name: TOKEN\n    valueFrom: {secretKeyRef: {name: s, key: t}}'), expect: [] },
 
   { rule: 'k8s-secret-in-configmap', name: 'password key', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  host: db\n  db_password: hunter2\n', expect: ['|db_password'] },
