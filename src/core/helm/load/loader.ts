@@ -32,21 +32,28 @@ interface CachedChart {
 const MAX_CACHED_CHARTS = 16;
 const chartCache = new Map<string, CachedChart>();
 
-/** Sizes and mtimes of every file under `path`: any edit, addition or removal changes it. */
+/**
+ * Sizes and mtimes of every file the loader would read under `path` (`.helmignore`d paths are skipped,
+ * as loading skips them): any edit, addition or removal of a chart file changes it.
+ */
 function fingerprint(path: string): string {
   const parts: string[] = [];
   const visited = new Set<string>();
+  const root = statSync(path);
+  if (!root.isDirectory()) return `:${root.size}:${root.mtimeMs}`;
+  const ignoreFile = join(path, '.helmignore');
+  const rules = existsSync(ignoreFile) ? HelmIgnore.parse(readFileSync(ignoreFile, 'utf8')) : HelmIgnore.defaults();
   const walk = (abs: string, rel: string): void => {
     const st = statSync(abs);
     if (st.isDirectory()) {
       const key = `${st.dev}:${st.ino}`;
-      if (visited.has(key)) return;
+      if (visited.has(key) || (rel !== '' && rules.ignores(rel, true))) return;
       visited.add(key);
-      for (const name of readdirSync(abs).sort()) walk(join(abs, name), `${rel}/${name}`);
+      for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel === '' ? name : `${rel}/${name}`);
       visited.delete(key);
       return;
     }
-    parts.push(`${rel}:${st.size}:${st.mtimeMs}`);
+    if (!rules.ignores(rel, false)) parts.push(`${rel}:${st.size}:${st.mtimeMs}`);
   };
   walk(path, '');
   return parts.join('\n');
