@@ -15,12 +15,13 @@ import { chartFullPath, isLibraryChart, type Chart } from './chart';
 import { ChartRenderError, helmExecError, helmParseError, TPL_TEMPLATE_NAME } from './errors';
 import { isTable, type HelmCompat } from './values/coalesce';
 
+/** Bounds for runaway templates; each is enforced by the template engine with a clear error. */
 export interface RenderLimits {
-  /** Template actions executed per render before giving up (runaway loops). */
+  /** Template actions executed for one template file, includes and tpl calls included (runaway loops). */
   maxSteps?: number;
-  /** Bytes of output per template execution. */
+  /** Characters of output one template execution (a file, an include, a tpl) may produce. */
   maxOutputBytes?: number;
-  /** Nested template/include calls. */
+  /** Nested template/include calls (Helm also stops one name nested over 1000 times). */
   maxCallDepth?: number;
 }
 
