@@ -1,7 +1,7 @@
 /** `shipshape check [paths...]`: lints every supported file below the paths and reports in one format. */
 import { readFileSync } from 'node:fs';
 import { relative, dirname, resolve, sep } from 'node:path';
-import { isAtLeast, type Diagnostic } from '../core/diagnostics';
+import { compareDiagnostics, isAtLeast, type Diagnostic } from '../core/diagnostics';
 import { loadConfig, mergeOptions } from '../core/config/load';
 import type { CheckOptions } from '../core/config/options';
 import { lintDockerfile } from '../core/dockerfile';
@@ -9,6 +9,7 @@ import { formatSarif, formatText, toJsonFindings, type FileReport } from '../cor
 import { isDockerfileName } from '../core/workspace/file-kinds';
 import { discoverFiles } from './discover';
 import { allRules } from './rules';
+import { yamlChecker } from './yaml-checker';
 
 export interface CheckArgs {
   paths: string[];
@@ -23,10 +24,14 @@ export interface FileChecker {
   accepts(file: string): boolean;
   /** The findings, or undefined when the content shows the file is not this checker's after all. */
   check(text: string, file: string, options: CheckOptions): Diagnostic[] | undefined;
+  /** Called before a run, for checkers that keep state across files. */
+  begin?(): void;
+  /** Findings that need every file first (cross-file, rendered charts), by file as given; merged into the reports. */
+  finish?(): Map<string, Diagnostic[]>;
 }
 
 /** Checkers by file kind, tried in order. */
-export const checkers: FileChecker[] = [{ accepts: isDockerfileName, check: (text, _file, options) => lintDockerfile(text, options) }];
+export const checkers: FileChecker[] = [yamlChecker, { accepts: isDockerfileName, check: (text, _file, options) => lintDockerfile(text, options) }];
 
 export function runCheck(args: CheckArgs, version: string, out: (s: string) => void, err: (s: string) => void): number {
   const paths = args.paths.length ? args.paths : ['.'];
@@ -34,6 +39,7 @@ export function runCheck(args: CheckArgs, version: string, out: (s: string) => v
   for (const m of missing) err(`shipshape: ${m}: no such file or directory\n`);
   if (missing.length) return 2;
   const reports: FileReport[] = [];
+  for (const checker of checkers) checker.begin?.();
   const configCache = new Map<string, CheckOptions>();
   for (const file of files) {
     const options = optionsFor(file, args, configCache, err);
@@ -50,6 +56,14 @@ export function runCheck(args: CheckArgs, version: string, out: (s: string) => v
         reports.push({ file: relative(process.cwd(), file).split(sep).join('/') || file, diagnostics });
         break;
       }
+    }
+  }
+  for (const checker of checkers) {
+    for (const [file, diagnostics] of checker.finish?.() ?? []) {
+      const name = relative(process.cwd(), file).split(sep).join('/') || file;
+      const report = reports.find((r) => r.file === name) ?? reports[reports.push({ file: name, diagnostics: [] }) - 1];
+      if (report.diagnostics !== diagnostics) report.diagnostics.push(...diagnostics);
+      report.diagnostics.sort(compareDiagnostics);
     }
   }
   if (args.format === 'json') out(JSON.stringify(toJsonFindings(reports), null, 2) + '\n');

@@ -1,9 +1,13 @@
 /** `shipshape rules`: every rule with its id, severity, practice and the codes other tools use. */
 import type { RuleMeta } from '../core/rules/meta';
+import { composeRules } from '../core/compose';
 import { dockerfileRules } from '../core/dockerfile';
+import { kubernetesRules } from '../core/k8s';
+import { yamlRules } from '../core/schemas';
+import { helmRenderRule } from './yaml-checker';
 
 export function allRules(): RuleMeta[] {
-  return [...dockerfileRules.map((r) => r.meta)];
+  return [...dockerfileRules.map((r) => r.meta), ...yamlRules, ...kubernetesRules, ...composeRules, helmRenderRule];
 }
 
 export function formatRules(rules: RuleMeta[], json: boolean): string {
