@@ -1,10 +1,12 @@
 /**
  * The `shipshape` command line: the same checks as the extension, for CI.
- * Exit codes: 0 clean, 1 problems at or above the failure threshold (default error), 2 usage or internal error.
+ * Exit codes: 0 clean, 1 problems at or above the failure threshold (default error) or, for render, a chart
+ * helm would refuse, 2 usage or internal error.
  */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/diagnostics';
 import { runCheck } from './check';
+import { runRender } from './render';
 import { allRules, formatRules } from './rules';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
@@ -14,7 +16,7 @@ const USAGE = `Usage:
   shipshape check [paths...] [--format text|json|sarif] [--config FILE] [--failure-threshold error|warning|info|style]
                   [--k8s-version 1.34] [--crds DIR]...
   shipshape rules [--json]
-  shipshape render CHART [helm template flags]
+  shipshape render [NAME] CHART [helm template flags: -f, --set..., -n, --kube-version, -s, --helm-compat 3|4]
   shipshape --version
 `;
 
@@ -35,7 +37,7 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
         return 0;
       }
       case 'render':
-        return renderCommand(rest, io);
+        return runRender(rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
@@ -95,20 +97,6 @@ function check(args: string[], io: Io): number {
     io.out,
     io.err,
   );
-}
-
-/** Filled in by the Helm renderer's wiring (render.ts); kept here so usage errors are uniform. */
-let renderImpl: ((args: string[], io: Io) => number) | undefined;
-export function registerRender(impl: (args: string[], io: Io) => number): void {
-  renderImpl = impl;
-}
-
-function renderCommand(args: string[], io: Io): number {
-  if (!renderImpl) {
-    io.err('shipshape: render is not available in this build\n');
-    return 2;
-  }
-  return renderImpl(args, io);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,4 +1,150 @@
-/** "Shipshape: Render Helm Chart": wiring of the core renderer into the editor (being built). */
+/**
+ * "Shipshape: Render Helm Chart": renders a chart (see session.ts) into a read-only `shipshape-helm:`
+ * document that follows the chart: any change to a file of the chart re-renders it (debounced) and the
+ * open document updates through onDidChange.
+ */
+import * as vscode from 'vscode';
+import { relative, sep } from 'node:path';
 import type { RegisterFeature } from '../feature';
+import { debounceMs } from '../settings';
+import { resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
+import { ChartSession, displayName, type SessionServices } from './session';
 
-export const registerHelmFeatures: RegisterFeature = () => [];
+export const HELM_SCHEME = 'shipshape-helm';
+/** File events arrive in bursts (a save, a git checkout): wait for the burst to end. */
+const MIN_RERENDER_DELAY_MS = 300;
+
+/** One document per chart: `shipshape-helm:/<name> (rendered).yaml?<chart dir>`. */
+function documentUri(chartDir: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: HELM_SCHEME, path: `/${displayName(chartDir)} (rendered).yaml`, query: encodeURIComponent(chartDir) });
+}
+
+interface Live {
+  session: ChartSession;
+  watcher: vscode.FileSystemWatcher;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+  private readonly live = new Map<string, Live>();
+  private readonly services: SessionServices;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    log: (message: string) => void,
+  ) {
+    this.services = {
+      log,
+      rendered: vscode.languages.createDiagnosticCollection('shipshape-helm-rendered'),
+      templates: vscode.languages.createDiagnosticCollection('shipshape-helm-templates'),
+    };
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string | Thenable<string> {
+    const live = this.live.get(uri.toString());
+    if (live) return live.session.text;
+    // A view VS Code restored from an earlier window: render it with the remembered choices.
+    const chartDir = decodeURIComponent(uri.query);
+    const session = this.track(uri, rememberedRequest(this.state, chartDir));
+    return session.render().then(() => session.text);
+  }
+
+  private track(uri: vscode.Uri, request: ChartSession['request']): ChartSession {
+    const session = new ChartSession(uri, request, this.services);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(request.chartDir), '**/*'));
+    const live: Live = { session, watcher };
+    const schedule = (changed: vscode.Uri) => this.schedule(live, changed);
+    watcher.onDidChange(schedule);
+    watcher.onDidCreate(schedule);
+    watcher.onDidDelete(schedule);
+    this.live.set(uri.toString(), live);
+    return session;
+  }
+
+  /** The command: render with a progress notification whose cancel button stops the render. */
+  async renderCommand(arg: RenderCommandArgs | vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    const request = await resolveRequest(this.state, arg);
+    if (!request) return undefined;
+    const uri = documentUri(request.chartDir);
+    const existing = this.live.get(uri.toString());
+    const session = existing?.session ?? this.track(uri, request);
+    session.request = request;
+    const rendered = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Rendering Helm chart ${displayName(request.chartDir)}`, cancellable: true },
+      (_progress, token) => session.render(token),
+    );
+    if (rendered) this.changes.fire(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    return uri;
+  }
+
+  private schedule(live: Live, changed: vscode.Uri): void {
+    // Only files the render reads: the chart, its subcharts, and the chosen values files.
+    const rel = relative(live.session.chartDir, changed.fsPath);
+    if (rel.startsWith('..') || rel.split(sep).some((part) => part === '.git' || part === 'node_modules')) return;
+    if (live.timer) clearTimeout(live.timer);
+    live.timer = setTimeout(() => {
+      live.timer = undefined;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Rendering ${displayName(live.session.chartDir)}` },
+        async () => {
+          if (await live.session.render()) this.changes.fire(live.session.uri);
+        },
+      );
+    }, Math.max(MIN_RERENDER_DELAY_MS, debounceMs()));
+  }
+
+  /** Unsaved edits to a template re-render too: the view follows what the user types. */
+  onEdited(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file') return;
+    for (const live of this.live.values()) {
+      if (doc.uri.fsPath.startsWith(live.session.chartDir + sep)) this.schedule(live, doc.uri);
+    }
+  }
+
+  /** A closed view stops following its chart and takes its Problems with it. */
+  onClosed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const live = this.live.get(key);
+    if (!live) return;
+    // A language change closes and reopens the document at once: only let go if it stays closed.
+    setTimeout(() => {
+      if (this.live.get(key) !== live || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+      this.live.delete(key);
+      this.release(live);
+    }, 1000);
+  }
+
+  private release(live: Live): void {
+    if (live.timer) clearTimeout(live.timer);
+    live.watcher.dispose();
+    live.session.dispose();
+  }
+
+  dispose(): void {
+    for (const live of this.live.values()) this.release(live);
+    this.live.clear();
+    this.changes.dispose();
+    this.services.rendered.dispose();
+    this.services.templates.dispose();
+  }
+}
+
+export const registerHelmFeatures: RegisterFeature = ({ extension, log }) => {
+  const renderer = new HelmRenderer(extension.workspaceState, log);
+  return [
+    renderer,
+    vscode.workspace.registerTextDocumentContentProvider(HELM_SCHEME, renderer),
+    vscode.commands.registerCommand('shipshape.renderHelmChart', (arg?: RenderCommandArgs | vscode.Uri) => renderer.renderCommand(arg)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) renderer.onEdited(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === HELM_SCHEME) renderer.onClosed(doc);
+    }),
+  ];
+};

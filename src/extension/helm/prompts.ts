@@ -1,0 +1,154 @@
+/**
+ * What to render: the chart, values files, release name and namespace, from the command's arguments
+ * (non-interactive, for tests and other extensions), the active editor, or quick picks and input boxes.
+ * The last choices are remembered per chart in workspaceState so re-rendering is one Enter per prompt.
+ */
+import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+
+export interface RenderRequest {
+  chartDir: string;
+  /** Absolute paths, applied in order after the chart's own values.yaml. */
+  valuesFiles: string[];
+  releaseName: string;
+  namespace: string;
+}
+
+/** `executeCommand('shipshape.renderHelmChart', args)`: every field given skips its prompt. */
+export interface RenderCommandArgs {
+  chart?: vscode.Uri | string;
+  valuesFiles?: (vscode.Uri | string)[];
+  releaseName?: string;
+  namespace?: string;
+}
+
+interface Remembered {
+  valuesFiles?: string[];
+  releaseName?: string;
+  namespace?: string;
+}
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+const memoryKey = (chartDir: string) => `shipshape.helm.render:${chartDir}`;
+
+function fsPathOf(value: vscode.Uri | string): string {
+  return typeof value === 'string' ? value : value.fsPath;
+}
+
+/** The chart directory holding `path` (a Chart.yaml, a directory, or any file inside a chart). */
+export function chartDirOf(path: string, stopAt?: string): string | undefined {
+  let dir = existsSync(join(path, 'Chart.yaml')) ? path : dirname(path);
+  for (;;) {
+    if (existsSync(join(dir, 'Chart.yaml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir || (stopAt !== undefined && !(parent + sep).startsWith(stopAt + sep) && parent !== stopAt)) return undefined;
+    dir = parent;
+  }
+}
+
+/** Every chart in the workspace, without subcharts (`<chart>/charts/<sub>/`) and node_modules. */
+async function workspaceCharts(): Promise<string[]> {
+  const files = await vscode.workspace.findFiles('**/Chart.yaml', '**/node_modules/**', 5000);
+  const dirs = new Set(files.map((f) => dirname(f.fsPath)));
+  // A top-level folder named charts/ is common for a repository of charts; only a chart's own charts/ is skipped.
+  return [...dirs].filter((d) => !(dirname(d).endsWith(`${sep}charts`) && dirs.has(dirname(dirname(d))))).sort();
+}
+
+async function pickChart(): Promise<string | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file') {
+    const folder = vscode.workspace.getWorkspaceFolder(active)?.uri.fsPath;
+    const dir = chartDirOf(active.fsPath, folder);
+    if (dir) return dir;
+  }
+  const charts = await workspaceCharts();
+  if (charts.length <= 1) {
+    if (charts.length === 0) void vscode.window.showInformationMessage('Shipshape: no Chart.yaml in this workspace.');
+    return charts[0];
+  }
+  const picked = await vscode.window.showQuickPick(
+    charts.map((dir) => ({ label: vscode.workspace.asRelativePath(dir), dir })),
+    { title: 'Render Helm Chart', placeHolder: 'Chart to render' },
+  );
+  return picked?.dir;
+}
+
+/** YAML files of the chart besides values.yaml that look like values (values-*.yaml, ci/*.yaml, ...). */
+async function candidateValuesFiles(chartDir: string): Promise<string[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(chartDir, '**/*.{yaml,yml}'), '**/node_modules/**', 500);
+  return found
+    .map((f) => relative(chartDir, f.fsPath))
+    .filter((rel) => !/^(templates|charts|crds)[\\/]/.test(rel) && rel !== 'values.yaml' && rel !== 'Chart.yaml' && rel !== 'Chart.lock')
+    .sort();
+}
+
+async function pickValuesFiles(chartDir: string, remembered: string[]): Promise<string[] | undefined> {
+  const candidates = await candidateValuesFiles(chartDir);
+  if (candidates.length === 0) return [];
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((rel) => ({ label: rel, picked: remembered.includes(rel) })),
+    { title: 'Render Helm Chart: values files', placeHolder: 'Applied after values.yaml (none selected = defaults only)', canPickMany: true },
+  );
+  return picked?.map((p) => p.label);
+}
+
+/** Asks for what the arguments do not say; undefined when the user dismissed a prompt. */
+export async function resolveRequest(
+  state: vscode.Memento,
+  arg: RenderCommandArgs | vscode.Uri | undefined,
+): Promise<RenderRequest | undefined> {
+  const args: RenderCommandArgs = arg instanceof vscode.Uri ? { chart: arg } : (arg ?? {});
+  // A full argument object (a test, a keybinding, another extension) never prompts.
+  const interactive = !(args.chart !== undefined && !(arg instanceof vscode.Uri));
+  const chartDir = args.chart !== undefined ? chartDirOf(fsPathOf(args.chart)) : await pickChart();
+  if (!chartDir) {
+    if (args.chart !== undefined) void vscode.window.showErrorMessage(`Shipshape: no Chart.yaml at or above ${fsPathOf(args.chart)}.`);
+    return undefined;
+  }
+  const memory = state.get<Remembered>(memoryKey(chartDir)) ?? {};
+
+  let values = args.valuesFiles?.map((v) => (isAbsolute(fsPathOf(v)) ? fsPathOf(v) : join(chartDir, fsPathOf(v))));
+  if (!values) {
+    const rels = interactive ? await pickValuesFiles(chartDir, memory.valuesFiles ?? []) : [];
+    if (!rels) return undefined;
+    values = rels.map((rel) => join(chartDir, rel));
+  }
+  let releaseName = args.releaseName;
+  if (releaseName === undefined) {
+    releaseName = interactive
+      ? await vscode.window.showInputBox({
+          title: 'Render Helm Chart: release name',
+          value: memory.releaseName ?? 'release-name',
+          validateInput: (v) => (RELEASE_NAME.test(v) && v.length <= 53 ? undefined : 'lowercase letters, digits, - and . (at most 53)'),
+        })
+      : (memory.releaseName ?? 'release-name');
+    if (releaseName === undefined) return undefined;
+  }
+  let namespace = args.namespace;
+  if (namespace === undefined) {
+    namespace = interactive
+      ? await vscode.window.showInputBox({ title: 'Render Helm Chart: namespace', value: memory.namespace ?? 'default' })
+      : (memory.namespace ?? 'default');
+    if (namespace === undefined) return undefined;
+  }
+  const valuesFiles = values;
+  await state.update(memoryKey(chartDir), {
+    valuesFiles: valuesFiles.map((v) => relative(chartDir, v)),
+    releaseName,
+    namespace,
+  } satisfies Remembered);
+  return { chartDir, valuesFiles, releaseName, namespace: namespace || 'default' };
+}
+
+/** The remembered (or default) request for a chart, e.g. when VS Code restores a rendered view. */
+export function rememberedRequest(state: vscode.Memento, chartDir: string): RenderRequest {
+  const memory = state.get<Remembered>(memoryKey(chartDir)) ?? {};
+  return {
+    chartDir,
+    valuesFiles: (memory.valuesFiles ?? []).map((rel) => join(chartDir, rel)).filter((p) => existsSync(p)),
+    releaseName: memory.releaseName ?? 'release-name',
+    namespace: memory.namespace ?? 'default',
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * One rendered chart: renders it (built-in engine, or `helm template` when allowed), keeps the text the
+ * virtual document shows, and publishes the Problems of the render: schema and practice findings on
+ * the rendered document (linked to the template lines that produced them) and template errors on the
+ * template's own file and line.
+ */
+import * as vscode from 'vscode';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { renderChart, ChartRenderError, type RenderOptions, type RenderedManifest, type ErrorLocation } from '../../core/helm/index';
+import { toVscodeDiagnostic } from '../convert';
+import { optionsFor } from '../settings';
+import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
+import { checkRendered, lineOrigins, sourceToRelative, type LineOrigin } from './rendered';
+import type { RenderRequest } from './prompts';
+
+/** Bounds for an editor render: far above real charts, far below what would stall the extension host. */
+const LIMITS = { maxSteps: 5_000_000, maxOutputBytes: 32 * 1024 * 1024, maxCallDepth: 10_000 };
+/** The built-in engine is synchronous, so the cancel button cannot interrupt it (the host's event loop
+ * is busy); a wall-clock budget polled through shouldCancel bounds it instead. */
+const BUILTIN_BUDGET_MS = 20_000;
+const HELM_TIMEOUT_MS = 60_000;
+
+export interface SessionServices {
+  log: (message: string) => void;
+  /** Problems on the rendered documents. */
+  rendered: vscode.DiagnosticCollection;
+  /** Template errors, on the chart's own files. */
+  templates: vscode.DiagnosticCollection;
+}
+
+interface Outcome {
+  output: string;
+  manifests: RenderedManifest[];
+  error?: { message: string; location?: ErrorLocation };
+  engine: 'built-in' | 'helm';
+}
+
+export class ChartSession implements vscode.Disposable {
+  text = '';
+  /** Template files this session put errors on, cleared by the next successful render. */
+  private errorFiles: vscode.Uri[] = [];
+  private generation = 0;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    public request: RenderRequest,
+    private readonly services: SessionServices,
+  ) {}
+
+  get chartDir(): string {
+    return this.request.chartDir;
+  }
+
+  /** Renders and publishes; false when a newer render superseded this one (its results are dropped). */
+  async render(token?: vscode.CancellationToken): Promise<boolean> {
+    const generation = ++this.generation;
+    const outcome = await this.run(token);
+    if (generation !== this.generation) return false;
+    this.text = outcome.error ? failureText(outcome.error.message) : outcome.output;
+    this.publish(outcome);
+    this.services.log(
+      `helm: rendered ${this.chartDir} with the ${outcome.engine} engine: ${outcome.error ? `error: ${outcome.error.message.split('\n')[0]}` : `${outcome.output.length} chars`}`,
+    );
+    return true;
+  }
+
+  private options(): RenderOptions {
+    const { releaseName, namespace, valuesFiles } = this.request;
+    return { releaseName, namespace, valuesFiles };
+  }
+
+  private async run(token?: vscode.CancellationToken): Promise<Outcome> {
+    const settings = vscode.workspace.getConfiguration('shipshape', vscode.Uri.file(this.chartDir));
+    const helm = settings.get<boolean>('helm.useHelmBinary', false) && vscode.workspace.isTrusted ? findHelmBinary() : undefined;
+    if (helm) return this.runHelm(helm, token);
+    // Let the progress notification paint before the synchronous render takes the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const deadline = Date.now() + BUILTIN_BUDGET_MS;
+    try {
+      const result = renderChart(this.chartDir, {
+        ...this.options(),
+        helmCompat: settings.get<string>('helm.compat', '4') === '3' ? 3 : 4,
+        fileOverrides: this.unsavedBuffers(),
+        limits: LIMITS,
+        shouldCancel: () => token?.isCancellationRequested === true || Date.now() > deadline,
+      });
+      return { output: result.output, manifests: result.manifests, engine: 'built-in' };
+    } catch (e) {
+      if (!(e instanceof ChartRenderError)) throw e;
+      const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
+      const location = e.templatePath === undefined ? undefined : { templatePath: e.templatePath, line: e.line, column: e.column };
+      return { output: '', manifests: [], error: { message, location }, engine: 'built-in' };
+    }
+  }
+
+  private async runHelm(helm: string, token?: vscode.CancellationToken): Promise<Outcome> {
+    const abort = new AbortController();
+    const sub = token?.onCancellationRequested(() => abort.abort());
+    try {
+      const output = await runHelmTemplate(helm, helmTemplateArgs(this.chartDir, this.options()), { timeoutMs: HELM_TIMEOUT_MS, signal: abort.signal });
+      return { output, manifests: [], engine: 'helm' };
+    } catch (e) {
+      const error = e instanceof HelmBinaryError ? { message: e.message, location: e.location } : { message: (e as Error).message };
+      return { output: '', manifests: [], error, engine: 'helm' };
+    } finally {
+      sub?.dispose();
+    }
+  }
+
+  /** Unsaved editors of the chart's files: the render shows what the user sees. */
+  private unsavedBuffers(): Record<string, string> | undefined {
+    const out: Record<string, string> = {};
+    let any = false;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath.startsWith(this.chartDir + '/')) {
+        out[doc.uri.fsPath] = doc.getText();
+        any = true;
+      }
+    }
+    return any ? out : undefined;
+  }
+
+  /** `<chart>/templates/x.yaml` -> the file in this chart, when it exists on disk. */
+  templateUri(source: string): vscode.Uri | undefined {
+    const rel = sourceToRelative(source);
+    if (rel === undefined) return undefined;
+    const path = join(this.chartDir, rel);
+    return existsSync(path) ? vscode.Uri.file(path) : undefined;
+  }
+
+  private publish(outcome: Outcome): void {
+    for (const uri of this.errorFiles) this.services.templates.delete(uri);
+    this.errorFiles = [];
+    if (outcome.error) {
+      this.services.rendered.set(this.uri, []);
+      this.publishError(outcome.error.message, outcome.error.location);
+      return;
+    }
+    const origins = lineOrigins(outcome.output, outcome.manifests, (source) => {
+      const uri = this.templateUri(source);
+      return uri ? readFileSync(uri.fsPath, 'utf8') : undefined;
+    });
+    const options = optionsFor(vscode.Uri.file(join(this.chartDir, 'Chart.yaml')), this.services.log);
+    const problems = checkRendered(outcome.output, this.uri.toString(), origins, options);
+    this.services.rendered.set(
+      this.uri,
+      problems.map(({ diagnostic, origin }) => this.linked(toVscodeDiagnostic(diagnostic), origin)),
+    );
+  }
+
+  /** Names the template in the message and links to its line (relatedInformation). */
+  private linked(diagnostic: vscode.Diagnostic, origin: LineOrigin | undefined): vscode.Diagnostic {
+    if (!origin) return diagnostic;
+    const where = origin.line === undefined ? origin.source : `${origin.source}:${origin.line}`;
+    diagnostic.message = `${diagnostic.message} (rendered from ${where})`;
+    const file = this.templateUri(origin.source);
+    if (file) {
+      const line = Math.max(0, (origin.line ?? 1) - 1);
+      diagnostic.relatedInformation = [
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(file, new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER)),
+          origin.line === undefined ? `produced by ${origin.source} (line not traced)` : `produced by line ${origin.line} of ${origin.source}`,
+        ),
+      ];
+    }
+    return diagnostic;
+  }
+
+  private publishError(message: string, location: ErrorLocation | undefined): void {
+    const file = (location && this.templateUri(location.templatePath)) ?? vscode.Uri.file(join(this.chartDir, 'Chart.yaml'));
+    const diagnostic = new vscode.Diagnostic(errorRange(file.fsPath, location), message, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'shipshape';
+    diagnostic.code = 'helm-render';
+    this.services.templates.set(file, [diagnostic]);
+    this.errorFiles = [file];
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.services.rendered.delete(this.uri);
+    for (const uri of this.errorFiles) this.services.templates.delete(uri);
+    this.errorFiles = [];
+  }
+}
+
+/** The failing action: from Go's column (a byte offset) to the end of its `}}`, else the whole line. */
+function errorRange(path: string, location: ErrorLocation | undefined): vscode.Range {
+  const line = Math.max(0, (location?.line ?? 1) - 1);
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8').split('\n')[line] ?? '';
+  } catch {
+    /* the range still points at the line */
+  }
+  if (location?.column === undefined) return new vscode.Range(line, 0, line, text.length);
+  const start = Buffer.from(text, 'utf8').subarray(0, location.column).toString('utf8').length;
+  const close = text.indexOf('}}', start);
+  return new vscode.Range(line, Math.min(start, text.length), line, close < 0 ? text.length : close + 2);
+}
+
+/** What the virtual document shows when the chart does not render. */
+function failureText(message: string): string {
+  return `# The chart did not render; the error is also in the Problems panel on the template.\n${message
+    .split('\n')
+    .map((l, i) => `# ${i === 0 ? 'Error: ' : ''}${l}`)
+    .join('\n')}\n`;
+}
+
+export function displayName(chartDir: string): string {
+  return basename(chartDir);
+}
