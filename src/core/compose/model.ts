@@ -3,6 +3,7 @@
  * (networks, volumes, secrets, configs), each with the YAML path where it is written.
  */
 import type { ParsedYamlFile, PathSegment } from '../yaml/parse';
+import { argvOf } from '../rules/container-command';
 import { asRecord, asString } from '../rules/yaml-values';
 import type { YamlRecord } from '../rules/yaml-values';
 
@@ -62,4 +63,19 @@ export function namedEntries(value: unknown): { name: string; key: PathSegment }
     });
   }
   return Object.keys(asRecord(value) ?? {}).map((name) => ({ name, key: name }));
+}
+
+export interface ServiceCommand {
+  service: ComposeService;
+  argv: string[];
+  /** Where a finding about the command goes. */
+  field: 'command' | 'entrypoint';
+}
+
+/** Each service's start command (`entrypoint` + `command`) as argv; services that set neither run the image's. */
+export function serviceCommands(project: ComposeProject): ServiceCommand[] {
+  return project.services.flatMap((service) => {
+    const argv = argvOf(service.value.entrypoint, service.value.command);
+    return argv ? [{ service, argv, field: service.value.command !== undefined ? ('command' as const) : ('entrypoint' as const) }] : [];
+  });
 }

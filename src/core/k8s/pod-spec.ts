@@ -2,6 +2,7 @@
  * Walks the parts of a PodSpec that rules care about: its containers (init and ephemeral included,
  * with their paths) and every reference it makes to other objects.
  */
+import { argvOf } from '../rules/container-command';
 import { asArray, asRecord, asString, dig } from '../rules/yaml-values';
 import type { YamlRecord } from '../rules/yaml-values';
 import type { K8sObject, YamlPath } from './model';
@@ -33,6 +34,21 @@ export function containersOf(object: K8sObject): ContainerRef[] {
     });
   }
   return result;
+}
+
+export interface ContainerCommand {
+  ref: ContainerRef;
+  argv: string[];
+  /** Where a finding about the command goes. */
+  field: 'command' | 'args';
+}
+
+/** Each container's start command (`command` + `args`) as argv; containers that set neither run the image's. */
+export function containerCommands(object: K8sObject): ContainerCommand[] {
+  return containersOf(object).flatMap((ref) => {
+    const argv = argvOf(ref.container.command, ref.container.args);
+    return argv ? [{ ref, argv, field: ref.container.command !== undefined ? ('command' as const) : ('args' as const) }] : [];
+  });
 }
 
 /** Init containers with `restartPolicy: Always` are sidecars: long-running like app containers. */

@@ -3,7 +3,8 @@
  * file at start hides configuration in a script. Pass it in `environment`, or mount the file with
  * `configs` or a volume.
  */
-import { argvOf, configFileWrittenBy } from '../../rules/container-command';
+import { configFileWrittenBy } from '../../rules/container-command';
+import { serviceCommands } from '../model';
 import type { ComposeRule } from '../rule';
 
 export const configInCommand: ComposeRule = {
@@ -15,11 +16,9 @@ export const configInCommand: ComposeRule = {
     practice: 'config-env',
   },
   check(project, report) {
-    for (const service of project.services) {
-      const argv = argvOf(service.value.entrypoint, service.value.command);
-      const file = argv && configFileWrittenBy(argv);
+    for (const { service, argv, field } of serviceCommands(project)) {
+      const file = configFileWrittenBy(argv);
       if (!file) continue;
-      const field = service.value.command !== undefined ? 'command' : 'entrypoint';
       report({
         path: [...service.path, field],
         target: 'key',

@@ -1,5 +1,6 @@
 /** The talk's "one process per container", for compose: no sshd, no supervisor, no `sh -c "a & b"`. */
-import { argvOf, multiProcessReason } from '../../rules/container-command';
+import { multiProcessReason } from '../../rules/container-command';
+import { serviceCommands } from '../model';
 import type { ComposeRule } from '../rule';
 
 export const singleProcess: ComposeRule = {
@@ -11,11 +12,9 @@ export const singleProcess: ComposeRule = {
     practice: 'single-process',
   },
   check(project, report) {
-    for (const service of project.services) {
-      const argv = argvOf(service.value.entrypoint, service.value.command);
-      const reason = argv && multiProcessReason(argv);
+    for (const { service, argv, field } of serviceCommands(project)) {
+      const reason = multiProcessReason(argv);
       if (!reason) continue;
-      const field = service.value.command !== undefined ? 'command' : 'entrypoint';
       report({ path: [...service.path, field], target: 'key', message: `Service "${service.name}" runs several processes (${reason}); run each in its own service.` });
     }
   },

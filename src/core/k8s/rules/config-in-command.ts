@@ -3,8 +3,8 @@
  * (`echo ... > /etc/app.conf && app`) hides configuration in a script. A ConfigMap or Secret volume,
  * or environment variables, keep it declarative and changeable without a new image or command.
  */
-import { argvOf, configFileWrittenBy } from '../../rules/container-command';
-import { containersOf } from '../pod-spec';
+import { configFileWrittenBy } from '../../rules/container-command';
+import { containerCommands } from '../pod-spec';
 import type { KubernetesRule } from '../rule';
 
 export const configInCommand: KubernetesRule = {
@@ -16,11 +16,9 @@ export const configInCommand: KubernetesRule = {
     practice: 'config-env',
   },
   check(object, context) {
-    for (const ref of containersOf(object)) {
-      const argv = argvOf(ref.container.command, ref.container.args);
-      const file = argv && configFileWrittenBy(argv);
+    for (const { ref, argv, field } of containerCommands(object)) {
+      const file = configFileWrittenBy(argv);
       if (!file) continue;
-      const field = ref.container.command !== undefined ? 'command' : 'args';
       context.report({
         path: [...ref.path, field],
         target: 'key',

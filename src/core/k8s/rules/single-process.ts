@@ -2,8 +2,8 @@
  * The talk's "one process per container": no sshd, no process supervisor, no `sh -c "a & b"`.
  * Sidecars are the Kubernetes way to run a second process, so several containers per pod are fine.
  */
-import { argvOf, multiProcessReason } from '../../rules/container-command';
-import { containersOf } from '../pod-spec';
+import { multiProcessReason } from '../../rules/container-command';
+import { containerCommands } from '../pod-spec';
 import type { KubernetesRule } from '../rule';
 
 export const singleProcess: KubernetesRule = {
@@ -15,11 +15,9 @@ export const singleProcess: KubernetesRule = {
     practice: 'single-process',
   },
   check(object, context) {
-    for (const ref of containersOf(object)) {
-      const argv = argvOf(ref.container.command, ref.container.args);
-      const reason = argv && multiProcessReason(argv);
+    for (const { ref, argv, field } of containerCommands(object)) {
+      const reason = multiProcessReason(argv);
       if (!reason) continue;
-      const field = ref.container.command !== undefined ? 'command' : 'args';
       context.report({
         path: [...ref.path, field],
         target: 'key',
