@@ -142,7 +142,7 @@ spec:
   assert.ok(without.findings.some((f) => f.rule === 'k8s-schema-unknown-kind'));
   const withCrds = json(['check', root, '--crds', crds]);
   assert.equal(withCrds.code, 1);
-  assert.deepEqual(where(withCrds.findings.find((f) => f.rule === 'k8s-schema')).slice(1), [6, 9, 6, 12]);
+  assert.deepEqual(where(withCrds.findings.find((f) => f.rule === 'k8s-schema'))?.slice(1), [6, 9, 6, 12]);
 });
 
 test('a chart folder is rendered with default values; findings land on template lines, templates are never parsed as YAML', () => {
@@ -179,7 +179,7 @@ spec:
   // `replicaz: {{ ... }}` renders as `replicaz: 2`: the whole template line is marked.
   assert.deepEqual(where(onTemplate.find((f) => /replicaz/.test(f.message))), ['templates/deploy.yaml', 6, 3, 6, 35]);
   // An identical line keeps its exact columns.
-  assert.deepEqual(where(onTemplate.find((f) => f.rule === 'k8s-schema' && /containerPort/.test(f.message))).slice(1), [21, 30, 21, 36]);
+  assert.deepEqual(where(onTemplate.find((f) => f.rule === 'k8s-schema' && /containerPort/.test(f.message)))?.slice(1), [21, 30, 21, 36]);
   // `{{- if }}` lines would be YAML errors if the template were read as YAML.
   assert.ok(!findings.some((f) => f.rule.startsWith('yaml-')), JSON.stringify(findings));
 });
