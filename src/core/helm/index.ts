@@ -14,16 +14,14 @@
  * every few thousand template steps. Loaded charts and parsed templates are cached and reused until a
  * file of the chart changes, so re-rendering in an editor is cheap.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TemplateSet, TemplateError } from '../gotemplate/index';
-import type { FuncMap, GoMap, GoValue } from '../gotemplate/values';
+import type { FuncMap, GoValue } from '../gotemplate/values';
 import { helmFunctions, capabilities, releaseObject } from './functions/index';
 import { chartFullPath, type Chart } from './chart';
 import { loadChartPath, loadChartPathCached, clearChartCache, findChartDirs, ChartLoadError } from './load/loader';
-import { parseSetInto, StrvalsError, type SetFlagMode } from './strvals';
-import { coalesceValues, mergeMaps, type HelmCompat } from './values/coalesce';
-import { parseYamlValues } from './goyaml';
+import { coalesceValues, type HelmCompat } from './values/coalesce';
+import { mergeUserValues, parseSetFlag, type UserValueOptions } from './values/user-values';
 import { missingDependencies, processDependencies } from './dependencies';
 import { isCompatibleRange } from './semver';
 import { checkValuesSchema, SchemaValidationError } from './schema';
@@ -38,6 +36,7 @@ export type { ErrorLocation } from './errors';
 export type { Chart, ChartFile, ChartMetadata, ChartDependency } from './chart';
 export type { RenderLimits } from './render';
 export type { SetFlagMode } from './strvals';
+export { mergeUserValues, parseSetFlag } from './values/user-values';
 
 /** Forgets cached charts and parsed templates (they are also invalidated automatically on change). */
 export function clearTemplateCache(): void {
@@ -45,18 +44,11 @@ export function clearTemplateCache(): void {
   clearChartCache();
 }
 
-export interface RenderOptions {
+export interface RenderOptions extends UserValueOptions {
   releaseName?: string;
   namespace?: string;
   /** `--name-template`, rendered with Sprig (incl. env) and nil data when no releaseName is given. */
   nameTemplate?: string;
-  /** -f, in order (paths). */
-  valuesFiles?: string[];
-  set?: string[];
-  setString?: string[];
-  setJson?: string[];
-  setFile?: string[];
-  setLiteral?: string[];
   /** `--kube-version`; Helm's default is v1.36.0 (its client-go version). */
   kubeVersion?: string;
   /** `--api-versions`, added to the default set. */
@@ -123,15 +115,6 @@ export function findCharts(rootDir: string): string[] {
   return findChartDirs(rootDir);
 }
 
-/** Parses one `--set`-family flag value into `into` (mutated). Throws ChartRenderError with Helm's text. */
-export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string): void {
-  try {
-    parseSetInto(mode, expr, into, readFile ?? readUserFile);
-  } catch (e) {
-    throw new ChartRenderError(`failed parsing --${mode} data: ${(e as Error).message}`);
-  }
-}
-
 /**
  * Executes one template text with `data`. `functions`: 'go' = Go's builtins only, 'sprig' = plus
  * Sprig (as for --name-template), 'helm' = Helm's full function map (default; no include/tpl).
@@ -179,69 +162,6 @@ function asRenderError(e: unknown): ChartRenderError {
   }
   if (e instanceof Error) return new ChartRenderError(e.message);
   return new ChartRenderError(String(e));
-}
-
-/** Go's text for a failed file read (os.PathError), so messages read like helm's. */
-function goReadError(path: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return `read ${path}: is a directory`;
-  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return `open ${path}: ${reason}`;
-}
-
-function readUserFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new StrvalsError(goReadError(path, e));
-  }
-}
-
-/** Helm's valueOpts.MergeValues: files, then the --set family grouped by kind in a fixed order. */
-export function mergeUserValues(options: RenderOptions, compat: HelmCompat): GoMap {
-  let base: GoMap = {};
-  for (const file of options.valuesFiles ?? []) {
-    let text: string;
-    try {
-      text = readUserFile(file);
-    } catch (e) {
-      throw new ChartRenderError((e as Error).message);
-    }
-    try {
-      base = mergeMaps(base, parseYamlValues(text, { firstDocumentOnly: compat === 3 }));
-    } catch (e) {
-      throw new ChartRenderError(`failed to parse ${file}: ${(e as Error).message}`);
-    }
-  }
-  for (const expr of options.setJson ?? []) {
-    // Helm 4 also takes a whole JSON object, merged like a values file.
-    if (compat === 4 && expr.trim().startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(expr.trim());
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new ChartRenderError(`failed parsing --set-json data JSON: ${expr}`);
-      }
-      base = mergeMaps(base, parsed as GoMap);
-      continue;
-    }
-    try {
-      parseSetInto('set-json', expr, base);
-    } catch {
-      // Helm reports the flag value here, not the parser's reason.
-      throw new ChartRenderError(`failed parsing --set-json data ${expr}`);
-    }
-  }
-  for (const expr of options.set ?? []) parseSetFlag('set', expr, base);
-  for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base);
-  for (const expr of options.setFile ?? []) {
-    parseSetFlag('set-file', expr, base, readUserFile);
-  }
-  for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base);
-  return base;
 }
 
 function releaseName(options: RenderOptions): string {

@@ -1,0 +1,94 @@
+/**
+ * The values the user gives on the command line, merged as Helm's valueOpts.MergeValues does
+ * (pkg/cli/values/options.go): `-f` files in order (deep-merged), then the `--set` family grouped by
+ * kind in a fixed order: --set-json, --set, --set-string, --set-file, --set-literal. Failures carry
+ * Helm's wording (`failed to parse <file>: ...`, `failed parsing --set data: ...`).
+ */
+import { readFileSync } from 'node:fs';
+import type { GoMap } from '../../gotemplate/values';
+import { parseYamlValues } from '../goyaml';
+import { ChartRenderError } from '../errors';
+import { parseSetInto, StrvalsError, type SetFlagMode } from '../strvals';
+import { mergeMaps, type HelmCompat } from './coalesce';
+
+export interface UserValueOptions {
+  /** -f, in order (paths). */
+  valuesFiles?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+}
+
+/** Parses one `--set`-family flag value into `into` (mutated). Throws ChartRenderError with Helm's text. */
+export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string): void {
+  try {
+    parseSetInto(mode, expr, into, readFile ?? readUserFile);
+  } catch (e) {
+    throw new ChartRenderError(`failed parsing --${mode} data: ${(e as Error).message}`);
+  }
+}
+
+/** Go's text for a failed file read (os.PathError), so messages read like helm's. */
+function goReadError(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return `read ${path}: is a directory`;
+  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return `open ${path}: ${reason}`;
+}
+
+function readUserFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new StrvalsError(goReadError(path, e));
+  }
+}
+
+/** Helm's valueOpts.MergeValues: files, then the --set family grouped by kind in a fixed order. */
+export function mergeUserValues(options: UserValueOptions, compat: HelmCompat): GoMap {
+  let base: GoMap = {};
+  for (const file of options.valuesFiles ?? []) {
+    let text: string;
+    try {
+      text = readUserFile(file);
+    } catch (e) {
+      throw new ChartRenderError((e as Error).message);
+    }
+    try {
+      base = mergeMaps(base, parseYamlValues(text, { firstDocumentOnly: compat === 3 }));
+    } catch (e) {
+      throw new ChartRenderError(`failed to parse ${file}: ${(e as Error).message}`);
+    }
+  }
+  for (const expr of options.setJson ?? []) {
+    // Helm 4 also takes a whole JSON object, merged like a values file.
+    if (compat === 4 && expr.trim().startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(expr.trim());
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new ChartRenderError(`failed parsing --set-json data JSON: ${expr}`);
+      }
+      base = mergeMaps(base, parsed as GoMap);
+      continue;
+    }
+    try {
+      parseSetInto('set-json', expr, base);
+    } catch {
+      // Helm reports the flag value here, not the parser's reason.
+      throw new ChartRenderError(`failed parsing --set-json data ${expr}`);
+    }
+  }
+  for (const expr of options.set ?? []) parseSetFlag('set', expr, base);
+  for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base);
+  for (const expr of options.setFile ?? []) {
+    parseSetFlag('set-file', expr, base, readUserFile);
+  }
+  for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base);
+  return base;
+}
