@@ -240,3 +240,24 @@ test('executeTemplate and parseSetFlag work on their own', () => {
   assert.deepEqual(into, { a: { b: 1n }, c: ['x', 'y'] });
   assert.throws(() => parseSetFlag('set', 'a.b', {}), { message: 'failed parsing --set data: key "b" has no value' });
 });
+
+test('garbage charts (binary files, template soup) fail with a ChartRenderError or render, never crash or hang', () => {
+  let seed = 7;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const bytes = (n: number): string => Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256))).toString('latin1');
+  const pieces = ['{{', '}}', '{{-', '-}}', 'define', 'end', 'if', 'range', '.Values', 'include', 'tpl', '"x"', ':', '\n', '---', 'kind: A', '  ', '- ', '|', '&a', '*a', '{', '[', '"', '\t', '#'];
+  const soup = (n: number): string => Array.from({ length: n }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+  for (let i = 0; i < 60; i++) {
+    const which = i % 4;
+    const files: Record<string, string> = {
+      'values.yaml': which === 1 ? bytes(80) : which === 2 ? soup(30) : 'a: 1\n',
+      'templates/a.yaml': which === 3 ? bytes(100) : soup(40),
+    };
+    if (which === 0) files['Chart.yaml'] = bytes(50);
+    try {
+      renderChart(chart(files), { limits: { maxSteps: 100000 } });
+    } catch (e) {
+      assert.ok(e instanceof ChartRenderError && e.message.length > 0, `case ${i}: ${String(e)}`);
+    }
+  }
+});
