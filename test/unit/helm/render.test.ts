@@ -258,6 +258,8 @@ test('garbage charts (binary files, template soup) fail with a ChartRenderError 
       renderChart(chart(files), { limits: { maxSteps: 100000 } });
     } catch (e) {
       assert.ok(e instanceof ChartRenderError && e.message.length > 0, `case ${i}: ${String(e)}`);
+      // A JavaScript failure wrapped as a render error would be a bug of ours, not a helm message.
+      assert.doesNotMatch(e.message, /Cannot read propert|is not a function|is not iterable|Maximum call stack/, `case ${i}`);
     }
   }
 });
