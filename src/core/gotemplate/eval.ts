@@ -459,12 +459,12 @@ export abstract class Evaluator {
       case undefined:
       case 'any':
       case 'value':
-        return this.evalEmptyInterface(dot, n);
+        return this.evalEmptyInterface(n);
     }
     this.errorf(`can't handle ${n} for arg of type ${PARAM_TYPE_NAMES[type]}`);
   }
 
-  protected evalEmptyInterface(dot: GoValue, n: ArgNode): GoValue {
+  protected evalEmptyInterface(n: ArgNode): GoValue {
     this.node = n;
     switch (n.type) {
       case NodeType.Bool:

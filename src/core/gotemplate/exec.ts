@@ -3,13 +3,13 @@
  * key order, integers, break/continue), {{template}} calls, and the limits that stop runaway
  * templates. Expression evaluation lives in eval.ts.
  */
-import { ActionNode, ListNode, Node, NodeType, PipeNode, RangeNode, TemplateNode, Tree } from './ast';
+import { ActionNode, ListNode, Node, NodeType, PipeNode, RangeNode, TemplateNode } from './ast';
 import { TemplateError } from './errors';
 import { compareGoStrings, formatValue } from './fmt';
 import { isGoFunction, isPlainMap, isTrue } from './builtins';
 import { quote } from './strconv';
 import { GoValue } from './values';
-import { Budget, ExecEnv, Evaluator } from './eval';
+import { Evaluator } from './eval';
 
 export type { Budget, ExecEnv, ExecLimits, MissingKey } from './eval';
 

@@ -234,7 +234,6 @@ function lexText(l: Lexer): StateFn {
   }
   l.pos = l.input.length;
   if (l.pos > l.start) return l.emit(ItemType.Text);
-  l.emit(ItemType.EOF);
   l.item = { type: ItemType.EOF, pos: l.pos, val: 'EOF' };
   return null;
 }

@@ -544,4 +544,3 @@ class Parser {
   }
 }
 
-export type { Tree };

@@ -4,11 +4,10 @@
  * and execution looks names up at run time. Parsing is cached per (name, text), so re-adding the
  * same text (Helm's `tpl`) costs a map lookup.
  */
-import { Tree } from './ast';
+import { isEmptyTree, Tree } from './ast';
 import { goBuiltins } from './builtins';
 import { TemplateError } from './errors';
 import { Budget, ExecEnv, ExecLimits, Execution, MissingKey } from './exec';
-import { isEmptyTree } from './ast';
 import { parseTemplates } from './parse';
 import { quote } from './strconv';
 import { FuncMap, GoFunction, GoValue } from './values';
