@@ -259,7 +259,8 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   try {
     caps = capabilities({ kubeVersion: options.kubeVersion, apiVersions: splitApiVersions(options.apiVersions) });
   } catch (e) {
-    throw new ChartRenderError(`invalid kube version '${options.kubeVersion}': ${(e as Error).message}`);
+    // Helm parses --kube-version with Masterminds/semver, whose only message is this one.
+    throw new ChartRenderError(`invalid kube version '${options.kubeVersion}': Invalid Semantic Version`);
   }
   const kubeVersion = caps.KubeVersion.Version;
   if (chart.metadata.kubeVersion && !isCompatibleRange(chart.metadata.kubeVersion, kubeVersion)) {

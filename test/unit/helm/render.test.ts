@@ -161,6 +161,7 @@ test('chart-level checks use helm\'s messages', () => {
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, {}, /missing in charts\/ directory: gone$/],
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\nkubeVersion: ">=1.30.0-0"\n' }, { kubeVersion: '1.29.0' }, /^chart requires kubeVersion: >=1\.30\.0-0 which is incompatible with Kubernetes v1\.29\.0$/],
     [{ 'templates/a.yaml': 'kind: A' }, { releaseName: 'Bad_Name' }, /^release name "Bad_Name": invalid release name/],
+    [{ 'templates/a.yaml': 'kind: A' }, { kubeVersion: 'latest' }, /^invalid kube version 'latest': Invalid Semantic Version$/],
     [{ 'templates/a.yaml': 'kind: A' }, { set: ['a[x]=1'] }, /^failed parsing --set data: /],
     [{ 'templates/a.yaml': 'kind: A' }, { valuesFiles: ['/nonexistent/values.yaml'] }, /^open \/nonexistent\/values\.yaml: no such file or directory$/],
     [{ 'templates/a.yaml': 'kind: A' }, { setJson: ['a={bad'] }, /^failed parsing --set-json data a=\{bad$/],
