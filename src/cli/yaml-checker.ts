@@ -74,8 +74,14 @@ export class YamlProject {
     return this.manifests.delete(fileName);
   }
 
-  has(fileName: string): boolean {
-    return this.manifests.has(fileName);
+  /** The text a file was last indexed with. */
+  textOf(fileName: string): string | undefined {
+    return this.manifests.get(fileName)?.text;
+  }
+
+  /** CRDs of the other files, for validation, hover and completion of custom resources. */
+  crdsExcept(fileName: string): ParsedYamlFile[] {
+    return [...this.crdFiles].filter(([name]) => name !== fileName).map(([, file]) => file);
   }
 
   get size(): number {
@@ -89,7 +95,7 @@ export class YamlProject {
   lint(fileName: string, text: string, kind: 'kubernetes' | 'compose', options: CheckOptions, schemaDir?: string): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     if (kind === 'kubernetes') {
-      const extraCrds = [...this.crdFiles].filter(([name]) => name !== fileName).map(([, file]) => file);
+      const extraCrds = this.crdsExcept(fileName);
       diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir }));
       this.setManifest(fileName, text);
       diagnostics.push(...this.workspace.check(fileName, options));
