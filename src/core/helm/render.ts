@@ -86,7 +86,7 @@ function processedChartYaml(chart: Chart): GoMap {
 /** Helm's recAllTpls: builds each chart's context and lists its templates. */
 function collectTemplates(
   chart: Chart,
-  parentContext: { Values: GoValue; Release: GoValue; Capabilities: GoValue },
+  parentContext: GoMap,
   compat: HelmCompat,
   out: TemplateSource[],
 ): ChartContext {
@@ -109,7 +109,7 @@ function collectTemplates(
     Subcharts: subcharts,
   };
   for (const child of chart.dependencies) {
-    subcharts[child.metadata.name] = collectTemplates(child, context as never, compat, out);
+    subcharts[child.metadata.name] = collectTemplates(child, context, compat, out);
   }
   const prefix = chartFullPath(chart);
   const library = isLibraryChart(chart);
