@@ -92,7 +92,10 @@ export interface RenderedManifest {
 export interface RenderResult {
   /** Exactly what `helm template` prints. */
   output: string;
+  /** Every rendered document, sorted as helm prints them: manifests, then hooks (minus those that
+   * --no-hooks/--skip-tests drop). Not narrowed by `showOnly`, which only shapes `output`. */
   manifests: RenderedManifest[];
+  /** The root chart's rendered NOTES.txt, if any (`helm install` prints it; `helm template` does not). */
   notes?: string;
   /** Additive: warnings helm would log (coalescing conflicts, non-bool conditions, deprecation). */
   warnings: string[];
