@@ -19,6 +19,22 @@ function documentUri(chartDir: string): vscode.Uri {
   return vscode.Uri.from({ scheme: HELM_SCHEME, path: `/${displayName(chartDir)} (rendered).yaml`, query: encodeURIComponent(chartDir) });
 }
 
+/** Resolves when `doc` shows `expected()` (or after a bound, so a lost update never hangs the command). */
+function settled(doc: vscode.TextDocument, expected: () => string, timeoutMs = 5000): Promise<void> {
+  if (doc.getText() === expected()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && doc.getText() === expected()) done();
+    });
+  });
+}
+
 interface Live {
   session: ChartSession;
   watcher: vscode.FileSystemWatcher;
@@ -77,6 +93,8 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     );
     if (rendered) this.changes.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
+    // An open view updates asynchronously after onDidChange: return once it shows this render.
+    await settled(doc, () => session.text);
     if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     return uri;

@@ -184,7 +184,7 @@ export class ChartSession implements vscode.Disposable {
   }
 }
 
-/** The failing action: from Go's column (a byte offset) to the end of its `}}`, else the whole line. */
+/** The failing action, `{{` to `}}` (Go's column, a byte offset, points inside it), else the whole line. */
 function errorRange(path: string, location: ErrorLocation | undefined): vscode.Range {
   const line = Math.max(0, (location?.line ?? 1) - 1);
   let text = '';
@@ -194,9 +194,11 @@ function errorRange(path: string, location: ErrorLocation | undefined): vscode.R
     /* the range still points at the line */
   }
   if (location?.column === undefined) return new vscode.Range(line, 0, line, text.length);
-  const start = Buffer.from(text, 'utf8').subarray(0, location.column).toString('utf8').length;
-  const close = text.indexOf('}}', start);
-  return new vscode.Range(line, Math.min(start, text.length), line, close < 0 ? text.length : close + 2);
+  const at = Math.min(Buffer.from(text, 'utf8').subarray(0, location.column).toString('utf8').length, text.length);
+  const open = text.lastIndexOf('{{', at);
+  const start = open >= 0 && text.lastIndexOf('}}', at - 1) < open ? open : at;
+  const close = text.indexOf('}}', at);
+  return new vscode.Range(line, start, line, close < 0 ? text.length : close + 2);
 }
 
 /** What the virtual document shows when the chart does not render. */
