@@ -1,0 +1,102 @@
+'use strict';
+// Kubernetes and Compose validation in a real editor: schema errors on the exact key, cross-file
+// findings that follow other files, Compose references, hover and completion.
+const { suite, test, after } = require('../harness/runner');
+const h = require('../harness/helpers');
+const { vscode, assert } = h;
+
+const API_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: api
+          image: nginx:1.27
+`;
+
+suite('Kubernetes and Compose validation', () => {
+  after(async () => {
+    await h.resetEditors();
+    await vscode.workspace.fs.delete(h.fixtureUri('k8s/shop/api.yaml')).then(undefined, () => undefined);
+  });
+
+  test('a misspelt key (contianers) is a k8s-schema error on that key', async () => {
+    const doc = (await h.openFixture('k8s/typo.yaml')).document;
+    const range = h.rangeOf(doc, 'contianers');
+    const list = await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema', range), `no k8s-schema error on ${h.fmtRange(range)}`);
+    const d = h.findDiagnostic(list, 'k8s-schema', range);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d.message, /containers/);
+  });
+
+  test('a Service selecting no Pod is reported, and clears when a Deployment with its labels appears in another file', async () => {
+    const doc = (await h.openFixture('k8s/shop/service.yaml')).document;
+    const selector = h.rangeOf(doc, 'selector');
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-service-selects-nothing', selector), 'no k8s-service-selects-nothing on the selector');
+    // Another file, written to disk as a tool or `git checkout` would, and never opened.
+    await vscode.workspace.fs.writeFile(h.fixtureUri('k8s/shop/api.yaml'), Buffer.from(API_DEPLOYMENT));
+    await h.waitForDiagnostics(doc.uri, (l) => !h.findDiagnostic(l, 'k8s-service-selects-nothing'), 'the finding stayed after the Deployment was created');
+    // Deleting it brings the finding back.
+    await vscode.workspace.fs.delete(h.fixtureUri('k8s/shop/api.yaml'));
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-service-selects-nothing', selector), 'the finding did not come back after the Deployment was deleted');
+  });
+
+  test('an unsaved edit in another open manifest updates the Service finding', async () => {
+    const service = (await h.openFixture('k8s/shop/service.yaml')).document;
+    await h.waitForDiagnostics(service.uri, (l) => h.findDiagnostic(l, 'k8s-service-selects-nothing'), 'no k8s-service-selects-nothing to start with');
+    const web = (await h.openFixture('k8s/shop/web.yaml')).document;
+    await h.setText(web, `${web.getText()}---\n${API_DEPLOYMENT}`);
+    await h.waitForDiagnostics(service.uri, (l) => !h.findDiagnostic(l, 'k8s-service-selects-nothing'), 'the finding stayed after typing the Deployment');
+    await h.resetEditors();
+  });
+
+  test('compose: depends_on naming an undefined service is reported on the name', async () => {
+    const doc = (await h.openFixture('compose/compose.yaml')).document;
+    const range = h.rangeOf(doc, 'db');
+    const list = await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'compose-undefined-reference', range), `no compose-undefined-reference on ${h.fmtRange(range)}`);
+    assert.match(h.findDiagnostic(list, 'compose-undefined-reference', range).message, /db/);
+  });
+
+  test('hover on replicas shows its schema description', async () => {
+    const doc = (await h.openFixture('k8s/typo.yaml')).document;
+    const at = h.rangeOf(doc, 'replicas').start.translate(0, 2);
+    const hovers = await h.waitFor(async () => {
+      const result = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at);
+      return result && result.length ? result : undefined;
+    }, { timeoutMs: 15_000, message: 'no hover on replicas' });
+    const text = hovers.flatMap((hv) => hv.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Number of desired pods/, `hover text: ${text}`);
+  });
+
+  test('completion inside spec: of a Deployment offers replicas', async () => {
+    const editor = await h.openFixture('k8s/complete.yaml');
+    const doc = editor.document;
+    const line = h.rangeOf(doc, '  selector:').start.line;
+    const edit = new vscode.WorkspaceEdit();
+    // A new, empty line under spec: (Ctrl+Space there).
+    edit.insert(doc.uri, new vscode.Position(line, 0), '  \n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 2));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('replicas'), `completion labels: ${labels.slice(0, 40).join(', ')}`);
+    assert.ok(!labels.includes('selector'), 'keys already present are not offered');
+    await h.resetEditors();
+  });
+
+  test('a Helm template is never validated as YAML', async () => {
+    const doc = (await h.openFixture('charts/web/templates/deployment.yaml')).document;
+    // Give the checker the same chance it had on the other files, then require silence.
+    const typo = (await h.openFixture('k8s/typo.yaml')).document;
+    await h.waitForDiagnostics(typo.uri, (l) => h.findDiagnostic(l, 'k8s-schema'), 'the manifest check did not run');
+    assert.deepStrictEqual(h.shipshapeDiagnostics(doc.uri).filter((d) => /^(yaml-|k8s-schema)/.test(h.ruleOf(d))).map(h.ruleOf), []);
+  });
+});
