@@ -18,6 +18,9 @@ export class ChartRenderError extends Error {
   templatePath?: string;
   line?: number;
   column?: number;
+  /** Additive: absolute path of a non-template file the error is about (values.yaml, Chart.yaml, a -f
+   * file), with `line` (1-based) when the YAML error names one. */
+  filePath?: string;
   /** Every template location in the error chain, outermost first. */
   trace?: ErrorLocation[];
 
@@ -37,6 +40,12 @@ const WARN = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 
 /** The name Helm gives the text parsed by `tpl`. */
 export const TPL_TEMPLATE_NAME = 'gotpl';
+
+/** The line a go-yaml message names (`yaml: line 7: ...`), if any. */
+export function yamlErrorLine(message: string): number | undefined {
+  const m = /yaml: line (\d+):/.exec(message);
+  return m ? Number(m[1]) : undefined;
+}
 
 /** `name:12:3` or `name:12` -> location. */
 export function parseLocation(text: string): ErrorLocation {

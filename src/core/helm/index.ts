@@ -156,7 +156,13 @@ function sprigOnly(): FuncMap {
 
 function asRenderError(e: unknown): ChartRenderError {
   if (e instanceof ChartRenderError) return e;
-  if (e instanceof ChartLoadError || e instanceof SchemaValidationError || e instanceof ShowOnlyError) {
+  if (e instanceof ChartLoadError) {
+    const err = new ChartRenderError(e.message);
+    err.filePath = e.filePath;
+    err.line = e.line;
+    return err;
+  }
+  if (e instanceof SchemaValidationError || e instanceof ShowOnlyError) {
     return new ChartRenderError(e.message);
   }
   if (e instanceof ManifestYamlError) {

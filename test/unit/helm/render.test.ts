@@ -174,6 +174,24 @@ test('chart-level checks use helm\'s messages', () => {
   for (const [files, options, message] of cases) assert.match(renderError(files, options).message, message);
 });
 
+test('errors in values.yaml or a -f file name the file and line', () => {
+  const dir = chart({ 'templates/a.yaml': 'kind: A', 'values.yaml': 'a: 1\nb: [\n' });
+  const e = renderError({ 'templates/a.yaml': 'kind: A', 'values.yaml': 'ok: 1\n  bad: 2\n' });
+  assert.match(e.message, /^cannot load values\.yaml: error converting YAML to JSON: yaml: line \d+: /);
+  assert.ok(e.filePath?.endsWith('values.yaml'));
+  assert.equal(typeof e.line, 'number');
+  const f = join(dir, 'extra.yaml');
+  writeFileSync(f, 'x: 1\n  y: 2\n');
+  try {
+    renderChart(chart({ 'templates/a.yaml': 'kind: A' }), { valuesFiles: [f] });
+    assert.fail('should fail');
+  } catch (err) {
+    assert.ok(err instanceof ChartRenderError);
+    assert.equal(err.filePath, f);
+    assert.match(err.message, /^failed to parse .*extra\.yaml: /);
+  }
+});
+
 test('values precedence: -f files in order, then --set-json, --set, --set-string, --set-literal', () => {
   const dir = chart({ 'values.yaml': 'a: default\nb: default\nc: default\nd: default\n', 'templates/cm.yaml': 'kind: ConfigMap\n# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.n }}' });
   const f1 = join(dir, 'f1.yaml');

@@ -11,8 +11,19 @@ import { HelmIgnore } from './helmignore';
 import { readTarGz, MAX_FILE_BYTES } from './tar';
 import { readValuesFile, parseYamlMap } from '../values/yaml';
 import { metadataFromYaml, validateMetadata, type Chart, type ChartFile } from '../chart';
+import { yamlErrorLine } from '../errors';
 
-export class ChartLoadError extends Error {}
+export class ChartLoadError extends Error {
+  constructor(
+    message: string,
+    /** The chart file at fault, when it is a real file on disk. */
+    readonly filePath?: string,
+    /** 1-based line in that file, when known. */
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -196,8 +207,9 @@ export function loadFiles(files: ChartFile[], origin: string): Chart {
         chart.files.push(f);
       }
     } catch (e) {
-      const what = name === 'values.yaml' ? 'values.yaml' : name;
-      throw new ChartLoadError(`cannot load ${what}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      const onDisk = join(origin, name);
+      throw new ChartLoadError(`cannot load ${name}: ${message}`, existsSync(onDisk) ? onDisk : undefined, yamlErrorLine(message));
     }
   }
   if (!rawMetadata) throw new ChartLoadError('Chart.yaml file is missing');
@@ -224,7 +236,8 @@ export function loadFiles(files: ChartFile[], origin: string): Chart {
         loaded = loadFiles(inner, join(origin, 'charts', sub));
       }
     } catch (e) {
-      throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`);
+      const inner = e instanceof ChartLoadError ? e : undefined;
+      throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`, inner?.filePath, inner?.line);
     }
     loaded.parent = result;
     result.dependencies.push(loaded);

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { GoMap } from '../../gotemplate/values';
 import { parseYamlValues } from '../goyaml';
-import { ChartRenderError } from '../errors';
+import { resolve } from 'node:path';
+import { ChartRenderError, yamlErrorLine } from '../errors';
 import { parseSetInto, StrvalsError, type SetFlagMode } from '../strvals';
 import { mergeMaps, type HelmCompat } from './coalesce';
 
@@ -59,7 +60,11 @@ export function mergeUserValues(options: UserValueOptions, compat: HelmCompat): 
     try {
       base = mergeMaps(base, parseYamlValues(text, { firstDocumentOnly: compat === 3 }));
     } catch (e) {
-      throw new ChartRenderError(`failed to parse ${file}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      const error = new ChartRenderError(`failed to parse ${file}: ${message}`);
+      error.filePath = resolve(file);
+      error.line = yamlErrorLine(message);
+      throw error;
     }
   }
   for (const expr of options.setJson ?? []) {
