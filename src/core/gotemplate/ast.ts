@@ -5,7 +5,7 @@
  */
 import { quote } from './strconv';
 
-export const enum NodeType {
+export enum NodeType {
   Text,
   Action,
   Bool,

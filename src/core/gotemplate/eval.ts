@@ -15,7 +15,7 @@ import {
   FieldNode,
   IdentifierNode,
   Node,
-  NodeType,
+  NodeType as NodeTypes,
   NumberNode,
   PipeNode,
   Tree,
@@ -27,6 +27,9 @@ import { isGoFunction, isPlainMap, isTrue, RAW_ARGUMENTS } from './builtins';
 import { quote } from './strconv';
 import { GoFunction, GoParamType, GoStruct, GoValue } from './values';
 import { assignable, findMethod, methodAsFunction, PARAM_TYPE_NAMES, ParamType, paramType, staticTypeName } from './go-types';
+
+/** Module-local aliases: hot switches then skip the per-access export getter of CommonJS shims (tsx). */
+const NodeType = NodeTypes;
 
 export type MissingKey = 'default' | 'zero' | 'error';
 

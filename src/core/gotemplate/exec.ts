@@ -3,7 +3,7 @@
  * key order, integers, break/continue), {{template}} calls, and the limits that stop runaway
  * templates. Expression evaluation lives in eval.ts.
  */
-import { ActionNode, ListNode, Node, NodeType, PipeNode, RangeNode, TemplateNode } from './ast';
+import { ActionNode, ListNode, Node, NodeType as NodeTypes, PipeNode, RangeNode, TemplateNode } from './ast';
 import { TemplateError } from './errors';
 import { compareGoStrings, formatValue } from './fmt';
 import { isGoFunction, isPlainMap, isTrue } from './builtins';
@@ -12,6 +12,9 @@ import { GoValue } from './values';
 import { Evaluator } from './eval';
 
 export type { Budget, ExecEnv, ExecLimits, MissingKey } from './eval';
+
+/** Module-local aliases: hot switches then skip the per-access export getter of CommonJS shims (tsx). */
+const NodeType = NodeTypes;
 
 const enum Signal {
   None,

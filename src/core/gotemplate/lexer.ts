@@ -4,7 +4,7 @@
  */
 import { quote } from './strconv';
 
-export const enum ItemType {
+export enum ItemType {
   Error,
   Bool,
   Char,

@@ -20,7 +20,7 @@ import {
   ListNode,
   NilNode,
   Node,
-  NodeType,
+  NodeType as NodeTypes,
   NumberNode,
   PipeNode,
   RangeNode,
@@ -33,9 +33,14 @@ import {
   WithNode,
 } from './ast';
 import { TemplateError } from './errors';
-import { Item, ItemType, Lexer } from './lexer';
+import { Item, ItemType as ItemTypes, Lexer } from './lexer';
 import { classifyNumber, unquote, unquoteCharConstant } from './literals';
 import { quote } from './strconv';
+
+/** Module-local aliases: hot switches then skip the per-access export getter of CommonJS shims (tsx). */
+const NodeType = NodeTypes;
+const ItemType = ItemTypes;
+type ItemType = ItemTypes;
 
 export interface ParseOptions {
   /** Is `name` a function (builtin or from the func map)? Unknown names are parse errors, as in Go. */
