@@ -85,6 +85,14 @@ test('an alias renames the subchart and its values key', () => {
   assert.deepEqual(coalesceValues(resolved, {}, 4).other, { x: 1, global: {} });
 });
 
+test('one subchart used twice under two aliases gets two independent copies', () => {
+  const deps = 'dependencies:\n  - name: sub\n    version: 0.1.0\n    alias: one\n  - name: sub\n    version: 0.1.0\n    alias: two\n';
+  const resolved = processDependencies(parentWithSub('two: {x: 2}\n', 'x: 1\n', deps), {}, 4);
+  assert.deepEqual(resolved.dependencies.map((d) => d.metadata.name), ['one', 'two']);
+  const values = coalesceValues(resolved, {}, 4);
+  assert.deepEqual([(values.one as GoMap).x, (values.two as GoMap).x], [1, 2]);
+});
+
 test('import-values: exported tables land in the parent underneath its own values', () => {
   // The string form imports the *contents* of `exports.<name>` at the parent's top level.
   const c = parentWithSub(
