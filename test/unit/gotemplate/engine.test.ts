@@ -29,6 +29,11 @@ describe('error messages name the file, line, column and executing template like
     assert.deepEqual([e.templateName, e.line, e.column, e.executing, e.kind], ['chart/templates/_helpers.tpl', 3, 7, 'x.name', 'exec']);
   });
 
+  test('the output written before an exec error is kept on the error, as Go leaves it in the writer', () => {
+    const e = errorOf(() => executeTemplate('a{{ range .l }}<{{ . }}>{{ end }}{{ .l.x }}', { l: [1n, 2n] }));
+    assert.equal(e.partialOutput, 'a<1><2>');
+  });
+
   test('columns count UTF-8 bytes, as Go does', () => {
     const e = errorOf(() => executeTemplate('ünï {{ .x.y }}', { x: 'str' }, { name: 't' }));
     assert.equal(e.message, 'template: t:1:11: executing "t" at <.x.y>: can\'t evaluate field y in type interface {}');
