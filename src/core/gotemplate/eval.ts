@@ -36,7 +36,7 @@ export type MissingKey = 'default' | 'zero' | 'error';
 export interface ExecLimits {
   /** Nodes walked plus commands evaluated, over the whole execution including nested `execute` calls. */
   maxSteps?: number;
-  /** Output characters of one execution. */
+  /** Output size of one execution, counted in UTF-16 code units (equal to bytes for ASCII text). */
   maxOutputBytes?: number;
   /** Nested template calls ({{template}}, and `execute` re-entered from functions such as include). */
   maxCallDepth?: number;
