@@ -129,7 +129,7 @@ function parseHeadUncached(doc: string, path: string): Head {
     throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: line ${go.line}: ${go.text}`, go.line);
   }
   const root = parsed.contents as Node | null;
-  if (root !== null && root !== undefined && !isMap(root) && !(isScalar(root) && (root.value === null || root.value === ''))) {
+  if (root !== null && root !== undefined && !isMap(root) && !(isScalar(root) && root.value === null)) {
     throw new ManifestYamlError(
       path,
       'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ' +
