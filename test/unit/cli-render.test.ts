@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { parseRenderArgs } from '../../src/cli/render';
 import { renderChart, type RenderOptions } from '../../src/core/helm/index';
 import { helmTemplateArgs, parseHelmStderr } from '../../src/extension/helm/helm-binary';
+import { checkRendered, lineOrigins, sourceToRelative } from '../../src/extension/helm/rendered';
 
 function run(args: string[]) {
   let out = '';
@@ -177,4 +178,28 @@ test('helm binary errors are located on the innermost template, as the built-in 
     line: 2,
     column: undefined,
   });
+});
+
+test('rendered lines lead back to their template line, from the source map or (helm binary) from the printed text', () => {
+  const dir = chart(WEB);
+  const result = renderChart(dir, { releaseName: 'web' });
+  const lines = result.output.split('\n');
+  const templates = (source: string) => {
+    const rel = sourceToRelative(source);
+    return rel && rel in WEB ? WEB[rel as keyof typeof WEB] : undefined;
+  };
+  const replicas = lines.indexOf('  replicas: 1');
+  const image = lines.indexOf('          image: "nginx:1.27"');
+  const port = lines.indexOf('    - port: 80');
+  for (const origins of [lineOrigins(result.output, result.manifests, () => undefined), lineOrigins(result.output, [], templates)]) {
+    assert.deepEqual(origins[replicas], { source: 'demo/templates/deployment.yaml', line: 10 });
+    assert.deepEqual(origins[image], { source: 'demo/templates/deployment.yaml', line: 15 });
+    assert.deepEqual(origins[port], { source: 'demo/templates/service.yaml', line: 7 });
+    assert.equal(origins[0], undefined, 'the leading --- belongs to no template');
+  }
+  // A schema problem in the rendered text carries the template it came from.
+  const typo = renderChart(chart({ ...WEB, 'templates/service.yaml': WEB['templates/service.yaml'].replace('port: 80', 'portt: 80') }), {});
+  const problems = checkRendered(typo.output, 'shipshape-helm:/demo', lineOrigins(typo.output, typo.manifests, () => undefined), {});
+  const schema = problems.find((p) => p.diagnostic.rule === 'k8s-schema' && /portt/.test(p.diagnostic.message));
+  assert.deepEqual(schema?.origin, { source: 'demo/templates/service.yaml', line: 7 });
 });

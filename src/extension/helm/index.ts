@@ -124,6 +124,11 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     }
   }
 
+  /** Helm compatibility, the engine choice and validation settings all change what a view shows. */
+  onSettingsChanged(): void {
+    for (const live of this.live.values()) this.schedule(live, vscode.Uri.file(live.session.chartDir));
+  }
+
   /** A closed view stops following its chart and takes its Problems with it. */
   onClosed(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
@@ -161,6 +166,10 @@ export const registerHelmFeatures: RegisterFeature = ({ extension, log }) => {
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) renderer.onEdited(e.document);
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('shipshape')) renderer.onSettingsChanged();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.onSettingsChanged()),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === HELM_SCHEME) renderer.onClosed(doc);
     }),

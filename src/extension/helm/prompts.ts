@@ -58,6 +58,8 @@ async function workspaceCharts(): Promise<string[]> {
 
 async function pickChart(): Promise<string | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
+  // Re-running the command from a rendered view renders the same chart again.
+  if (active?.scheme === 'shipshape-helm' && existsSync(join(decodeURIComponent(active.query), 'Chart.yaml'))) return decodeURIComponent(active.query);
   if (active?.scheme === 'file') {
     const folder = vscode.workspace.getWorkspaceFolder(active)?.uri.fsPath;
     const dir = chartDirOf(active.fsPath, folder);
@@ -99,7 +101,9 @@ export async function resolveRequest(
   state: vscode.Memento,
   arg: RenderCommandArgs | vscode.Uri | undefined,
 ): Promise<RenderRequest | undefined> {
-  const args: RenderCommandArgs = arg instanceof vscode.Uri ? { chart: arg } : (arg ?? {});
+  // From an editor title button: a chart file, or a rendered view (whose query is its chart).
+  const fromMenu = arg instanceof vscode.Uri ? (arg.scheme === 'shipshape-helm' ? decodeURIComponent(arg.query) : arg) : undefined;
+  const args: RenderCommandArgs = fromMenu !== undefined ? { chart: fromMenu } : ((arg as RenderCommandArgs | undefined) ?? {});
   // A full argument object (a test, a keybinding, another extension) never prompts.
   const interactive = !(args.chart !== undefined && !(arg instanceof vscode.Uri));
   const chartDir = args.chart !== undefined ? chartDirOf(fsPathOf(args.chart)) : await pickChart();

@@ -34,6 +34,7 @@ interface Outcome {
   manifests: RenderedManifest[];
   error?: { message: string; location?: ErrorLocation };
   engine: 'built-in' | 'helm';
+  warnings?: string[];
 }
 
 export class ChartSession implements vscode.Disposable {
@@ -59,6 +60,7 @@ export class ChartSession implements vscode.Disposable {
     if (generation !== this.generation) return false;
     this.text = outcome.error ? failureText(outcome.error.message) : outcome.output;
     this.publish(outcome);
+    for (const warning of outcome.warnings ?? []) this.services.log(`helm: ${warning}`);
     this.services.log(
       `helm: rendered ${this.chartDir} with the ${outcome.engine} engine: ${outcome.error ? `error: ${outcome.error.message.split('\n')[0]}` : `${outcome.output.length} chars`}`,
     );
@@ -85,7 +87,7 @@ export class ChartSession implements vscode.Disposable {
         limits: LIMITS,
         shouldCancel: () => token?.isCancellationRequested === true || Date.now() > deadline,
       });
-      return { output: result.output, manifests: result.manifests, engine: 'built-in' };
+      return { output: result.output, manifests: result.manifests, engine: 'built-in', warnings: result.warnings };
     } catch (e) {
       if (!(e instanceof ChartRenderError)) throw e;
       const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
