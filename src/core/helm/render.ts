@@ -146,7 +146,14 @@ function errorChain(error: unknown): string[] {
   return ends.map((e) => e.message);
 }
 
-function makeFunctions(holder: { set?: TemplateSet }, state: RenderState, lintMode: boolean): FuncMap {
+/** Functions Helm 4 added; in Helm 3.21 using one is a parse error ("function ... not defined"). */
+const HELM4_ONLY_FUNCTIONS = [
+  'mustToYaml', 'mustToToml', 'mustToDuration', 'durationSeconds', 'durationMilliseconds', 'durationMicroseconds',
+  'durationNanoseconds', 'durationMinutes', 'durationHours', 'durationDays', 'durationWeeks', 'durationRoundTo',
+  'durationTruncateTo',
+];
+
+function makeFunctions(holder: { set?: TemplateSet }, state: RenderState, options: EngineOptions): FuncMap {
   const include = goFunc('include', ['string', 'any'], (name: GoValue, data: GoValue) => {
     const key = name as string;
     const depth = state.includeDepth.get(key) ?? 0;
@@ -173,7 +180,9 @@ function makeFunctions(holder: { set?: TemplateSet }, state: RenderState, lintMo
     }
     return output.split('<no value>').join('');
   });
-  return { ...helmFunctions({ lintMode }), include, tpl };
+  const funcs: FuncMap = { ...helmFunctions({ lintMode: options.lintMode === true }), include, tpl };
+  if (options.compat === 3) for (const name of HELM4_ONLY_FUNCTIONS) delete funcs[name];
+  return funcs;
 }
 
 function cacheKey(sources: TemplateSource[], options: EngineOptions): string {
@@ -198,7 +207,7 @@ function buildSet(sources: TemplateSource[], options: EngineOptions): CachedSet 
   }
   const state: RenderState = { includeDepth: new Map() };
   const holder: { set?: TemplateSet } = {};
-  const set = new TemplateSet(makeFunctions(holder, state, options.lintMode === true), {
+  const set = new TemplateSet(makeFunctions(holder, state, options), {
     missingkey: options.missingkey ?? 'zero',
     limits: options.limits,
     // The set outlives this render: ask whichever render is running now.

@@ -132,6 +132,12 @@ test('lint mode renders past required/fail, as helm lint does', () => {
   assert.match(out, /x: \[\]/);
 });
 
+test('functions Helm 4 added are unknown in Helm 3 mode', () => {
+  const files = { 'templates/a.yaml': 'kind: A\nx: {{ mustToYaml .Values }}' };
+  assert.match(renderError(files, { helmCompat: 3 }).message, /function "mustToYaml" not defined/);
+  assert.ok(renderChart(chart(files)).output.includes('kind: A'));
+});
+
 test('Helm 3 prints Go\'s one-line exec error, Helm 4 the multi-line trace', () => {
   const files = { 'templates/a.yaml': 'kind: A\nx: {{ .Values.a | b64enc }}' };
   assert.match(renderError(files, { helmCompat: 3 }).message, /^template: demo\/templates\/a\.yaml:2:18: executing "demo\/templates\/a\.yaml" at <b64enc>: /);
