@@ -28,13 +28,19 @@ export class YamlDiagnostics implements vscode.Disposable {
   private othersTimer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private disposed = false;
+  /** Documents whose last editor tab was closed: no findings shown until one is opened again. */
+  private readonly hidden = new Set<string>();
   private scannedBytes = 0;
   /** Resolves when the initial workspace scan has finished (tests and the tree may wait on it). */
   readonly scanned: Promise<void>;
 
   constructor(private readonly log: (message: string) => void) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.hidden.delete(d.uri.toString());
+        this.schedule(d, 0);
+      }),
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => void this.closed(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('shipshape') && this.checkAllOpen()),
@@ -67,6 +73,24 @@ export class YamlDiagnostics implements vscode.Disposable {
     );
   }
 
+  /**
+   * A closed document lingers in memory for minutes after its tab closes: its findings go with the
+   * tab, as a user expects, and come back when it is shown again.
+   */
+  private tabsChanged(event: vscode.TabChangeEvent): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map(tabUri)).filter((u): u is string => !!u));
+    for (const key of event.closed.map(tabUri)) {
+      if (!key || shown.has(key)) continue;
+      this.hidden.add(key);
+      this.collection.delete(vscode.Uri.parse(key));
+    }
+    for (const key of event.opened.map(tabUri)) {
+      if (!key || !this.hidden.delete(key)) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) this.schedule(document, 0);
+    }
+  }
+
   checkAllOpen(): void {
     for (const document of vscode.workspace.textDocuments) if (isCandidate(document)) this.checkNow(document, false);
   }
@@ -78,6 +102,14 @@ export class YamlDiagnostics implements vscode.Disposable {
     const text = document.getText();
     const kind = kindOf(document);
     const changed = this.project.textOf(key) !== text;
+    if (this.hidden.has(document.uri.toString())) {
+      // Not shown, but still what the other files are checked against (e.g. changed on disk).
+      if (changed && kind === 'kubernetes' && text.length <= MAX_EDITOR_CHARS) {
+        this.project.setManifest(key, text);
+        if (propagate) this.scheduleOthers(document);
+      }
+      return;
+    }
     if (kind === 'helm-template' || kind === undefined || !isEnabled(document.uri)) {
       this.collection.delete(document.uri);
       // Templates still tell other files what exists; other YAML leaves the index.
@@ -117,6 +149,7 @@ export class YamlDiagnostics implements vscode.Disposable {
   }
 
   private async closed(document: vscode.TextDocument): Promise<void> {
+    this.hidden.delete(document.uri.toString());
     clearTimeout(this.pending.get(document.uri.toString()));
     this.pending.delete(document.uri.toString());
     this.collection.delete(document.uri);
@@ -181,6 +214,13 @@ export class YamlDiagnostics implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function tabUri(tab: vscode.Tab): string | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri.toString();
+  if (input instanceof vscode.TabInputTextDiff) return input.modified.toString();
+  return undefined;
 }
 
 function isExcluded(uri: vscode.Uri): boolean {
