@@ -21,6 +21,9 @@ export class ChartRenderError extends Error {
   /** Additive: absolute path of a non-template file the error is about (values.yaml, Chart.yaml, a -f
    * file), with `line` (1-based) when the YAML error names one. */
   filePath?: string;
+  /** Additive: for invalid rendered YAML, every rendered file as `---\n# Source: <path>\n<text>`
+   * blocks: what `helm template --debug` prints before the error, to see the broken output. */
+  debugOutput?: string;
   /** Every template location in the error chain, outermost first. */
   trace?: ErrorLocation[];
 

@@ -165,10 +165,6 @@ function asRenderError(e: unknown): ChartRenderError {
   if (e instanceof SchemaValidationError || e instanceof ShowOnlyError) {
     return new ChartRenderError(e.message);
   }
-  if (e instanceof ManifestYamlError) {
-    const err = new ChartRenderError(e.message, { templatePath: e.path });
-    return err;
-  }
   if (e instanceof Error) return new ChartRenderError(e.message);
   return new ChartRenderError(String(e));
 }
@@ -297,7 +293,14 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     files.set(path, text);
   }
   const trimDocuments = compat === 3 || options.legacyDocumentSplitting === true;
-  const { manifests, hooks } = sortManifests(files, trimDocuments);
+  let sorted;
+  try {
+    sorted = sortManifests(files, trimDocuments);
+  } catch (e) {
+    if (e instanceof ManifestYamlError) throw yamlRenderError(e, files);
+    throw e;
+  }
+  const { manifests, hooks } = sorted;
   const output = assembleOutput(manifests, hooks, {
     trimDocuments,
     crds: options.includeCrds ? crdFiles(resolved) : [],
@@ -314,6 +317,19 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     notes,
     warnings,
   };
+}
+
+/** Invalid rendered YAML: the error names the template, and carries the raw output `--debug` shows. */
+function yamlRenderError(e: ManifestYamlError, files: Map<string, string>): ChartRenderError {
+  const err = new ChartRenderError(e.message, { templatePath: e.path });
+  // Helm prints the files in Go map order (random); sorted paths make ours stable.
+  let blob = '';
+  for (const path of [...files.keys()].sort()) {
+    const text = files.get(path)!;
+    if (text.trim() !== '') blob += `---\n# Source: ${path}\n${text}\n`;
+  }
+  err.debugOutput = `${blob.trim()}\n`;
+  return err;
 }
 
 /** The hooks `helm template` prints: none with --no-hooks, no test hooks with --skip-tests. */

@@ -32,8 +32,6 @@ const { cases } = JSON.parse(readFileSync(join(root, 'cases.json'), 'utf8')) as 
 const SKIPS: Record<string, string> = {
   'v4 check no args': 'CLI argument validation, no chart involved',
   'v3 check no args': 'CLI argument validation, no chart involved',
-  'v4 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
-  'v3 chart with template with invalid yaml (--debug)': '--debug prints the raw rendered files first: CLI presentation',
   'v4 hide-secret error without dry-run': 'install flag validation (--hide-secret needs --dry-run), nothing is rendered',
   'v3 hide-secret error without dry-run': 'install flag validation (--hide-secret needs --dry-run), nothing is rendered',
   'v4 dry-run hiding secret': '--hide-secret rewrites the dry-run status printout, not rendering',
@@ -99,11 +97,13 @@ function toOptions(c: GoldenCase, args: string[]): { options: RenderOptions; deb
   return { options, debug };
 }
 
-/** What the CLI prints for a failed command (cmd/helm main: "Error: <msg>"). */
-function cliError(c: GoldenCase, e: ChartRenderError): string {
+/** What the CLI prints for a failed command (cmd/helm main: "Error: <msg>"); --debug shows the raw YAML first. */
+function cliError(c: GoldenCase, e: ChartRenderError, debug: boolean): string {
   const prefix = c.command === 'install' ? 'INSTALLATION FAILED: ' : '';
-  const yamlHint = c.command === 'template' && e.message.startsWith('YAML parse error') ? '\n\nUse --debug flag to render out invalid YAML' : '';
-  return `Error: ${prefix}${e.message}${yamlHint}\n`;
+  const invalidYaml = c.command === 'template' && e.message.startsWith('YAML parse error');
+  const yamlHint = invalidYaml && !debug ? '\n\nUse --debug flag to render out invalid YAML' : '';
+  const shown = invalidYaml && debug ? (e.debugOutput ?? '') : '';
+  return `${shown}Error: ${prefix}${e.message}${yamlHint}\n`;
 }
 
 const lf = (s: string): string => s.replace(/\r\n/g, '\n');
@@ -163,14 +163,14 @@ for (const c of cases) {
       return;
     }
     const golden = lf(readFileSync(join(root, c.golden!), 'utf8'));
-    const { options } = toOptions(c, c.args);
+    const { options, debug } = toOptions(c, c.args);
     let actual: string;
     try {
       const result = renderChart(chartDir, options);
       actual = result.output;
     } catch (e) {
       if (!(e instanceof ChartRenderError)) throw e;
-      actual = cliError(c, e);
+      actual = cliError(c, e, debug);
     }
     assert.equal(actual, golden);
   });
