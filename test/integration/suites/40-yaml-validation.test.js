@@ -24,7 +24,10 @@ spec:
 `;
 
 suite('Kubernetes and Compose validation', () => {
+  const settings = () => vscode.workspace.getConfiguration('shipshape');
   after(async () => {
+    await settings().update('composeFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings().update('kubernetesVersion', undefined, vscode.ConfigurationTarget.Workspace);
     await h.resetEditors();
     await vscode.workspace.fs.delete(h.fixtureUri('k8s/shop/api.yaml')).then(undefined, () => undefined);
   });
@@ -90,6 +93,32 @@ suite('Kubernetes and Compose validation', () => {
     assert.ok(labels.includes('replicas'), `completion labels: ${labels.slice(0, 40).join(', ')}`);
     assert.ok(!labels.includes('selector'), 'keys already present are not offered');
     await h.resetEditors();
+  });
+
+  test('a custom resource is validated against a CRD found in the workspace (indexed in the background)', async () => {
+    const doc = (await h.openFixture('k8s/crd/widget.yaml')).document;
+    const value = new vscode.Range(5, 8, 5, 11);
+    assert.strictEqual(doc.getText(value), 'big');
+    const list = await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema', value), `no k8s-schema error on ${h.fmtRange(value)}`);
+    assert.match(h.findDiagnostic(list, 'k8s-schema', value).message, /integer/);
+    assert.ok(!h.findDiagnostic(list, 'k8s-schema-unknown-kind'), 'the CRD was not found');
+  });
+
+  test('files matching shipshape.composeFiles are validated as Compose files', async () => {
+    const doc = (await h.openFixture('compose/stacks/volumes.yml')).document;
+    const range = h.rangeOf(doc, 'drievr_opts');
+    await settings().update('composeFiles', ['compose/stacks/*.yml'], vscode.ConfigurationTarget.Workspace);
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'compose-schema', range), `no compose-schema error on ${h.fmtRange(range)}`);
+    await settings().update('composeFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    await h.waitForDiagnostics(doc.uri, (l) => l.length === 0, 'findings stayed after the glob was removed (the file is no Compose file by name or content)');
+  });
+
+  test('shipshape.kubernetesVersion selects the schemas: an API removed in 1.32 is fine for 1.31', async () => {
+    const doc = (await h.openFixture('k8s/versions/flowschema.yaml')).document;
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema-removed-api'), 'no k8s-schema-removed-api with the default (1.34)');
+    await settings().update('kubernetesVersion', '1.31', vscode.ConfigurationTarget.Workspace);
+    await h.waitForDiagnostics(doc.uri, (l) => !h.findDiagnostic(l, 'k8s-schema-removed-api'), 'the removed-API error stayed with kubernetesVersion 1.31');
+    await settings().update('kubernetesVersion', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   test('a Helm template is never validated as YAML', async () => {
