@@ -1,0 +1,8 @@
+/** The workspace inventory and the preview tree built from it (see inventory.ts, tree.ts). */
+export { WorkspaceInventory, interestIn } from './inventory';
+export type { Interest } from './inventory';
+export { rootNodes } from './tree';
+export type { TreeNode, TreeOptions } from './tree';
+export { findingsWithin, snapshotTree } from './snapshot';
+export type { FindingCount, NodeSnapshot, SnapshotOptions } from './snapshot';
+export type * from './types';

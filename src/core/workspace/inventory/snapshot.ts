@@ -1,0 +1,57 @@
+/** Findings per node, and a plain JSON form of the tree (what tests and the snapshot command see). */
+import type { SourceSpan } from './types';
+import type { TreeNode } from './tree';
+
+export interface FindingCount {
+  errors: number;
+  warnings: number;
+}
+
+/** Errors and warnings of a file (0-based lines) that fall within the node's span. */
+export function findingsWithin(at: SourceSpan, findings: readonly { line: number; severity: 'error' | 'warning' }[]): FindingCount {
+  const count: FindingCount = { errors: 0, warnings: 0 };
+  for (const f of findings) {
+    if (f.line < at.line || f.line > at.endLine) continue;
+    if (f.severity === 'error') count.errors++;
+    else count.warnings++;
+  }
+  return count;
+}
+
+export interface NodeSnapshot {
+  id: string;
+  label: string;
+  description?: string;
+  contextValue: string;
+  /** The revealed file, as displayed, and the 1-based line. */
+  file?: string;
+  line?: number;
+  findings?: FindingCount;
+  children?: NodeSnapshot[];
+}
+
+export interface SnapshotOptions {
+  displayPath?: (path: string) => string;
+  findingsOf?: (node: TreeNode) => FindingCount | undefined;
+  /** Bound on the nodes expanded, so a huge workspace cannot make the snapshot unbounded. */
+  maxNodes?: number;
+}
+
+export function snapshotTree(nodes: TreeNode[], options: SnapshotOptions = {}): NodeSnapshot[] {
+  let budget = options.maxNodes ?? 20_000;
+  const show = options.displayPath ?? ((p: string) => p);
+  const walk = (node: TreeNode): NodeSnapshot => {
+    budget--;
+    const findings = options.findingsOf?.(node);
+    const snapshot: NodeSnapshot = { id: node.id, label: node.label, contextValue: node.contextValue };
+    if (node.description !== undefined) snapshot.description = node.description;
+    if (node.at) {
+      snapshot.file = show(node.at.path);
+      snapshot.line = node.at.line + 1;
+    }
+    if (findings && (findings.errors > 0 || findings.warnings > 0)) snapshot.findings = findings;
+    if (node.children && budget > 0) snapshot.children = node.children().map(walk);
+    return snapshot;
+  };
+  return nodes.map(walk);
+}
