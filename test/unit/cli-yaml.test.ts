@@ -200,3 +200,33 @@ test('`shipshape rules` lists the Kubernetes, Compose and schema rules', () => {
     assert.ok(listed.some((r) => r.id === id), id);
   }
 });
+
+test('.shipshape.yaml severities and `off` apply to schema, Kubernetes and Compose rules; inline ignores too', () => {
+  const root = project({
+    '.shipshape.yaml': 'rules:\n  k8s-schema: warning\n  compose-undefined-reference: off\n',
+    'web.yaml': deployment('web', 'web', 'contianers'),
+    'svc.yaml': `# shipshape ignore=k8s-service-selects-nothing\n${service}`,
+    'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n',
+  });
+  const { code, findings } = json(['check', root]);
+  assert.equal(code, 0, JSON.stringify(findings));
+  assert.equal(findings.find((f) => f.rule === 'k8s-schema')?.severity, 'warning');
+  assert.ok(!findings.some((f) => f.rule === 'compose-undefined-reference' || f.rule === 'k8s-service-selects-nothing'), JSON.stringify(findings));
+});
+
+test('bad input stays bounded: an alias bomb, a binary .yaml and a 25 MB manifest are each one clear finding or skipped', () => {
+  const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 12; i++) bomb.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+  bomb.push('data: {x: *a11}');
+  const doc = (i: number) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: "${'x'.repeat(200)}"\n`;
+  const big = Array.from({ length: Math.ceil((25 * 1024 * 1024) / doc(0).length) }, (_, i) => doc(i)).join('');
+  const root = project({ 'bomb.yaml': bomb.join('\n') + '\n', 'big.yaml': big });
+  writeFileSync(join(root, 'binary.yaml'), Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => i % 256)));
+  const started = Date.now();
+  const { findings } = json(['check', root]);
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  assert.deepEqual(findings.map((f) => [f.file.split('/').pop(), f.rule, f.line]).sort(), [
+    ['big.yaml', 'yaml-syntax', 1],
+    ['bomb.yaml', 'yaml-syntax', 1],
+  ]);
+});
