@@ -75,9 +75,8 @@ const KNOWN_CUSTOM_TAGS = new Set(['!reset', '!override']);
 
 export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedYamlFile {
   const version = options.version ?? '1.1';
-  const lines = new LineIndex(text);
   const fileError = checkFileIsText(text);
-  if (fileError) return { text, lines, documents: [], fileError, version, chunks: [] };
+  if (fileError) return withLazyLines({ text, documents: [], fileError, version, chunks: [] });
   const previous = options.previous;
   const chunks =
     previous && previous.version === version && !previous.fileError ? reuseChunks(text, previous, version) : parseRegion(text, 0, text.length, version);
@@ -99,7 +98,16 @@ export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedY
       });
     }
   }
-  return { text, lines, documents, version, chunks };
+  return withLazyLines({ text, documents, version, chunks });
+}
+
+/** The line index is built on first use: a clean 10 MB file never needs one. */
+function withLazyLines(file: Omit<ParsedYamlFile, 'lines'>): ParsedYamlFile {
+  let lines: LineIndex | undefined;
+  return Object.defineProperty(file, 'lines', {
+    get: () => (lines ??= new LineIndex(file.text)),
+    enumerable: true,
+  }) as ParsedYamlFile;
 }
 
 /** One `---`-delimited piece of the file and what it parsed to (usually one document, none if blank). */
@@ -110,7 +118,19 @@ export interface ParsedChunkAt {
 }
 
 function parseRegion(text: string, from: number, to: number, version: YamlVersion): ParsedChunkAt[] {
-  return splitDocuments(text, from, to).map((c) => ({ ...c, parsed: parseChunk(c.source, version) }));
+  return splitDocuments(text, from, to).map((c) => {
+    const source = detached(c.source);
+    return { start: c.start, source, parsed: parseChunk(source, version) };
+  });
+}
+
+/**
+ * A copy of `slice` that does not keep the whole file text alive. V8 slices point into their parent
+ * string, and so would every cached document (and every string the parser cut from it): each edit of
+ * a 10 MB file would leak the previous 10 MB.
+ */
+function detached(slice: string): string {
+  return Buffer.from(slice, 'utf16le').toString('utf16le');
 }
 
 /**
