@@ -24,8 +24,8 @@ export interface FileChecker {
   accepts(file: string): boolean;
   /** The findings, or undefined when the content shows the file is not this checker's after all. */
   check(text: string, file: string, options: CheckOptions): Diagnostic[] | undefined;
-  /** Called before a run, for checkers that keep state across files. */
-  begin?(): void;
+  /** Called before a run with the paths given, for checkers that keep state across files. */
+  begin?(paths: string[]): void;
   /** Findings that need every file first (cross-file, rendered charts), by file as given; merged into the reports. */
   finish?(): Map<string, Diagnostic[]>;
 }
@@ -39,7 +39,7 @@ export function runCheck(args: CheckArgs, version: string, out: (s: string) => v
   for (const m of missing) err(`shipshape: ${m}: no such file or directory\n`);
   if (missing.length) return 2;
   const reports: FileReport[] = [];
-  for (const checker of checkers) checker.begin?.();
+  for (const checker of checkers) checker.begin?.(paths);
   const configCache = new Map<string, CheckOptions>();
   for (const file of files) {
     const options = optionsFor(file, args, configCache, err);

@@ -139,9 +139,11 @@ export class YamlChecker implements FileChecker {
   private project = new YamlProject();
   private files = new Map<string, PendingFile>();
   private charts = new Map<string, CheckOptions>();
+  private named = new Set<string>();
 
-  begin(): void {
+  begin(paths: string[] = []): void {
     lineCache.clear();
+    this.named = new Set(paths.map((p) => resolve(p)));
     this.project = new YamlProject();
     this.files = new Map();
     this.charts = new Map();
@@ -158,7 +160,8 @@ export class YamlChecker implements FileChecker {
     }
     const kind = yamlKindOf(text, file);
     if (kind === 'helm-template') return []; // validated through the rendered chart, never as YAML
-    if (kind !== 'kubernetes' && kind !== 'compose') return undefined;
+    // A YAML file named on the command line is ours even when there is nothing to check in it.
+    if (kind !== 'kubernetes' && kind !== 'compose') return isYamlName(file) && this.named.has(resolve(file)) ? [] : undefined;
     const pending: PendingFile = { text, kind, options: withAbsoluteCrdDirs(options), diagnostics: [] };
     this.files.set(file, pending);
     if (kind === 'kubernetes') this.project.setManifest(resolve(file), text);

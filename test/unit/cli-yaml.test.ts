@@ -77,6 +77,8 @@ test('a misspelt key in a manifest is an error on exactly that key, exit 1', () 
   assert.deepEqual(where(typo), ['k8s/web.yaml', 13, 7, 13, 17]);
   assert.match(typo!.message, /did you mean "containers"/);
   assert.ok(!findings.some((f) => f.file.endsWith('notes.yaml')), 'a YAML file that is neither a manifest nor a compose file is left alone');
+  // Named explicitly, it is still not linted as a Dockerfile.
+  assert.deepEqual(json(['check', join(root, 'notes.yaml')]), { code: 0, findings: [] });
 });
 
 test('cross-file: a Service selecting no Pod is reported until a workload in another file has its labels', () => {
