@@ -3,8 +3,8 @@
  * on the exact key or value it is about.
  *
  * Each document is checked on its own (a syntax error in document 3 changes nothing for the others)
- * and its findings are cached by its text, so re-validating a 5,000-document file after editing one
- * document re-checks only that one.
+ * and its findings are memoised per parsed document (unchanged documents keep theirs across edits:
+ * see parse.ts), so re-validating a 5,000-document file after editing one re-checks only that one.
  */
 import type { Diagnostic, Fix } from '../diagnostics';
 import { compareDiagnostics } from '../diagnostics';
@@ -36,7 +36,7 @@ export interface ValidationOptions {
   isHelmTemplate?: boolean;
 }
 
-type DocumentChecker = { key: string; check: (document: YamlDocument) => Finding[]; extra?: (document: YamlDocument) => DocFinding[] };
+type DocumentChecker = { key: string; rule: string; check: (document: YamlDocument) => Finding[]; extra?: (document: YamlDocument) => DocFinding[] };
 
 /**
  * Per-document findings, by the parsed document object (identical document texts share one: see
@@ -98,8 +98,14 @@ function documentFindings(document: YamlDocument, checker: DocumentChecker): Doc
   // A document that does not parse cleanly gives a garbage value: schema errors on it would be noise.
   const parsedCleanly = document.doc.errors.every((e) => e.code === 'DUPLICATE_KEY') && !document.valueError;
   if (parsedCleanly) {
-    for (const finding of checker.check(document)) findings.push(locate(document, finding));
-    if (checker.extra) findings.push(...checker.extra(document));
+    try {
+      for (const finding of checker.check(document)) findings.push(locate(document, finding));
+      if (checker.extra) findings.push(...checker.extra(document));
+    } catch (error) {
+      // A bug of ours must cost one document's diagnostics, not the editor's validation of the file.
+      const start = document.doc.contents?.range?.[0] ?? 0;
+      findings.push({ rule: checker.rule, severity: 'warning', message: `Could not validate this document: ${(error as Error).message}`, start, end: start + 1 });
+    }
   }
   if (byChecker.size >= 4) byChecker.clear(); // a handful of configurations per document is plenty
   byChecker.set(checker.key, findings);
@@ -115,7 +121,7 @@ function kubernetesChecker(file: ParsedYamlFile, fileName: string, options: Vali
   addCrdsFromFile(crds, file, fileName);
   const env: KubernetesEnv = { schemas, crds };
   const key = `k8s|${store.dir}|${schemas.version}|${[...crds.values()].map(identity).join(',')}`;
-  return { key, check: (document) => validateKubernetesDocument(document, env) };
+  return { key, rule: k8sRule.id, check: (document) => validateKubernetesDocument(document, env) };
 }
 
 function composeChecker(options: ValidationOptions): DocumentChecker {
@@ -123,6 +129,7 @@ function composeChecker(options: ValidationOptions): DocumentChecker {
   const schema: ComposeSchema = store.compose();
   return {
     key: `compose|${store.dir}`,
+    rule: composeRule.id,
     check: (document) => validateComposeDocument(document, schema),
     extra: (document) => octalNumber.checkCompose(document),
   };
