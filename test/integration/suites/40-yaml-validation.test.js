@@ -121,6 +121,29 @@ suite('Kubernetes and Compose validation', () => {
     await settings().update('kubernetesVersion', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
+  test('bad input: an alias bomb is one finding; a manifest over 10 MB gets one clear message, not validation', async () => {
+    const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: bomb}', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+    bomb.push('data: {x: *a11}');
+    const small = await vscode.workspace.openTextDocument({ language: 'yaml', content: bomb.join('\n') + '\n' });
+    await vscode.window.showTextDocument(small);
+    await h.waitForDiagnostics(small.uri, (l) => l.length === 1 && h.ruleOf(l[0]) === 'yaml-syntax', 'no single yaml-syntax finding on the alias bomb');
+    const doc = (i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: "${'x'.repeat(200)}"\n`;
+    const content = Array.from({ length: Math.ceil((11 * 1024 * 1024) / doc(0).length) }, (_, i) => doc(i)).join('');
+    const big = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    await vscode.window.showTextDocument(big);
+    const list = await h.waitForDiagnostics(big.uri, (l) => l.length > 0, 'no message on the 11 MB manifest');
+    assert.strictEqual(list.length, 1, h.describeDiagnostics(list));
+    assert.match(list[0].message, /over 10 MB are not validated/);
+    // The extension host still answers at once.
+    const hover = await vscode.commands.executeCommand('vscode.executeHoverProvider', big.uri, new vscode.Position(1, 1));
+    assert.ok(Array.isArray(hover));
+    for (const d of [small, big]) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('a Helm template is never validated as YAML', async () => {
     const doc = (await h.openFixture('charts/web/templates/deployment.yaml')).document;
     // Give the checker the same chance it had on the other files, then require silence.
