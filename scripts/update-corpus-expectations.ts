@@ -20,7 +20,9 @@ export function corpusFindings(text: string): string[] {
 }
 
 export function corpusFiles(): string[] {
-  return readdirSync(CORPUS).filter((f) => f.endsWith('.Dockerfile')).sort();
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.Dockerfile'))
+    .sort();
 }
 
 export function readCorpusFile(name: string): string {

@@ -23,7 +23,11 @@ test('the corpus and the expectation file list the same files', () => {
 for (const file of files) {
   test(`corpus: ${file}`, () => {
     const result = lintDockerfileDetailed(readCorpusFile(file));
-    assert.deepEqual(result.ruleErrors.map((e) => `${e.rule}: ${e.error.stack}`), [], 'rules threw');
+    assert.deepEqual(
+      result.ruleErrors.map((e) => `${e.rule}: ${e.error.stack}`),
+      [],
+      'rules threw',
+    );
     const found = result.diagnostics.map((d) => `${d.rule}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
     assert.deepEqual(found, expected[file] ?? [], 'findings changed: review them, then run scripts/update-corpus-expectations.ts');
   });

@@ -15,7 +15,11 @@ const rule: DockerfileRule = {
       if (instruction.keyword !== 'ADD' || flagOf(instruction, 'checksum')) continue;
       for (const source of copyArgs(instruction)?.sources ?? []) {
         if (!isUrl(source.value) || isGitSource(source.value)) continue;
-        report({ start: source.start, end: source.end, message: 'This download is not verified; add `--checksum=sha256:<digest>` so a changed or tampered file fails the build.' });
+        report({
+          start: source.start,
+          end: source.end,
+          message: 'This download is not verified; add `--checksum=sha256:<digest>` so a changed or tampered file fails the build.',
+        });
       }
     }
   },

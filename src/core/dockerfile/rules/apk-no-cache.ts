@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { hasFlag, runCommands } from './util/commands';
+import { hasFlag } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { APK, packageCommands } from './util/package-managers';
 import { mountsCacheAt, shipsLayers } from './util/stages';
 
@@ -17,8 +18,13 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const add of packageCommands(model.instructions, APK, ['add'])) {
       const instruction = add.instruction;
-      if (hasFlag(add.args, '--no-cache', '--no-network') || !shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')) continue;
-      const cleaned = runCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')));
+      if (
+        hasFlag(add.args, '--no-cache', '--no-network') ||
+        !shipsLayers(model, instruction.stage) ||
+        mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')
+      )
+        continue;
+      const cleaned = cachedRunCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')));
       if (cleaned) continue;
       report({
         start: add.sub.start,

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { APT, packageCommands } from './util/package-managers';
 import { mountsCacheAt, shipsLayers } from './util/stages';
 
@@ -23,8 +23,10 @@ const rule: DockerfileRule = {
     for (const update of packageCommands(model.instructions, APT, ['update'])) {
       const instruction = update.instruction;
       if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/lib/apt/lists')) continue;
-      const cleaned = runCommands([instruction]).some(
-        (r) => (r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) || (r.name === 'apt-get' && r.args.some((a) => a.value === 'dist-clean')),
+      const cleaned = cachedRunCommands([instruction]).some(
+        (r) =>
+          (r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) ||
+          (r.name === 'apt-get' && r.args.some((a) => a.value === 'dist-clean')),
       );
       if (cleaned) continue;
       const fix = appendCommandFix(instruction, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in this RUN');

@@ -16,13 +16,18 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     const installs = packageCommands(model.instructions, APT, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']);
+    const installing = new Set(installs.map((i) => i.instruction));
     for (const update of packageCommands(model.instructions, APT, ['update'])) {
       const instruction = update.instruction;
-      if (installs.some((i) => i.instruction === instruction)) continue;
-      const later = installs.find((i) => i.instruction.index > instruction.index && i.instruction.stage === instruction.stage);
+      if (installing.has(instruction)) continue;
+      const later = instruction.stage?.instructions.find((i) => i.index > instruction.index && installing.has(i));
       if (!later) continue;
-      const line = model.lines.positionAt(later.instruction.start).line + 1;
-      report({ start: update.sub.start, end: update.sub.end, message: `\`apt-get update\` runs in its own layer, so the install on line ${line} may use stale package lists; update and install in one RUN.` });
+      const line = model.lines.positionAt(later.start).line + 1;
+      report({
+        start: update.sub.start,
+        end: update.sub.end,
+        message: `\`apt-get update\` runs in its own layer, so the install on line ${line} may use stale package lists; update and install in one RUN.`,
+      });
     }
   },
 };

@@ -1,6 +1,8 @@
 import type { DockerfileRule, OffsetFix } from '../check/rule';
 import type { InstructionNode } from '../model/types';
-import { runCommands, type RunCommand } from './util/commands';
+import { type RunCommand } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
+import { lineBreakAt } from './util/append';
 
 /**
  * `RUN cd /app && ...` changes directory for one RUN only, which the next instruction silently
@@ -19,21 +21,24 @@ const rule: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    const all = runCommands(model.instructions);
-    all.forEach((run, index) => {
-      if (run.name !== 'cd' || run.command.depth > 0) return;
-      const target = run.args.find((a) => !a.value.startsWith('-'));
-      if (!target || !target.literal || ['-', '/', '..', '~'].includes(target.value) || target.value.includes('$')) return;
-      const later = all.slice(index + 1).filter((r) => r.instruction === run.instruction);
-      if (later.some((r) => r.name === 'rm' && r.args.some((a) => removes(a.value, target.value)))) return;
-      const fix = toWorkdir(model.text, run, target.value);
-      report({
-        start: run.nameWord.start,
-        end: run.nameWord.end,
-        message: `\`cd ${target.value}\` lasts for this RUN only; use \`WORKDIR ${target.value}\`.`,
-        fixes: fix ? [fix] : undefined,
+    for (const instruction of model.instructions) {
+      const all = cachedRunCommands([instruction]);
+      if (!all.some((r) => r.name === 'cd')) continue;
+      const removed = all.filter((r) => r.name === 'rm').map((r) => ({ at: all.indexOf(r), paths: r.args.map((a) => a.value) }));
+      all.forEach((run, index) => {
+        if (run.name !== 'cd' || run.command.depth > 0) return;
+        const target = run.args.find((a) => !a.value.startsWith('-'));
+        if (!target || !target.literal || ['-', '/', '..', '~'].includes(target.value) || target.value.includes('$')) return;
+        if (removed.some((r) => r.at > index && r.paths.some((p) => removes(p, target.value)))) return;
+        const fix = toWorkdir(model.text, run, target.value);
+        report({
+          start: run.nameWord.start,
+          end: run.nameWord.end,
+          message: `\`cd ${target.value}\` lasts for this RUN only; use \`WORKDIR ${target.value}\`.`,
+          fixes: fix ? [fix] : undefined,
+        });
       });
-    });
+    }
   },
 };
 
@@ -47,9 +52,10 @@ function toWorkdir(text: string, run: RunCommand, dir: string): OffsetFix | unde
   const instruction: InstructionNode = run.instruction;
   const commands = instruction.shell?.commands ?? [];
   const next = commands[1];
-  if (commands[0] !== run.command || !next || next.precededBy !== '&&' || next.depth > 0 || instruction.flags.length || instruction.heredocs.length) return undefined;
+  if (commands[0] !== run.command || !next || next.precededBy !== '&&' || next.depth > 0 || instruction.flags.length || instruction.heredocs.length)
+    return undefined;
   if (instruction.shell!.statementCount !== 1 || !dir.startsWith('/')) return undefined;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakAt(text, instruction.end);
   const upper = instruction.keywordToken.value === instruction.keywordToken.value.toUpperCase();
   const replacement = `${upper ? 'WORKDIR' : 'workdir'} ${dir}${newline}${instruction.keywordToken.value} `;
   return { title: `Use WORKDIR ${dir}`, edits: [{ start: instruction.start, end: next.start, newText: replacement }], preferred: true };

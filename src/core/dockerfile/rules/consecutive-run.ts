@@ -1,6 +1,7 @@
 import type { DockerfileRule, OffsetFix } from '../check/rule';
 import type { DockerfileModel, InstructionNode } from '../model/types';
 import { shipsLayers } from './util/stages';
+import { lineBreakAt } from './util/append';
 
 /**
  * Each RUN adds a layer; files deleted by a later RUN still weigh in the earlier one. Consecutive
@@ -50,7 +51,7 @@ function mergeFix(model: DockerfileModel, previous: InstructionNode, current: In
   const between = model.text.slice(previous.end, current.start);
   const body = current.argumentText;
   if (!body || between.trim() !== '' || previous.shell!.backgroundStatements.length) return undefined;
-  const newline = model.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakAt(model.text, previous.end);
   return {
     title: 'Merge into the previous RUN',
     edits: [{ start: previous.end, end: body.start, newText: ` && ${model.escapeChar}${newline}    ` }],

@@ -17,7 +17,11 @@ const rule: DockerfileRule = {
         const from = flagOf(instruction, 'from');
         if (!from?.value || from.valueStart === undefined) continue;
         if (model.stageByName.get(from.value.toLowerCase()) !== stage) continue;
-        report({ start: from.valueStart, end: from.valueStart + from.value.length, message: `\`--from=${from.value}\` is the current stage; a stage cannot copy from itself.` });
+        report({
+          start: from.valueStart,
+          end: from.valueStart + from.value.length,
+          message: `\`--from=${from.value}\` is the current stage; a stage cannot copy from itself.`,
+        });
       }
     }
   },

@@ -22,7 +22,11 @@ const rule: DockerfileRule = {
         if (!args) continue;
         const dest = args.destination.value.replace(/^["']/, '');
         if (/^([/\\$~]|[A-Za-z]:[\\/])/.test(dest) || hasWorkdirBefore(stage, instruction.index)) continue;
-        report({ start: args.destination.start, end: args.destination.end, message: `\`${dest}\` is relative but no WORKDIR is set; set WORKDIR first or use an absolute path.` });
+        report({
+          start: args.destination.start,
+          end: args.destination.end,
+          message: `\`${dest}\` is relative but no WORKDIR is set; set WORKDIR first or use an absolute path.`,
+        });
       }
     }
   },

@@ -3,7 +3,8 @@ import { basename } from './util/commands';
 import { copyArgs } from './util/copy-args';
 
 /** Names of files that hold credentials. */
-const SECRET_FILES = /^(id_(rsa|dsa|ecdsa|ed25519)|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.env(\.[\w-]+)?|credentials(\.json)?|\.dockercfg|kubeconfig|[\w.-]+\.(pem|p12|pfx|jks|keystore)|([\w.-]*(priv|tls|ssl|server|client)[\w.-]*|key)\.key)$/i;
+const SECRET_FILES =
+  /^(id_(rsa|dsa|ecdsa|ed25519)|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.env(\.[\w-]+)?|credentials(\.json)?|\.dockercfg|kubeconfig|[\w.-]+\.(pem|p12|pfx|jks|keystore)|([\w.-]*(priv|tls|ssl|server|client)[\w.-]*|key)\.key)$/i;
 /** Files that look like secrets by extension but are public: certificates, examples. */
 const PUBLIC = /(cert|signing|gpg|pgp|keyring|release|(^|[._-])ca([._-]|$)|chain|\.pub$|public|\.(example|sample|template|dist|defaults?)$)/i;
 

@@ -11,7 +11,7 @@ const rule: DockerfileRule = {
     id: 'copy-whole-filesystem-from-stage',
     domain: 'dockerfile',
     defaultSeverity: 'warning',
-    description: '`COPY --from=<stage>` should copy the built artifacts, not the stage\'s whole filesystem.',
+    description: "`COPY --from=<stage>` should copy the built artifacts, not the stage's whole filesystem.",
     practice: 'multistage',
     aliases: ['DL3067'],
   },
@@ -25,7 +25,11 @@ const rule: DockerfileRule = {
         const args = instruction.execForm ?? instruction.args;
         for (const arg of args.slice(0, -1)) {
           if (!/^\/+\.?$/.test(arg.value)) continue;
-          report({ start: arg.start, end: arg.end, message: `This copies the whole filesystem of stage \`${from!.value}\`; copy only the files the image needs.` });
+          report({
+            start: arg.start,
+            end: arg.end,
+            message: `This copies the whole filesystem of stage \`${from!.value}\`; copy only the files the image needs.`,
+          });
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands, unwrap, basename } from './util/commands';
+import { unwrap, basename } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'python3', 'perl', 'ruby', 'node']);
 
@@ -25,7 +26,11 @@ const rule: DockerfileRule = {
         const fromPipe = command.precededBy === '|' && i > 0 && isDownload(commands[i - 1]);
         const fromSubstitution = run.args.some((a) => /^(<\(|\$\()\s*(curl|wget)\b/.test(model.text.slice(a.start, a.end).replace(/^["']/, '')));
         if (!fromPipe && !fromSubstitution) return;
-        report({ start: run.nameWord.start, end: run.nameWord.end, message: `A downloaded script is run by \`${basename(run.nameWord.value)}\` without verification; save it, check its checksum, then run it.` });
+        report({
+          start: run.nameWord.start,
+          end: run.nameWord.end,
+          message: `A downloaded script is run by \`${basename(run.nameWord.value)}\` without verification; save it, check its checksum, then run it.`,
+        });
       });
     }
   },

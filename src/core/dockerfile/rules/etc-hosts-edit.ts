@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import type { ShellWord } from '../parse/shell';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /**
  * Docker writes `/etc/hosts` when a container starts, so edits made at build time vanish. Name
@@ -15,12 +15,17 @@ const rule: DockerfileRule = {
     practice: 'network',
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       const targets: ShellWord[] = run.command.redirects.filter((r) => r.op.includes('>') && r.target?.value === '/etc/hosts').map((r) => r.target!);
       const writes = run.name === 'tee' || (run.name === 'sed' && run.args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith('--in-place')));
       if (writes) targets.push(...run.args.filter((a) => a.value === '/etc/hosts'));
       for (const target of targets) {
-        report({ start: target.start, end: target.end, message: 'Docker regenerates `/etc/hosts` when the container starts, so this edit is lost; use a network alias, `--add-host` or compose `extra_hosts`.' });
+        report({
+          start: target.start,
+          end: target.end,
+          message:
+            'Docker regenerates `/etc/hosts` when the container starts, so this edit is lost; use a network alias, `--add-host` or compose `extra_hosts`.',
+        });
       }
     }
   },

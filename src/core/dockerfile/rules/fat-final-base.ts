@@ -22,7 +22,11 @@ const rule: DockerfileRule = {
     if (!model.stages.some((s) => s !== final && s.usedByLaterStage) || runsInteractiveShell(final)) return;
     const reason = fatReason(final.imageRef.repository, final.imageRef.tag ?? '');
     if (!reason) return;
-    report({ start: final.image.start, end: final.image.end, message: `\`${final.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.` });
+    report({
+      start: final.image.start,
+      end: final.image.end,
+      message: `\`${final.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.`,
+    });
   },
 };
 

@@ -13,7 +13,11 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     const first = model.instructions.find((i) => i.keyword !== 'ARG');
     if (!first || first.keyword === 'FROM') return;
-    report({ start: first.keywordToken.start, end: first.keywordToken.end, message: `\`${first.keywordToken.value}\` comes before any FROM; only ARG may precede the first FROM.` });
+    report({
+      start: first.keywordToken.start,
+      end: first.keywordToken.end,
+      message: `\`${first.keywordToken.value}\` comes before any FROM; only ARG may precede the first FROM.`,
+    });
   },
 };
 export default rule;

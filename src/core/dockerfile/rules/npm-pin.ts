@@ -23,7 +23,11 @@ const rule: DockerfileRule = {
         const version = at > 0 ? word.value.slice(at + 1) : '';
         if (version && version !== 'latest') continue;
         if (!version && /^[^@].*\/.+/.test(word.value)) continue; // `user/repo`: a GitHub shorthand
-        report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${at > 0 ? word.value.slice(0, at) : word.value}@<version>\`.` });
+        report({
+          start: word.start,
+          end: word.end,
+          message: `\`${word.value}\` is not pinned; write \`${at > 0 ? word.value.slice(0, at) : word.value}@<version>\`.`,
+        });
       }
     }
   },

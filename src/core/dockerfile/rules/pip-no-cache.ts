@@ -21,7 +21,11 @@ const rule: DockerfileRule = {
     for (const install of pipCommands(model.instructions)) {
       const instruction = install.instruction;
       if (hasFlag(install.args, '--no-cache-dir') || !shipsLayers(model, instruction.stage)) continue;
-      if (mountsCacheAt(instruction, '/root/.cache/pip', '/root/.cache') || instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))) continue;
+      if (
+        mountsCacheAt(instruction, '/root/.cache/pip', '/root/.cache') ||
+        instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))
+      )
+        continue;
       if (install.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
       if (instruction.stage?.variables.lookup('PIP_NO_CACHE_DIR', instruction.index).defined) continue;
       report({

@@ -26,7 +26,11 @@ const rule: DockerfileRule = {
       for (const word of packageOperands(install.rest, PIP.optionsWithValue)) {
         if (isUnpinnable(word) || /[=<>~!@]/.test(word.value) || word.value.includes('/')) continue;
         if (upgradesInstaller && INSTALLER.has(word.value.toLowerCase())) continue;
-        report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}==<version>\` or use a requirements file.` });
+        report({
+          start: word.start,
+          end: word.end,
+          message: `\`${word.value}\` is not pinned; write \`${word.value}==<version>\` or use a requirements file.`,
+        });
       }
     }
   },

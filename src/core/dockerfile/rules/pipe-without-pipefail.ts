@@ -20,31 +20,41 @@ const rule: DockerfileRule = {
     aliases: ['DL4006'],
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
-      const shell = shellOf(instruction);
-      if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0])))) continue;
-      const commands = instruction.shell.commands;
-      const pipeAt = commands.findIndex((c, i) => (c.precededBy === '|' || c.precededBy === '|&') && !feedsOnlyConstants(commands, i));
-      if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) continue;
-      const start = pipeStart(model.text, commands[pipeAt - 1], commands[pipeAt]);
-      if (start === undefined) continue;
-      report({ start, end: start + (model.text[start + 1] === '&' ? 2 : 1), message: 'Without pipefail this RUN fails only if the last command of the pipe fails; use `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` or start the RUN with `set -o pipefail &&`.' });
+    const atEnd = new Map<Stage, string[] | undefined>();
+    for (const stage of model.stages) {
+      // The SHELL in effect, walking the stage in order; a stage starts with its base stage's.
+      let shell = stage.baseStage ? atEnd.get(stage.baseStage) : undefined;
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'SHELL' && instruction.execForm) shell = instruction.execForm.map((t) => t.value);
+        if (instruction.keyword === 'RUN' && instruction.shell) check(model.text, instruction, shell, report);
+      }
+      atEnd.set(stage, shell);
     }
   },
 };
 
-function basename(path: string): string {
-  return path.replace(/\\/g, '/').split('/').pop() ?? path;
+function check(
+  text: string,
+  instruction: InstructionNode,
+  shell: string[] | undefined,
+  report: (f: { start: number; end: number; message: string }) => void,
+): void {
+  if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0])))) return;
+  const commands = instruction.shell!.commands;
+  const pipeAt = commands.findIndex((c, i) => (c.precededBy === '|' || c.precededBy === '|&') && !feedsOnlyConstants(commands, i));
+  if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) return;
+  const start = pipeStart(text, commands[pipeAt - 1], commands[pipeAt]);
+  if (start === undefined) return;
+  report({
+    start,
+    end: start + (text[start + 1] === '&' ? 2 : 1),
+    message:
+      'Without pipefail this RUN fails only if the last command of the pipe fails; use `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` or start the RUN with `set -o pipefail &&`.',
+  });
 }
 
-/** The SHELL in effect for the instruction: the stage's last SHELL before it, or its base stages'. */
-function shellOf(instruction: InstructionNode): string[] | undefined {
-  for (let stage: Stage | undefined = instruction.stage, before = instruction.index; stage; stage = stage.baseStage, before = Infinity) {
-    const shell = [...stage.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.index < before && i.execForm);
-    if (shell) return shell.execForm!.map((t) => t.value);
-  }
-  return undefined;
+function basename(path: string): string {
+  return path.replace(/\\/g, '/').split('/').pop() ?? path;
 }
 
 /** Commands that cannot fail in a way pipefail would catch: `echo "$sum *file" | sha256sum -c -` is safe. */
@@ -53,7 +63,8 @@ const CONSTANT_PRODUCERS = new Set(['echo', 'printf', 'yes', 'true', ':']);
 /** True when everything on the left of the pipe before `commands[pipeAt]` is an echo-like producer. */
 function feedsOnlyConstants(commands: readonly ShellCommand[], pipeAt: number): boolean {
   const depth = commands[pipeAt].depth;
-  for (let i = pipeAt - 1; i >= 0; i--) {
+  // Bounded look-back: a pipe fed by more than a few dozen commands is not a plain echo.
+  for (let i = pipeAt - 1; i >= Math.max(0, pipeAt - 32); i--) {
     const command = commands[i];
     if (!command.name || !CONSTANT_PRODUCERS.has(command.name.value)) return false;
     if (command.depth === depth && command.precededBy !== '|' && command.precededBy !== '|&') {
@@ -65,7 +76,7 @@ function feedsOnlyConstants(commands: readonly ShellCommand[], pipeAt: number): 
       if (before.statementIndex !== command.statementIndex || before.depth < depth) return true;
     }
   }
-  return true;
+  return pipeAt <= 32;
 }
 
 function setsPipefailBefore(commands: readonly ShellCommand[], pipeAt: number): boolean {

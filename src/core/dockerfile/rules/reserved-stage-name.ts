@@ -15,7 +15,11 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       if (stage.name && RESERVED.has(stage.name.value)) {
-        report({ start: stage.name.start, end: stage.name.end, message: `\`${stage.name.value}\` is a reserved word and cannot name a stage; pick another name.` });
+        report({
+          start: stage.name.start,
+          end: stage.name.end,
+          message: `\`${stage.name.value}\` is a reserved word and cannot name a stage; pick another name.`,
+        });
       }
     }
   },

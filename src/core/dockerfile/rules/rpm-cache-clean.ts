@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { YUM, ZYPPER, packageCommands } from './util/package-managers';
 import { mountsCacheAt, shipsLayers } from './util/stages';
 
@@ -25,8 +25,9 @@ const rule: DockerfileRule = {
     ];
     for (const install of installs) {
       const instruction = install.instruction;
-      if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/yum', '/var/cache/dnf', '/var/cache/zypp', '/var/cache/libdnf5')) continue;
-      const rest = runCommands([instruction]);
+      if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/cache/yum', '/var/cache/dnf', '/var/cache/zypp', '/var/cache/libdnf5'))
+        continue;
+      const rest = cachedRunCommands([instruction]);
       const cleaned = rest.some(
         (r) =>
           (r.name === install.name && r.args.some((a) => a.value === 'clean' || a.value === 'cc')) ||

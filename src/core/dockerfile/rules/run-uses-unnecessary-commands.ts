@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /**
  * Interactive and system-administration commands make no sense while building an image: there is
@@ -18,11 +18,15 @@ const rule: DockerfileRule = {
     aliases: ['DL3001'],
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       if (!COMMANDS.has(run.name)) continue;
       if (run.command.name?.value === 'command' || run.command.name?.value === 'which') continue;
       if (run.name === 'ssh' && run.instruction.flags.some((f) => f.name.toLowerCase() === 'mount' && /type=ssh/.test(f.value ?? ''))) continue;
-      report({ start: run.nameWord.start, end: run.nameWord.end, message: `\`${run.name}\` has no use while building an image: there is no terminal, init system or running service.` });
+      report({
+        start: run.nameWord.start,
+        end: run.nameWord.end,
+        message: `\`${run.name}\` has no use while building an image: there is no terminal, init system or running service.`,
+      });
     }
   },
 };

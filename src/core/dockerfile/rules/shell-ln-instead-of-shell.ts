@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /** Replacing `/bin/sh` with a symlink changes the shell for every later step and for the image's users; SHELL changes it for the build only. */
 const rule: DockerfileRule = {
@@ -12,12 +12,16 @@ const rule: DockerfileRule = {
     aliases: ['DL4005'],
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       if (run.name !== 'ln') continue;
       const operands = run.args.filter((a) => !a.value.startsWith('-'));
       const target = operands.length >= 2 ? operands[operands.length - 1] : undefined;
       if (target?.value !== '/bin/sh') continue;
-      report({ start: target.start, end: target.end, message: 'Linking `/bin/sh` changes the shell of the whole image; use `SHELL ["/bin/bash", "-c"]` for the build instead.' });
+      report({
+        start: target.start,
+        end: target.end,
+        message: 'Linking `/bin/sh` changes the shell of the whole image; use `SHELL ["/bin/bash", "-c"]` for the build instead.',
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import type { RunCommand } from './util/commands';
-import { stageRunCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { runsInteractiveShell } from './util/stages';
 
 /** Commands that compile an application, by program and the subcommands that build. */
@@ -36,7 +36,7 @@ const rule: DockerfileRule = {
     if (model.stages.length !== 1) return;
     const [stage] = model.stages;
     if (runsInteractiveShell(stage)) return;
-    const runs = stageRunCommands(stage);
+    const runs = cachedRunCommands(stage.instructions);
     const build = runs.find((r) => isBuild(r) && !purgesInSameRun(runs, r));
     if (!build) return;
     report({
@@ -64,7 +64,8 @@ function purgesInSameRun(runs: readonly RunCommand[], build: RunCommand): boolea
   return runs.some(
     (r) =>
       r.instruction === build.instruction &&
-      ((r.name === 'apt-get' && r.args.some((a) => a.value === 'purge' || a.value === 'autoremove')) || (r.name === 'apk' && r.args.some((a) => a.value === 'del'))),
+      ((r.name === 'apt-get' && r.args.some((a) => a.value === 'purge' || a.value === 'autoremove')) ||
+        (r.name === 'apk' && r.args.some((a) => a.value === 'del'))),
   );
 }
 

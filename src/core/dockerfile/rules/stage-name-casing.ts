@@ -20,7 +20,13 @@ const rule: DockerfileRule = {
         start: stage.name.start,
         end: stage.name.end,
         message: `Stage name \`${written}\` should be lower case.`,
-        fixes: [{ title: `Rename to ${written.toLowerCase()}`, edits: [{ start: stage.name.start, end: stage.name.end, newText: written.toLowerCase() }], preferred: true }],
+        fixes: [
+          {
+            title: `Rename to ${written.toLowerCase()}`,
+            edits: [{ start: stage.name.start, end: stage.name.end, newText: written.toLowerCase() }],
+            preferred: true,
+          },
+        ],
       });
     }
   },

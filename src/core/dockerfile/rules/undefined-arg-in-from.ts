@@ -20,7 +20,8 @@ const rule: DockerfileRule = {
     for (const stage of model.stages) {
       const from = stage.from;
       const tokens: Token[] = [...from.args.slice(0, 1)];
-      for (const flag of from.flags) if (flag.value && flag.valueStart !== undefined) tokens.push({ value: flag.value, start: flag.valueStart, end: flag.valueStart + flag.value.length });
+      for (const flag of from.flags)
+        if (flag.value && flag.valueStart !== undefined) tokens.push({ value: flag.value, start: flag.valueStart, end: flag.valueStart + flag.value.length });
       for (const token of tokens) {
         const raw = model.text.slice(token.start, token.end);
         for (const match of raw.matchAll(REFERENCE)) {

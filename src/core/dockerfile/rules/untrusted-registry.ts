@@ -21,7 +21,11 @@ const rule: DockerfileRule = {
       if (reference.includes('$') || reference === 'scratch' || model.stageByName.has(reference.toLowerCase())) return;
       const registry = registryOf(reference);
       if (trusted.some((t) => matches(registry, t))) return;
-      report({ start, end, message: `\`${reference}\` comes from \`${registry}\`, which is not a trusted registry (${trusted.map((t) => `\`${t}\``).join(', ')}).` });
+      report({
+        start,
+        end,
+        message: `\`${reference}\` comes from \`${registry}\`, which is not a trusted registry (${trusted.map((t) => `\`${t}\``).join(', ')}).`,
+      });
     };
     for (const stage of model.stages) {
       if (stage.image && stage.resolvedImage !== undefined && !stage.baseStage) check(stage.resolvedImage, stage.image.start, stage.image.end);

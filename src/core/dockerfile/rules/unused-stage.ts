@@ -17,7 +17,11 @@ const rule: DockerfileRule = {
     for (const stage of model.stages) {
       if (stage.isFinal || stage.usedByLaterStage || stage.name) continue;
       const token = stage.image ?? stage.from.keywordToken;
-      report({ start: token.start, end: token.end, message: `Stage ${stage.index} is never used by a later stage and is not the final stage; remove it or copy from it.` });
+      report({
+        start: token.start,
+        end: token.end,
+        message: `Stage ${stage.index} is never used by a later stage and is not the final stage; remove it or copy from it.`,
+      });
     }
   },
 };

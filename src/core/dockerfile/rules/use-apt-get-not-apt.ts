@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /** Subcommands apt-get has under the same name, for a mechanical rename. */
 const SAME_IN_APT_GET = new Set(['install', 'update', 'upgrade', 'remove', 'purge', 'autoremove', 'dist-upgrade', 'clean', 'autoclean', 'source', 'build-dep']);
@@ -16,7 +16,7 @@ const rule: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       if (run.name !== 'apt' || run.nameWord.value !== 'apt') continue;
       const sub = run.args.find((a) => !a.value.startsWith('-'));
       const fixable = !!sub && SAME_IN_APT_GET.has(sub.value);
@@ -24,7 +24,9 @@ const rule: DockerfileRule = {
         start: run.nameWord.start,
         end: run.nameWord.end,
         message: '`apt` has no stable command-line interface for scripts; use `apt-get` (or `apt-cache`).',
-        fixes: fixable ? [{ title: 'Use apt-get', edits: [{ start: run.nameWord.start, end: run.nameWord.end, newText: 'apt-get' }], preferred: true }] : undefined,
+        fixes: fixable
+          ? [{ title: 'Use apt-get', edits: [{ start: run.nameWord.start, end: run.nameWord.end, newText: 'apt-get' }], preferred: true }]
+          : undefined,
       });
     }
   },

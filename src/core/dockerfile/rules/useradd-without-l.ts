@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { hasFlag, runCommands } from './util/commands';
+import { hasFlag } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /**
  * `useradd` records every UID in the sparse `/var/log/lastlog` and `faillog`; Docker's layer
@@ -17,7 +18,7 @@ const rule: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       if (run.name !== 'useradd' || hasFlag(run.args, '-l', '--no-log-init')) continue;
       const uid = uidOf(run.args);
       if (!uid || !/^\d+$/.test(uid.value) || Number(uid.value) < 65536) continue;

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { stageRunCommands, type RunCommand } from './util/commands';
+import { type RunCommand } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 
 /** curl and wget do the same job; a stage that needs both installs (and patches) one tool too many. */
 const rule: DockerfileRule = {
@@ -13,12 +14,16 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const runs = stageRunCommands(stage).filter((r) => (r.name === 'curl' || r.name === 'wget') && !isLookup(r));
+      const runs = cachedRunCommands(stage.instructions).filter((r) => (r.name === 'curl' || r.name === 'wget') && !isLookup(r));
       const first = runs[0];
       if (!first) continue;
       const other = first.name === 'curl' ? 'wget' : 'curl';
       for (const run of runs.filter((r) => r.name === other)) {
-        report({ start: run.nameWord.start, end: run.nameWord.end, message: `This stage already uses \`${first.name}\`; use it here too instead of \`${other}\`.` });
+        report({
+          start: run.nameWord.start,
+          end: run.nameWord.end,
+          message: `This stage already uses \`${first.name}\`; use it here too instead of \`${other}\`.`,
+        });
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { DockerfileRule } from '../check/rule';
 import type { Stage } from '../model/types';
-import { hasFlag, runCommands } from './util/commands';
+import { hasFlag } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { APK, packageCommands } from './util/package-managers';
 
 /** wget's default progress bar writes thousands of lines into the build log on non-terminal output. */
@@ -15,7 +16,7 @@ const rule: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    for (const run of runCommands(model.instructions)) {
+    for (const run of cachedRunCommands(model.instructions)) {
       if (run.name !== 'wget' || usesBusyBoxWget(run.instruction.stage)) continue;
       if (hasFlag(run.args, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output', '--version')) continue;
       // Short-option clusters such as `-qO-` or `-nv`.
@@ -24,7 +25,9 @@ const rule: DockerfileRule = {
         start: run.nameWord.start,
         end: run.nameWord.end,
         message: '`wget` without `--progress` or `-q` floods the build log with progress lines.',
-        fixes: [{ title: 'Add --progress=dot:giga', edits: [{ start: run.nameWord.end, end: run.nameWord.end, newText: ' --progress=dot:giga' }], preferred: true }],
+        fixes: [
+          { title: 'Add --progress=dot:giga', edits: [{ start: run.nameWord.end, end: run.nameWord.end, newText: ' --progress=dot:giga' }], preferred: true },
+        ],
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
-import { runCommands } from './util/commands';
+import { cachedRunCommands } from './util/run-index';
 import { mountsCacheAt, shipsLayers } from './util/stages';
 
 /**
@@ -19,7 +19,7 @@ const rule: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    const all = runCommands(model.instructions);
+    const all = cachedRunCommands(model.instructions);
     for (const run of all) {
       if (run.name !== 'yarn') continue;
       const words = run.args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
@@ -36,7 +36,7 @@ const rule: DockerfileRule = {
       report({
         start: words.length ? at.start : run.nameWord.start,
         end: words.length ? at.end : run.nameWord.end,
-        message: 'Yarn\'s cache stays in this layer next to `node_modules`; add `&& yarn cache clean` to the same RUN.',
+        message: "Yarn's cache stays in this layer next to `node_modules`; add `&& yarn cache clean` to the same RUN.",
         fixes: fix ? [{ ...fix, preferred: true }] : undefined,
       });
     }

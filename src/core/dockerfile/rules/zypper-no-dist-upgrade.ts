@@ -13,7 +13,11 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const run of packageCommands(model.instructions, ZYPPER, ['dist-upgrade', 'dup'])) {
-      report({ start: run.sub.start, end: run.sub.end, message: '`zypper dist-upgrade` can change the distribution release inside the image; update the base image instead.' });
+      report({
+        start: run.sub.start,
+        end: run.sub.end,
+        message: '`zypper dist-upgrade` can change the distribution release inside the image; update the base image instead.',
+      });
     }
   },
 };

@@ -6,7 +6,10 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
     'FROM debian:12\nRUN apt-get update; apt-get install -y curl; apt-get dist-clean',
     { name: 'cache mount', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl' },
-    { name: 'builder stage only copied from', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /app /app' },
+    {
+      name: 'builder stage only copied from',
+      code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /app /app',
+    },
   ],
   invalid: [
     {
@@ -14,7 +17,16 @@ ruleTester(rule, {
       errors: [[2, 13, 2, 19]],
       output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
     },
-    { name: 'base stage of the final stage ships its layers', code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base', errors: [[2, 13, 2, 19]] },
-    { name: 'heredoc: no fix', code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF', errors: [[3, 9, 3, 15]], output: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF' },
+    {
+      name: 'base stage of the final stage ships its layers',
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base',
+      errors: [[2, 13, 2, 19]],
+    },
+    {
+      name: 'heredoc: no fix',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF',
+      errors: [[3, 9, 3, 15]],
+      output: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF',
+    },
   ],
 });

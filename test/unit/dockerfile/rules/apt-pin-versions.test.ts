@@ -10,7 +10,13 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-get update && apt-get upgrade -y',
   ],
   invalid: [
-    { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl git=1:2.39 ca-certificates', errors: [[2, 42, 2, 46], [2, 58, 2, 73]] },
+    {
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl git=1:2.39 ca-certificates',
+      errors: [
+        [2, 42, 2, 46],
+        [2, 58, 2, 73],
+      ],
+    },
     { name: '-t value skipped, package still reported', code: 'FROM debian:12\nRUN apt-get install -t bookworm-backports -y golang', errors: [[2, 46, 2, 52]] },
   ],
 });

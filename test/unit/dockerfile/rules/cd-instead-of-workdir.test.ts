@@ -12,7 +12,17 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM alpine:3.20\nRUN cd /src && make', errors: [[2, 5, 2, 7]], output: 'FROM alpine:3.20\nWORKDIR /src\nRUN make' },
-    { name: 'continuation lines', code: 'FROM alpine:3.20\nRUN cd /usr/src/app \\\n  && npm ci', errors: [[2, 5, 2, 7]], output: 'FROM alpine:3.20\nWORKDIR /usr/src/app\nRUN npm ci' },
-    { name: 'no fix when not the first command', code: 'FROM alpine:3.20\nRUN make; cd /src; make', errors: [[2, 11, 2, 13]], output: 'FROM alpine:3.20\nRUN make; cd /src; make' },
+    {
+      name: 'continuation lines',
+      code: 'FROM alpine:3.20\nRUN cd /usr/src/app \\\n  && npm ci',
+      errors: [[2, 5, 2, 7]],
+      output: 'FROM alpine:3.20\nWORKDIR /usr/src/app\nRUN npm ci',
+    },
+    {
+      name: 'no fix when not the first command',
+      code: 'FROM alpine:3.20\nRUN make; cd /src; make',
+      errors: [[2, 11, 2, 13]],
+      output: 'FROM alpine:3.20\nRUN make; cd /src; make',
+    },
   ],
 });

@@ -10,8 +10,24 @@ ruleTester(rule, {
     { name: 'builder stage', code: 'FROM golang:1.23 AS build\nRUN go vet ./...\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app' },
   ],
   invalid: [
-    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN adduser -D app', errors: [[3, 1, 3, 4]], output: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    adduser -D app' },
-    { name: 'three in a row', code: 'FROM alpine:3.20\nRUN a\nRUN b\nRUN c', errors: [[3, 1, 3, 4], [4, 1, 4, 4]] },
-    { name: 'no fix across a comment', code: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b', errors: [[4, 1, 4, 4]], output: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b' },
+    {
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN adduser -D app',
+      errors: [[3, 1, 3, 4]],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    adduser -D app',
+    },
+    {
+      name: 'three in a row',
+      code: 'FROM alpine:3.20\nRUN a\nRUN b\nRUN c',
+      errors: [
+        [3, 1, 3, 4],
+        [4, 1, 4, 4],
+      ],
+    },
+    {
+      name: 'no fix across a comment',
+      code: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b',
+      errors: [[4, 1, 4, 4]],
+      output: 'FROM alpine:3.20\nRUN a\n# why b\nRUN b',
+    },
   ],
 });

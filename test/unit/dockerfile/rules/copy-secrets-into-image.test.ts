@@ -12,6 +12,12 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM node:22-slim\nCOPY .npmrc package.json /app/', errors: [[2, 6, 2, 12]] },
     { code: 'FROM alpine:3.20\nADD ./keys/id_rsa /root/.ssh/', errors: [[2, 5, 2, 18]] },
-    { code: 'FROM alpine:3.20\nCOPY .env tls/server.key /app/', errors: [[2, 6, 2, 10], [2, 11, 2, 25]] },
+    {
+      code: 'FROM alpine:3.20\nCOPY .env tls/server.key /app/',
+      errors: [
+        [2, 6, 2, 10],
+        [2, 11, 2, 25],
+      ],
+    },
   ],
 });

@@ -12,6 +12,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM node:22-slim\nRUN npm install -g nodemon', errors: [[2, 20, 2, 27]] },
-    { code: 'FROM node:22-slim\nRUN npm i @scope/pkg npm@latest', errors: [[2, 11, 2, 21], [2, 22, 2, 32]] },
+    {
+      code: 'FROM node:22-slim\nRUN npm i @scope/pkg npm@latest',
+      errors: [
+        [2, 11, 2, 21],
+        [2, 22, 2, 32],
+      ],
+    },
   ],
 });

@@ -6,7 +6,10 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN set -o pipefail && wget -O - https://example.com/x.tgz | tar xz',
     'FROM alpine:3.20\nRUN set -euxo pipefail; curl -fsSL https://example.com | tar xz',
     'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com | tar xz',
-    { name: 'SHELL inherited from a base stage', code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com | tar xz' },
+    {
+      name: 'SHELL inherited from a base stage',
+      code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com | tar xz',
+    },
     { name: 'dash has no pipefail', code: 'FROM debian:12\nSHELL ["/bin/sh", "-c"]\nRUN curl -fsSL https://example.com | tar xz' },
     { name: 'echo cannot fail', code: 'FROM debian:12\nRUN echo "$SHA256 *go.tgz" | sha256sum -c -' },
     { name: 'echo block', code: 'FROM debian:12\nRUN { echo a; echo b; } | tee /etc/x.conf' },

@@ -11,7 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM rockylinux:9\nRUN yum install -y httpd', errors: [[2, 9, 2, 16]], output: 'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all' },
-    { code: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl', errors: [[2, 15, 2, 17]], output: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean --all' },
+    {
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl',
+      errors: [[2, 15, 2, 17]],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean --all',
+    },
     { name: 'cleaning with another tool does not count', code: 'FROM fedora:40\nRUN dnf install -y httpd && yum clean all', errors: [[2, 9, 2, 16]] },
   ],
 });

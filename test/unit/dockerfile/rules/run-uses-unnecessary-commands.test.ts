@@ -10,6 +10,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM debian:12\nRUN service mysql start && mysql < init.sql', errors: [[2, 5, 2, 12]] },
-    { code: 'FROM debian:12\nRUN ps aux | grep x; sudo kill 1', errors: [[2, 5, 2, 7], [2, 27, 2, 31]] },
+    {
+      code: 'FROM debian:12\nRUN ps aux | grep x; sudo kill 1',
+      errors: [
+        [2, 5, 2, 7],
+        [2, 27, 2, 31],
+      ],
+    },
   ],
 });

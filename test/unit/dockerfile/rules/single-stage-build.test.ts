@@ -6,7 +6,10 @@ ruleTester(rule, {
     'FROM golang:1.23 AS build\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app\nCMD ["/app"]',
     { name: 'toolchain image without a CMD', code: 'FROM golang:1.23\nRUN go build ./...' },
     { name: 'no build', code: 'FROM node:22-slim\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]' },
-    { name: 'make and purge in one RUN', code: 'FROM debian:12\nRUN apt-get install -y gcc make && make && make install && apt-get purge -y gcc make\nCMD ["redis-server"]' },
+    {
+      name: 'make and purge in one RUN',
+      code: 'FROM debian:12\nRUN apt-get install -y gcc make && make && make install && apt-get purge -y gcc make\nCMD ["redis-server"]',
+    },
     { name: 'npm run of another script', code: 'FROM node:22\nRUN npm run lint\nCMD ["node", "index.js"]' },
   ],
   invalid: [

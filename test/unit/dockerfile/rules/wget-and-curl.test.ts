@@ -9,6 +9,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM debian:12\nRUN curl -fsSLO https://a\nRUN wget -q https://b', errors: [[3, 5, 3, 9]] },
-    { code: 'FROM debian:12\nRUN wget -q https://a && curl -O https://b && curl -O https://c', errors: [[2, 26, 2, 30], [2, 47, 2, 51]] },
+    {
+      code: 'FROM debian:12\nRUN wget -q https://a && curl -O https://b && curl -O https://c',
+      errors: [
+        [2, 26, 2, 30],
+        [2, 47, 2, 51],
+      ],
+    },
   ],
 });

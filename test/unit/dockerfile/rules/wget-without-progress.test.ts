@@ -10,7 +10,11 @@ ruleTester(rule, {
     { name: 'BusyBox wget on Alpine', code: 'FROM alpine:3.20\nRUN wget -O /a https://example.com/a' },
   ],
   invalid: [
-    { code: 'FROM debian:12\nRUN wget -O a.tgz https://example.com/a.tgz', errors: [[2, 5, 2, 9]], output: 'FROM debian:12\nRUN wget --progress=dot:giga -O a.tgz https://example.com/a.tgz' },
+    {
+      code: 'FROM debian:12\nRUN wget -O a.tgz https://example.com/a.tgz',
+      errors: [[2, 5, 2, 9]],
+      output: 'FROM debian:12\nRUN wget --progress=dot:giga -O a.tgz https://example.com/a.tgz',
+    },
     { name: 'GNU wget installed on Alpine', code: 'FROM alpine:3.20\nRUN apk add --no-cache wget && wget https://example.com/a', errors: [[2, 32, 2, 36]] },
   ],
 });

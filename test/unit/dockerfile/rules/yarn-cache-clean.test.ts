@@ -9,7 +9,11 @@ ruleTester(rule, {
     { name: 'builder stage', code: 'FROM node:22 AS build\nRUN yarn install\nFROM node:22-slim\nCOPY --from=build /app /app' },
   ],
   invalid: [
-    { code: 'FROM node:22-slim\nRUN yarn install --frozen-lockfile', errors: [[2, 10, 2, 17]], output: 'FROM node:22-slim\nRUN yarn install --frozen-lockfile && yarn cache clean' },
+    {
+      code: 'FROM node:22-slim\nRUN yarn install --frozen-lockfile',
+      errors: [[2, 10, 2, 17]],
+      output: 'FROM node:22-slim\nRUN yarn install --frozen-lockfile && yarn cache clean',
+    },
     { name: 'bare yarn installs', code: 'FROM node:22-slim\nRUN yarn', errors: [[2, 5, 2, 9]] },
     { code: 'FROM node:22-slim\nRUN yarn global add pm2@5.4.2', errors: [[2, 10, 2, 16]] },
   ],

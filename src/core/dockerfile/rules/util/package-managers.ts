@@ -5,7 +5,8 @@
  */
 import type { ShellWord } from '../../parse/shell';
 import type { InstructionNode } from '../../model/types';
-import { runCommands, type RunCommand } from './commands';
+import { type RunCommand } from './commands';
+import { cachedRunCommands } from './run-index';
 
 export interface PackageManager {
   /** Program names (basenames) that run this manager. */
@@ -14,18 +15,69 @@ export interface PackageManager {
   optionsWithValue: readonly string[];
 }
 
-export const APT: PackageManager = { names: ['apt-get', 'apt'], optionsWithValue: ['-o', '-t', '-c', '--option', '--target-release', '--default-release', '--config-file'] };
+export const APT: PackageManager = {
+  names: ['apt-get', 'apt'],
+  optionsWithValue: ['-o', '-t', '-c', '--option', '--target-release', '--default-release', '--config-file'],
+};
 export const APK: PackageManager = {
   names: ['apk'],
-  optionsWithValue: ['-t', '--virtual', '-X', '--repository', '--repositories-file', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--cache-max-age', '--timeout'],
+  optionsWithValue: [
+    '-t',
+    '--virtual',
+    '-X',
+    '--repository',
+    '--repositories-file',
+    '-p',
+    '--root',
+    '--arch',
+    '--cache-dir',
+    '--keys-dir',
+    '--cache-max-age',
+    '--timeout',
+  ],
 };
 export const PIP: PackageManager = {
   names: [],
   optionsWithValue: [
-    '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
-    '-t', '--target', '--prefix', '--root', '--src', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy',
-    '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert',
-    '--cache-dir', '--global-option', '--install-option', '--config-settings', '-C', '--python', '--only-binary', '--no-binary', '--report',
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-e',
+    '--editable',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '-t',
+    '--target',
+    '--prefix',
+    '--root',
+    '--src',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--upgrade-strategy',
+    '--progress-bar',
+    '--log',
+    '--proxy',
+    '--retries',
+    '--timeout',
+    '--exists-action',
+    '--trusted-host',
+    '--cert',
+    '--client-cert',
+    '--cache-dir',
+    '--global-option',
+    '--install-option',
+    '--config-settings',
+    '-C',
+    '--python',
+    '--only-binary',
+    '--no-binary',
+    '--report',
   ],
 };
 export const NPM: PackageManager = {
@@ -38,7 +90,22 @@ export const GEM: PackageManager = {
 };
 export const YUM: PackageManager = {
   names: ['yum', 'dnf', 'microdnf', 'tdnf'],
-  optionsWithValue: ['--enablerepo', '--disablerepo', '--setopt', '--releasever', '--installroot', '-c', '--config', '-x', '--exclude', '--repo', '--repoid', '-d', '-e', '--rpmverbosity'],
+  optionsWithValue: [
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--releasever',
+    '--installroot',
+    '-c',
+    '--config',
+    '-x',
+    '--exclude',
+    '--repo',
+    '--repoid',
+    '-d',
+    '-e',
+    '--rpmverbosity',
+  ],
 };
 export const ZYPPER: PackageManager = {
   names: ['zypper'],
@@ -55,7 +122,7 @@ export interface PackageCommand extends RunCommand {
 /** Every invocation of `manager` with one of `subcommands` in the given instructions. */
 export function packageCommands(instructions: readonly InstructionNode[], manager: PackageManager, subcommands: readonly string[]): PackageCommand[] {
   const result: PackageCommand[] = [];
-  for (const run of runCommands(instructions)) {
+  for (const run of cachedRunCommands(instructions)) {
     if (!manager.names.includes(run.name)) continue;
     const found = subcommandAt(run.args, manager.optionsWithValue);
     if (!found || !subcommands.includes(found.word.value)) continue;
@@ -67,7 +134,7 @@ export function packageCommands(instructions: readonly InstructionNode[], manage
 /** `pip install`, `pip3.12 install`, `python3 -m pip install`. */
 export function pipCommands(instructions: readonly InstructionNode[], subcommands: readonly string[] = ['install']): PackageCommand[] {
   const result: PackageCommand[] = [];
-  for (const run of runCommands(instructions)) {
+  for (const run of cachedRunCommands(instructions)) {
     let args = run.args;
     if (/^python[0-9.]*$/.test(run.name)) {
       const m = args.findIndex((a) => a.value === '-m');

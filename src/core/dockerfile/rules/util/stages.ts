@@ -8,9 +8,17 @@ import type { DockerfileModel, InstructionNode, Stage } from '../../model/types'
  */
 export function shipsLayers(model: DockerfileModel, stage: Stage | undefined): boolean {
   if (!stage) return true;
-  if (stage.isFinal) return true;
-  return model.stages.some((later) => later.baseStage === stage && shipsLayers(model, later));
+  let shipping = shippingStages.get(model);
+  if (!shipping) {
+    shipping = new Set();
+    for (let s = model.stages.at(-1); s && !shipping.has(s); s = s.baseStage) shipping.add(s);
+    shippingStages.set(model, shipping);
+  }
+  return shipping.has(stage);
 }
+
+/** The final stage and the chain of stages it builds on, computed once per model. */
+const shippingStages = new WeakMap<DockerfileModel, Set<Stage>>();
 
 /** `RUN --mount=type=cache,target=...` (or tmpfs) over one of the given paths: the cache never reaches a layer. */
 export function mountsCacheAt(instruction: InstructionNode, ...paths: string[]): boolean {

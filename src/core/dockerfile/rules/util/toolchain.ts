@@ -4,12 +4,35 @@
  */
 import type { ShellWord } from '../../parse/shell';
 import type { InstructionNode } from '../../model/types';
-import { runCommands, type RunCommand } from './commands';
+import { type RunCommand } from './commands';
+import { cachedRunCommands } from './run-index';
 import { APK, APT, YUM, packageCommands, packageOperands } from './package-managers';
 
 const TOOL_PACKAGES = new Set([
-  'gcc', 'g++', 'clang', 'llvm', 'make', 'cmake', 'build-essential', 'build-base', 'autoconf', 'automake', 'libtool', 'gcc-c++',
-  'golang', 'golang-go', 'go', 'rustc', 'cargo', 'rust', 'default-jdk', 'default-jdk-headless', 'maven', 'gradle', 'ninja-build', 'meson',
+  'gcc',
+  'g++',
+  'clang',
+  'llvm',
+  'make',
+  'cmake',
+  'build-essential',
+  'build-base',
+  'autoconf',
+  'automake',
+  'libtool',
+  'gcc-c++',
+  'golang',
+  'golang-go',
+  'go',
+  'rustc',
+  'cargo',
+  'rust',
+  'default-jdk',
+  'default-jdk-headless',
+  'maven',
+  'gradle',
+  'ninja-build',
+  'meson',
 ]);
 
 /** True for compilers, build systems, JDKs and header packages (`libssl-dev`, `openssl-devel`). */
@@ -28,16 +51,26 @@ export interface InstalledTool {
 
 /** Build tools installed by `instruction` and not removed again later in the same RUN. */
 export function toolsLeftInstalled(instruction: InstructionNode): InstalledTool[] {
-  const all = runCommands([instruction]);
+  const all = cachedRunCommands([instruction]);
   if (!all.length) return [];
   const installs = [
-    ...packageCommands([instruction], APT, ['install']).map((c) => ({ c, operands: packageOperands(c.rest, APT.optionsWithValue), virtual: undefined as string | undefined })),
+    ...packageCommands([instruction], APT, ['install']).map((c) => ({
+      c,
+      operands: packageOperands(c.rest, APT.optionsWithValue),
+      virtual: undefined as string | undefined,
+    })),
     ...packageCommands([instruction], APK, ['add']).map((c) => ({ c, operands: packageOperands(c.rest, APK.optionsWithValue), virtual: apkVirtual(c.rest) })),
-    ...packageCommands([instruction], YUM, ['install', 'groupinstall']).map((c) => ({ c, operands: packageOperands(c.rest, YUM.optionsWithValue), virtual: undefined })),
+    ...packageCommands([instruction], YUM, ['install', 'groupinstall']).map((c) => ({
+      c,
+      operands: packageOperands(c.rest, YUM.optionsWithValue),
+      virtual: undefined,
+    })),
   ];
+  const position = new Map(all.map((r, i) => [r.command, i]));
   const result: InstalledTool[] = [];
   for (const { c, operands, virtual } of installs) {
-    const after = all.slice(all.findIndex((r) => r.command === c.command) + 1);
+    if (!operands.some((w) => w.literal && isBuildTool(w.value))) continue;
+    const after = all.slice((position.get(c.command) ?? all.length) + 1);
     for (const word of operands) {
       if (!word.literal || !isBuildTool(word.value)) continue;
       if (removedLater(after, word.value, c.name, virtual)) continue;
@@ -70,7 +103,11 @@ function removedLater(after: readonly RunCommand[], pkg: string, manager: string
   });
   if (removals.some((r) => r.args.some((a) => a.value === name || (virtual !== undefined && a.value === virtual) || !a.literal))) return true;
   if (manager === 'apt-get' || manager === 'apt') {
-    const markedAuto = after.some((r) => (r.name === 'apt-mark' && r.args[0]?.value === 'auto') || (r.name === 'xargs' && r.args.some((a, i) => a.value === 'apt-mark' && r.args[i + 1]?.value === 'auto')));
+    const markedAuto = after.some(
+      (r) =>
+        (r.name === 'apt-mark' && r.args[0]?.value === 'auto') ||
+        (r.name === 'xargs' && r.args.some((a, i) => a.value === 'apt-mark' && r.args[i + 1]?.value === 'auto')),
+    );
     const autoRemoves = removals.some((r) => r.args.some((a) => a.value === 'autoremove' || a.value === '--auto-remove'));
     if (markedAuto && autoRemoves) return true;
   }
