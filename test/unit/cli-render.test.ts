@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import { parseRenderArgs } from '../../src/cli/render';
 import { renderChart, type RenderOptions } from '../../src/core/helm/index';
 import { helmTemplateArgs, parseHelmStderr } from '../../src/extension/helm/helm-binary';
-import { checkRendered, lineOrigins, sourceToRelative } from '../../src/extension/helm/rendered';
+import { checkRendered, lineOrigins, renderedSegments, sourceToRelative } from '../../src/extension/helm/rendered';
 
 function run(args: string[]) {
   let out = '';
@@ -180,7 +180,7 @@ test('helm binary errors are located on the innermost template, as the built-in 
   });
 });
 
-test('rendered lines lead back to their template line, from the source map or (helm binary) from the printed text', () => {
+test('rendered lines lead back to their template line, from the source map or (helm binary) from the printed text', async () => {
   const dir = chart(WEB);
   const result = renderChart(dir, { releaseName: 'web' });
   const lines = result.output.split('\n');
@@ -199,7 +199,25 @@ test('rendered lines lead back to their template line, from the source map or (h
   }
   // A schema problem in the rendered text carries the template it came from.
   const typo = renderChart(chart({ ...WEB, 'templates/service.yaml': WEB['templates/service.yaml'].replace('port: 80', 'portt: 80') }), {});
-  const problems = checkRendered(typo.output, 'shipshape-helm:/demo', lineOrigins(typo.output, typo.manifests, () => undefined), {});
-  const schema = problems.find((p) => p.diagnostic.rule === 'k8s-schema' && /portt/.test(p.diagnostic.message));
+  const problems = await checkRendered(renderedSegments(typo.output, typo.manifests, () => undefined), 'shipshape-helm:/demo', {}, { sliceMs: 0 });
+  const schema = problems?.find((p) => p.diagnostic.rule === 'k8s-schema' && /portt/.test(p.diagnostic.message));
   assert.deepEqual(schema?.origin, { source: 'demo/templates/service.yaml', line: 7 });
+  const typoLines = typo.output.split('\n');
+  assert.match(typoLines[schema.diagnostic.range.start.line], /^ {4}- portt: 80$/, 'the problem is on the rendered line of the typo');
+  assert.ok(!problems?.some((p) => p.diagnostic.fixes), 'quick fixes offered on a read-only view');
+  // Documents are checked one by one, but cross-document rules still see all of them.
+  const pair = chart({
+    'templates/deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
+    'templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: {{ .Values.app }}\n  ports:\n    - port: 80\n',
+  });
+  const selectsNothing = async (app: string) => {
+    const r = renderChart(pair, { set: [`app=${app}`] });
+    const found = await checkRendered(renderedSegments(r.output, r.manifests, () => undefined), `pair-${app}`, {}, { sliceMs: 0 });
+    return found?.filter((p) => p.diagnostic.rule === 'k8s-service-selects-nothing').map((p) => p.origin);
+  };
+  assert.deepEqual(await selectsNothing('web'), []);
+  assert.deepEqual(await selectsNothing('api'), [{ source: 'demo/templates/svc.yaml', line: 6 }]);
+  // A newer render stops a running check.
+  assert.equal(await checkRendered(renderedSegments(typo.output, typo.manifests, () => undefined), 'x', {}, { sliceMs: 0, stale: () => true }), undefined);
 });

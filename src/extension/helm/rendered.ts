@@ -20,19 +20,34 @@ export interface LineOrigin {
 
 const SOURCE = /^# Source: (.+)$/;
 
+/** One printed document: the lines after its `# Source:` header, and their template lines (1-based). */
+export interface Segment {
+  source: string;
+  /** 0-based output line of the document's first line (the one after the header). */
+  startLine: number;
+  text: string;
+  templateLines: (number | undefined)[];
+}
+
 /**
- * Origins of every line of `output` (index = 0-based output line). Documents are found by their
- * `# Source:` headers; their lines are mapped with the renderer's source map when a manifest with the
- * same text exists, else by matching the template text (`templateText(source)`) directly.
+ * The documents of `output`, found by their `# Source:` headers. Their lines are mapped with the
+ * renderer's source map when a manifest with the same text exists, else by matching the template text
+ * (`templateText(source)`) directly, as for the `helm` binary's output.
  */
-export function lineOrigins(
+export function renderedSegments(
   output: string,
   manifests: readonly RenderedManifest[],
   templateText: (source: string) => string | undefined,
-): (LineOrigin | undefined)[] {
+): Segment[] {
   const lines = output.split('\n');
-  const origins: (LineOrigin | undefined)[] = new Array(lines.length).fill(undefined);
-  const used = new Set<RenderedManifest>();
+  // Manifests in printed order per source, consumed front to back: linear even for 20,000 documents.
+  const queues = new Map<string, { list: RenderedManifest[]; next: number }>();
+  for (const m of manifests) {
+    const q = queues.get(m.source) ?? { list: [], next: 0 };
+    q.list.push(m);
+    queues.set(m.source, q);
+  }
+  const segments: Segment[] = [];
   let i = 0;
   while (i < lines.length) {
     const header = SOURCE.exec(lines[i]);
@@ -44,22 +59,34 @@ export function lineOrigins(
     const start = i + 1;
     let end = start;
     while (end < lines.length && !(lines[end] === '---' && SOURCE.test(lines[end + 1] ?? ''))) end++;
-    const content = lines.slice(start, end).join('\n');
-    const trimmed = content.replace(/\s+$/, '');
-    const manifest =
-      manifests.find((m) => !used.has(m) && m.source === source && m.content.replace(/\s+$/, '') === trimmed) ??
-      manifests.find((m) => !used.has(m) && m.source === source && trimmed.startsWith(m.content.replace(/\s+$/, '')));
-    let map: (number | undefined)[] | undefined;
-    if (manifest) {
-      used.add(manifest);
-      map = manifest.templateLines;
+    const text = lines.slice(start, end).join('\n');
+    const q = queues.get(source);
+    const candidate = q?.list[q.next];
+    let templateLines: (number | undefined)[] | undefined;
+    if (q && candidate && text.replace(/\s+$/, '').startsWith(candidate.content.replace(/\s+$/, ''))) {
+      q.next++;
+      templateLines = candidate.templateLines;
     } else {
       const template = templateText(source);
-      map = template === undefined ? undefined : mapRenderedLines(template, content);
+      templateLines = template === undefined ? [] : mapRenderedLines(template, text);
     }
-    origins[i] = { source };
-    for (let k = start; k < end; k++) origins[k] = { source, line: map?.[k - start] };
+    segments.push({ source, startLine: start, text, templateLines });
     i = end;
+  }
+  return segments;
+}
+
+/** Origins of every line of `output` (index = 0-based output line), from its segments. */
+export function lineOrigins(
+  output: string,
+  manifests: readonly RenderedManifest[],
+  templateText: (source: string) => string | undefined,
+): (LineOrigin | undefined)[] {
+  const origins: (LineOrigin | undefined)[] = new Array(output.split('\n').length).fill(undefined);
+  for (const seg of renderedSegments(output, manifests, templateText)) {
+    origins[seg.startLine - 1] = { source: seg.source };
+    const count = seg.text.split('\n').length;
+    for (let k = 0; k < count; k++) origins[seg.startLine + k] = { source: seg.source, line: seg.templateLines[k] };
   }
   return origins;
 }
@@ -69,23 +96,62 @@ export interface RenderedProblem {
   origin?: LineOrigin;
 }
 
+export interface CheckControl {
+  /** Work done between yields to the event loop, so a huge render never freezes the editor. */
+  sliceMs?: number;
+  /** Polled at every yield: a newer render makes this check pointless. */
+  stale?: () => boolean;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Kubernetes validation (schemas) and practice rules of the rendered text, with the template each
- * finding came from. `fileName` names the virtual document (caches are keyed by it).
+ * Kubernetes validation (schemas) and practice rules of every rendered document, each with the
+ * template line it came from. Documents are checked one by one in time slices (the practice rules
+ * still see all of them, as files of one workspace). `baseName` names the view (caches are keyed by it).
+ * Resolves undefined when `stale()` said stop. Quick fixes are dropped: the view is read-only.
  */
-export function checkRendered(text: string, fileName: string, origins: readonly (LineOrigin | undefined)[], options: CheckOptions): RenderedProblem[] {
-  const diagnostics = validateYamlFile(text, fileName, {
-    kind: 'kubernetes',
-    kubernetesVersion: options.kubernetesVersion,
-    crdDirs: options.crdDirs,
-  });
-  const workspace = new KubernetesWorkspace();
-  workspace.updateFile(fileName, parseYamlFile(text));
-  diagnostics.push(...workspace.check(fileName, options));
+export async function checkRendered(
+  segments: readonly Segment[],
+  baseName: string,
+  options: CheckOptions,
+  control: CheckControl = {},
+): Promise<RenderedProblem[] | undefined> {
+  const sliceMs = control.sliceMs ?? 30;
   const minimum = options.minimumSeverity ?? 'style';
-  return diagnostics
-    .filter((d) => isAtLeast(d.severity, minimum))
-    .map((diagnostic) => ({ diagnostic, origin: origins[diagnostic.range.start.line] }));
+  const problems: RenderedProblem[] = [];
+  const add = (seg: Segment, list: Diagnostic[]) => {
+    for (const d of list) {
+      if (!isAtLeast(d.severity, minimum)) continue;
+      const { fixes: _readOnly, ...rest } = d;
+      const { start, end } = d.range;
+      const diagnostic: Diagnostic = {
+        ...rest,
+        range: { start: { line: start.line + seg.startLine, character: start.character }, end: { line: end.line + seg.startLine, character: end.character } },
+      };
+      problems.push({ diagnostic, origin: { source: seg.source, line: seg.templateLines[start.line] } });
+    }
+  };
+  const workspace = new KubernetesWorkspace();
+  let sliceStart = Date.now();
+  const pause = async (): Promise<boolean> => {
+    if (Date.now() - sliceStart < sliceMs) return false;
+    await yieldToEventLoop();
+    sliceStart = Date.now();
+    return control.stale?.() === true;
+  };
+  const name = (i: number) => `${baseName}#${i}`;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    add(seg, validateYamlFile(seg.text, name(i), { kind: 'kubernetes', kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs }));
+    workspace.updateFile(name(i), parseYamlFile(seg.text));
+    if (await pause()) return undefined;
+  }
+  for (let i = 0; i < segments.length; i++) {
+    add(segments[i], workspace.check(name(i), options));
+    if (await pause()) return undefined;
+  }
+  return problems;
 }
 
 /** `<chart>/templates/x.yaml` (helm's source path, subcharts under `<chart>/charts/<sub>/`) -> path in the chart dir. */

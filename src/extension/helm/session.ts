@@ -11,7 +11,7 @@ import { renderChart, ChartRenderError, type RenderOptions, type RenderedManifes
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
-import { checkRendered, lineOrigins, sourceToRelative, type LineOrigin } from './rendered';
+import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
 import type { RenderRequest } from './prompts';
 
 /** Bounds for an editor render: far above real charts, far below what would stall the extension host. */
@@ -59,7 +59,7 @@ export class ChartSession implements vscode.Disposable {
     const outcome = await this.run(token);
     if (generation !== this.generation) return false;
     this.text = outcome.error ? failureText(outcome.error.message) : outcome.output;
-    this.publish(outcome);
+    this.publish(outcome, generation);
     for (const warning of outcome.warnings ?? []) this.services.log(`helm: ${warning}`);
     this.services.log(
       `helm: rendered ${this.chartDir} with the ${outcome.engine} engine: ${outcome.error ? `error: ${outcome.error.message.split('\n')[0]}` : `${outcome.output.length} chars`}`,
@@ -131,7 +131,7 @@ export class ChartSession implements vscode.Disposable {
     return existsSync(path) ? vscode.Uri.file(path) : undefined;
   }
 
-  private publish(outcome: Outcome): void {
+  private publish(outcome: Outcome, generation: number): void {
     for (const uri of this.errorFiles) this.services.templates.delete(uri);
     this.errorFiles = [];
     if (outcome.error) {
@@ -139,15 +139,22 @@ export class ChartSession implements vscode.Disposable {
       this.publishError(outcome.error.message, outcome.error.location);
       return;
     }
-    const origins = lineOrigins(outcome.output, outcome.manifests, (source) => {
+    const segments = renderedSegments(outcome.output, outcome.manifests, (source) => {
       const uri = this.templateUri(source);
       return uri ? readFileSync(uri.fsPath, 'utf8') : undefined;
     });
     const options = optionsFor(vscode.Uri.file(join(this.chartDir, 'Chart.yaml')), this.services.log);
-    const problems = checkRendered(outcome.output, this.uri.toString(), origins, options);
-    this.services.rendered.set(
-      this.uri,
-      problems.map(({ diagnostic, origin }) => this.linked(toVscodeDiagnostic(diagnostic), origin)),
+    // In the background, in slices: the view opens at once and a huge render never freezes the editor.
+    const stale = () => generation !== this.generation;
+    void checkRendered(segments, this.uri.toString(), options, { stale }).then(
+      (problems) => {
+        if (!problems || stale()) return;
+        this.services.rendered.set(
+          this.uri,
+          problems.map(({ diagnostic, origin }) => this.linked(toVscodeDiagnostic(diagnostic), origin)),
+        );
+      },
+      (error: unknown) => this.services.log(`helm: checking the rendered chart failed: ${(error as Error).stack ?? String(error)}`),
     );
   }
 
