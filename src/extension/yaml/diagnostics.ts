@@ -112,8 +112,9 @@ export class YamlDiagnostics implements vscode.Disposable {
     }
     if (kind === 'helm-template' || kind === undefined || !isEnabled(document.uri)) {
       this.collection.delete(document.uri);
-      // Templates still tell other files what exists; other YAML leaves the index.
-      const indexChanged = kind === 'helm-template' ? changed && (this.project.setManifest(key, text), true) : this.project.remove(key);
+      // Templates and unchecked manifests still tell other files what exists; other YAML leaves the index.
+      const indexed = kind === 'helm-template' || kind === 'kubernetes';
+      const indexChanged = indexed ? changed && text.length <= MAX_EDITOR_CHARS && (this.project.setManifest(key, text), true) : this.project.remove(key);
       if (propagate && indexChanged) this.scheduleOthers(document);
       return;
     }
