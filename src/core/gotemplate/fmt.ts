@@ -102,9 +102,10 @@ function pad(s: string, f: Flags, zeroAllowed = true): string {
   return (f.zero && zeroAllowed ? '0' : ' ').repeat(n) + s;
 }
 
-function badVerb(value: GoValue, verb: string): string {
+/** Go's `%!verb(type=value)`: the value is printed with %v under the directive's own width and precision. */
+function badVerb(value: GoValue, verb: string, f: Flags = noFlags()): string {
   if (value === null || value === undefined) return `%!${verb}(<nil>)`;
-  return `%!${verb}(${goTypeName(value)}=${printValue(value, 'v', noFlags(), 0)})`;
+  return `%!${verb}(${goTypeName(value)}=${printValue(value, 'v', f, 0)})`;
 }
 
 function fmtInteger(v: bigint, verb: string, f: Flags): string {
@@ -252,7 +253,7 @@ function fmtString(s: string, verb: string, f: Flags): string {
     case 'X':
       return hexOfBytes(utf8.encode(s), verb, f);
   }
-  return badVerb(s, verb);
+  return badVerb(s, verb, f);
 }
 
 /** A value's String() method if it has one: Go prints Stringers through it. */
@@ -283,15 +284,16 @@ function printInner(value: GoValue, verb: string, f: Flags, depth: number): stri
   if (verb === 'T') return pad(goTypeName(value), f);
   if (value === null || value === undefined) {
     if (verb === 'v') return pad(depth > 0 && f.sharpV ? 'interface {}(nil)' : '<nil>', f);
-    return badVerb(value, verb);
+    // Go's printValue writes a nil interface element of a slice or map as <nil> whatever the verb.
+    return depth > 0 ? '<nil>' : badVerb(value, verb, f);
   }
   switch (typeof value) {
     case 'boolean':
-      return verb === 't' || verb === 'v' ? pad(String(value), f) : badVerb(value, verb);
+      return verb === 't' || verb === 'v' ? pad(String(value), f) : badVerb(value, verb, f);
     case 'bigint':
-      return 'vdbOoxXcqU'.includes(verb) ? fmtInteger(BigInt.asIntN(64, value), verb, f) : badVerb(value, verb);
+      return 'vdbOoxXcqU'.includes(verb) ? fmtInteger(BigInt.asIntN(64, value), verb, f) : badVerb(value, verb, f);
     case 'number':
-      return 'vbgGxXfFeE'.includes(verb) ? fmtFloat(value, verb, f) : badVerb(value, verb);
+      return 'vbgGxXfFeE'.includes(verb) ? fmtFloat(value, verb, f) : badVerb(value, verb, f);
     case 'string':
       return fmtString(value, verb, f);
   }
