@@ -6,7 +6,8 @@ import { lineBreakAt } from './util/append';
 /**
  * Each RUN adds a layer; files deleted by a later RUN still weigh in the earlier one. Consecutive
  * RUNs with the same flags can usually be one. RUNs with different `--mount`/`--network` flags,
- * exec-form or heredoc RUNs are not compared.
+ * exec-form or heredoc RUNs, and RUNs that already chain more than two commands (split on purpose,
+ * as hadolint assumes) are not compared.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -26,6 +27,7 @@ const rule: DockerfileRule = {
         const previous = list[i - 1];
         const current = list[i];
         if (!mergeable(previous) || !mergeable(current) || flagsText(model, previous) !== flagsText(model, current)) continue;
+        if (commandCount(previous) > 2 || commandCount(current) > 2) continue;
         const fix = mergeFix(model, previous, current);
         report({
           start: current.keywordToken.start,
@@ -37,6 +39,11 @@ const rule: DockerfileRule = {
     }
   },
 };
+
+/** RUNs that already chain several commands were split on purpose (for caching or readability), as hadolint assumes. */
+function commandCount(instruction: InstructionNode): number {
+  return instruction.shell!.commands.filter((c) => c.name).length;
+}
 
 function mergeable(instruction: InstructionNode): boolean {
   return instruction.keyword === 'RUN' && !instruction.execForm && !instruction.heredocs.length && !!instruction.shell && !instruction.shell.error;

@@ -7,6 +7,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN a\nCOPY x /x\nRUN b',
     { name: 'different mounts', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache a\nRUN b' },
     { name: 'exec form', code: 'FROM alpine:3.20\nRUN a\nRUN ["b"]' },
+    { name: 'a RUN chaining several commands', code: 'FROM alpine:3.20\nRUN set -eux; apk add --no-cache curl; adduser -D app\nRUN mkdir /data' },
     { name: 'builder stage', code: 'FROM golang:1.23 AS build\nRUN go vet ./...\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app' },
   ],
   invalid: [
