@@ -95,6 +95,18 @@ suite('Kubernetes and Compose validation', () => {
     await h.resetEditors();
   });
 
+  test('completion of a Compose value offers the schema enum (cgroup: host | private)', async () => {
+    const doc = (await h.openFixture('compose/compose.yaml')).document;
+    const line = h.rangeOf(doc, '    depends_on:').start.line;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(line, 0), '    cgroup: \n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 12));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepStrictEqual(labels.filter((l) => l === 'host' || l === 'private').sort(), ['host', 'private'], `completion labels: ${labels.slice(0, 40).join(', ')}`);
+    await h.resetEditors();
+  });
+
   test('a custom resource is validated against a CRD found in the workspace (indexed in the background)', async () => {
     const doc = (await h.openFixture('k8s/crd/widget.yaml')).document;
     const value = new vscode.Range(5, 8, 5, 11);
