@@ -232,3 +232,13 @@ test('the tree: sections, namespaces and kinds, relation links, and ids that sur
   assert.deepEqual(ids(after), ids(before));
   assert.equal(new Set(ids(after)).size, ids(after).length, 'tree ids must be unique');
 });
+
+test('twin definitions in one place still get distinct tree ids', () => {
+  const inventory = new WorkspaceInventory();
+  inventory.update('/ws/Dockerfile', 'FROM nginx\nEXPOSE 80\nEXPOSE 80\n');
+  const [images] = snapshotTree(rootNodes(inventory));
+  const stage = images.children![0].children![0];
+  assert.deepEqual(stage.children?.map((c) => c.label), ['exposes 80', 'exposes 80']);
+  assert.notEqual(stage.children![0].id, stage.children![1].id);
+  assert.deepEqual(stage.children?.map((c) => c.line), [2, 3]);
+});

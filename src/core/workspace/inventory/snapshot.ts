@@ -27,6 +27,8 @@ export interface NodeSnapshot {
   file?: string;
   line?: number;
   findings?: FindingCount;
+  /** A chart's directory as the inventory knows it (what the render action receives). */
+  chartDir?: string;
   children?: NodeSnapshot[];
 }
 
@@ -49,6 +51,7 @@ export function snapshotTree(nodes: TreeNode[], options: SnapshotOptions = {}): 
       snapshot.file = show(node.at.path);
       snapshot.line = node.at.line + 1;
     }
+    if (node.chartDir !== undefined) snapshot.chartDir = node.chartDir;
     if (findings && (findings.errors > 0 || findings.warnings > 0)) snapshot.findings = findings;
     if (node.children && budget > 0) snapshot.children = node.children().map(walk);
     return snapshot;

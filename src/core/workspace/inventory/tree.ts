@@ -56,7 +56,21 @@ export function rootNodes(inventory: WorkspaceInventory, options: TreeOptions = 
   const charts = inventory.charts();
   const byDir = new Map(charts.map((c) => [c.dir, c]));
   section('helm', 'Helm charts', 'graph', charts.length, () => charts.filter((c) => !c.parentDir).map((c) => chartNode(c, byDir, show)));
-  return sections;
+  return uniqueIds(sections);
+}
+
+/**
+ * Siblings may stand for the same thing twice (`EXPOSE 80` written twice, a port listed twice): a
+ * tree view rejects duplicate ids, so later twins get a counter. Applied level by level, lazily.
+ */
+function uniqueIds(nodes: TreeNode[]): TreeNode[] {
+  const seen = new Map<string, number>();
+  return nodes.map((node) => {
+    const n = seen.get(node.id) ?? 0;
+    seen.set(node.id, n + 1);
+    const children = node.children;
+    return { ...node, id: n === 0 ? node.id : `${node.id}#${n + 1}`, children: children && (() => uniqueIds(children())) };
+  });
 }
 
 function dockerfileNode(file: DockerfileEntry, show: (p: string) => string): TreeNode {
