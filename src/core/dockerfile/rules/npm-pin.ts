@@ -18,7 +18,12 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of packageCommands(model.instructions, NPM, ['install', 'i', 'add', 'isntall'])) {
       for (const word of packageOperands(install.rest, NPM.optionsWithValue)) {
-        if (isUnpinnable(word) || /^(github:|git\+|git:)/.test(word.value) || /\.tgz$/.test(word.value)) continue;
+        if (/^(github:|git\+|git:)/.test(word.value)) {
+          if (!word.value.includes('#'))
+            report({ start: word.start, end: word.end, message: `\`${word.value}\` follows the default branch; pin a tag or commit with \`#<ref>\`.` });
+          continue;
+        }
+        if (isUnpinnable(word) || /\.(tgz|tar|tar\.gz)$/.test(word.value)) continue;
         const at = word.value.lastIndexOf('@');
         const version = at > 0 ? word.value.slice(at + 1) : '';
         if (version && version !== 'latest') continue;

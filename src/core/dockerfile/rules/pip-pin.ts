@@ -5,7 +5,7 @@ import { isUnpinnable, PIP, packageOperands, pipCommands } from './util/package-
 /**
  * `pip install flask` takes whatever is newest on build day. Pin with `flask==3.0.3` (or any version
  * specifier), or install from a requirements or constraints file. Paths, archives, URLs and `git+`
- * sources (pinned by their `@ref`) are not package names.
+ * sources (pinned by their `@ref`; reported without one) are not package names.
  */
 /** `pip install --upgrade pip setuptools wheel` refreshes the installer itself before the pinned installs. */
 const INSTALLER = new Set(['pip', 'setuptools', 'wheel']);
@@ -24,6 +24,10 @@ const rule: DockerfileRule = {
       if (install.rest.some((a) => ['-c', '--constraint'].includes(a.value) || a.value.startsWith('--constraint='))) continue;
       const upgradesInstaller = hasFlag(install.rest, '-U', '--upgrade');
       for (const word of packageOperands(install.rest, PIP.optionsWithValue)) {
+        if (isUnpinnedVcs(word.value)) {
+          report({ start: word.start, end: word.end, message: `\`${word.value}\` follows the default branch; pin a tag or commit with \`@<ref>\`.` });
+          continue;
+        }
         if (isUnpinnable(word) || /[=<>~!@]/.test(word.value) || word.value.includes('/')) continue;
         if (upgradesInstaller && INSTALLER.has(word.value.toLowerCase())) continue;
         report({
@@ -35,4 +39,11 @@ const rule: DockerfileRule = {
     }
   },
 };
+/** `git+https://host/org/repo.git` without `@<ref>` installs whatever the branch holds today. */
+function isUnpinnedVcs(value: string): boolean {
+  if (!/^(git|hg|svn|bzr)\+/.test(value)) return false;
+  const last = value.slice(value.lastIndexOf('/') + 1);
+  return !last.split('#')[0].includes('@');
+}
+
 export default rule;

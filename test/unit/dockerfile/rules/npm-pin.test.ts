@@ -12,6 +12,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM node:22-slim\nRUN npm install -g nodemon', errors: [[2, 20, 2, 27]] },
+    { name: 'git URL without a ref', code: 'FROM node:22-slim\nRUN npm install git+https://github.com/org/repo.git', errors: [[2, 17, 2, 52]] },
     {
       code: 'FROM node:22-slim\nRUN npm i @scope/pkg npm@latest',
       errors: [

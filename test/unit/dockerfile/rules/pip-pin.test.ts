@@ -14,6 +14,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nRUN pip install flask requests==2.32.3', errors: [[2, 17, 2, 22]] },
+    { name: 'VCS source without a ref', code: 'FROM python:3.12-slim\nRUN pip install git+ssh://git@github.com/org/lib.git', errors: [[2, 17, 2, 53]] },
     { code: 'FROM python:3.12-slim\nRUN python3 -m pip install --user -U "uvicorn[standard]"', errors: [[2, 38, 2, 57]] },
   ],
 });
