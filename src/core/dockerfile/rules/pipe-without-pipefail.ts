@@ -39,7 +39,7 @@ function check(
   shell: string[] | undefined,
   report: (f: { start: number; end: number; message: string }) => void,
 ): void {
-  if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0])))) return;
+  if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0] ?? '')))) return;
   const commands = instruction.shell!.commands;
   const pipeAt = commands.findIndex((c, i) => (c.precededBy === '|' || c.precededBy === '|&') && !feedsOnlyConstants(commands, i));
   if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) return;
