@@ -90,15 +90,16 @@ export class YamlProject {
 
   /**
    * Schema and rule findings of one file; a Kubernetes file is (re)indexed first, so its cross-file
-   * findings see its current text. `crdDirs` must already be absolute.
+   * findings see its current text. `crdDirs` must already be absolute. `workspaceRules: false` runs
+   * the schema only (the editor, until its index of the workspace is complete: no false "missing" findings).
    */
-  lint(fileName: string, text: string, kind: 'kubernetes' | 'compose', options: CheckOptions, schemaDir?: string): Diagnostic[] {
+  lint(fileName: string, text: string, kind: 'kubernetes' | 'compose', options: CheckOptions, schemaDir?: string, workspaceRules = true): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     if (kind === 'kubernetes') {
       const extraCrds = this.crdsExcept(fileName);
       diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir }));
       this.setManifest(fileName, text);
-      diagnostics.push(...this.workspace.check(fileName, options));
+      if (workspaceRules) diagnostics.push(...this.workspace.check(fileName, options));
       return applyOptions(diagnostics, this.manifests.get(fileName)!, options);
     }
     diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));

@@ -26,11 +26,14 @@ export class YamlDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('shipshape-yaml');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private othersTimer?: ReturnType<typeof setTimeout>;
+  private othersExcept?: vscode.TextDocument;
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private disposed = false;
   /** Documents whose last editor tab was closed: no findings shown until one is opened again. */
   private readonly hidden = new Set<string>();
   private scannedBytes = 0;
+  /** Until the workspace is indexed, only schema findings: a ConfigMap in an unread file is not missing. */
+  private indexed = false;
   /** Resolves when the initial workspace scan has finished (tests and the tree may wait on it). */
   readonly scanned: Promise<void>;
 
@@ -127,7 +130,7 @@ export class YamlDiagnostics implements vscode.Disposable {
     }
     const started = Date.now();
     try {
-      const diagnostics = this.project.lint(key, text, kind, yamlOptionsFor(document.uri, this.log));
+      const diagnostics = this.project.lint(key, text, kind, yamlOptionsFor(document.uri, this.log), undefined, this.indexed);
       this.collection.set(document.uri, diagnostics.map(toVscodeDiagnostic));
     } catch (error) {
       // A checker bug must not take the editor down; the log says what happened.
@@ -141,8 +144,12 @@ export class YamlDiagnostics implements vscode.Disposable {
 
   /** Re-checks every other open manifest once things settle (cross-file findings may have changed). */
   private scheduleOthers(except?: vscode.TextDocument): void {
+    // Merging with a pending request: skip only a document both requests skip.
+    if (this.othersTimer && this.othersExcept !== except) except = undefined;
     clearTimeout(this.othersTimer);
+    this.othersExcept = except;
     this.othersTimer = setTimeout(() => {
+      this.othersTimer = undefined;
       for (const document of vscode.workspace.textDocuments) {
         if (document !== except && isCandidate(document) && !this.pending.has(document.uri.toString())) this.checkNow(document, false);
       }
@@ -192,6 +199,16 @@ export class YamlDiagnostics implements vscode.Disposable {
 
   /** Indexes the workspace's manifests a few files at a time, yielding so the editor stays responsive. */
   private async scanWorkspace(): Promise<void> {
+    try {
+      await this.indexWorkspace();
+    } catch (error) {
+      this.log(`indexing the workspace failed: ${(error as Error).stack ?? String(error)}`);
+    }
+    this.indexed = true;
+    this.scheduleOthers();
+  }
+
+  private async indexWorkspace(): Promise<void> {
     const started = Date.now();
     const uris = await vscode.workspace.findFiles('**/*.{yaml,yml}', SCAN_EXCLUDE, MAX_SCAN_FILES + 1);
     if (uris.length > MAX_SCAN_FILES) this.log(`indexing only the first ${MAX_SCAN_FILES} YAML files of the workspace`);
@@ -206,7 +223,6 @@ export class YamlDiagnostics implements vscode.Disposable {
       if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     }
     this.log(`indexed ${this.project.size} Kubernetes manifest file(s) of ${uris.length} YAML file(s) in ${Date.now() - started} ms`);
-    this.scheduleOthers();
   }
 
   dispose(): void {
