@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { goYamlSyntaxError } from './goyaml';
 
 /** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
 export const INSTALL_ORDER: readonly string[] = [
@@ -83,21 +84,6 @@ function mapGet(node: unknown, key: string): unknown {
 }
 
 /**
- * go-yaml's wording and line for the parse errors templates commonly produce; the `yaml` package
- * finds the same problems but words them differently and sometimes points one line earlier.
- */
-function goYamlError(code: string, message: string, line: number): { line: number; text: string } {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'MISSING_CHAR' && first.startsWith('Implicit map keys')) return { line: line + 1, text: "could not find expected ':'" };
-  if (code === 'MISSING_CHAR' && first.startsWith('Missing closing')) return { line, text: 'found unexpected end of stream' };
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return { line: line + 1, text: 'mapping values are not allowed in this context' };
-  if (code === 'TAB_AS_INDENT') return { line, text: 'found character that cannot start any token' };
-  if (code === 'BAD_INDENT' && first.startsWith('Flow sequence')) return { line, text: "did not find expected ',' or ']'" };
-  if (code === 'BAD_INDENT' && first.startsWith('Flow map')) return { line, text: "did not find expected ',' or '}'" };
-  return { line, text: first };
-}
-
-/**
  * Heads of recently seen documents: re-rendering mostly reproduces the same documents, and parsing
  * big ones (CRDs) is the costliest step after execution. Large documents are keyed by a hash so the
  * cache does not hold on to their text.
@@ -125,7 +111,8 @@ function parseHeadUncached(doc: string, path: string): Head {
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {
-    const go = goYamlError(error.code, error.message, error.linePos?.[0]?.line ?? 0);
+    const position = error.linePos?.[0];
+    const go = goYamlSyntaxError({ code: error.code, message: error.message, line: position?.line ?? 0, col: position?.col ?? 0 }, doc);
     throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: line ${go.line}: ${go.text}`, go.line);
   }
   const root = parsed.contents as Node | null;

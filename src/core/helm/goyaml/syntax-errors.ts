@@ -18,11 +18,12 @@ export interface YamlLibError {
 
 /** `yaml: line N: <libyaml message>` for a `yaml` package error on `text`. */
 export function goYamlSyntaxMessage(error: YamlLibError, text: string): string {
-  const { line, text: message } = translate(error, text);
+  const { line, text: message } = goYamlSyntaxError(error, text);
   return line > 0 ? `yaml: line ${line}: ${message}` : `yaml: ${message}`;
 }
 
-function translate(error: YamlLibError, text: string): { line: number; text: string } {
+/** The line go-yaml would report (its own convention, see above) and libyaml's message. */
+export function goYamlSyntaxError(error: YamlLibError, text: string): { line: number; text: string } {
   const first = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const { code, line } = error;
   if (/call stack/i.test(first)) return { line: 0, text: 'exceeded max depth of 10000' };
@@ -51,8 +52,10 @@ function nextTokenLine(text: string, line: number): number {
   const lines = text.split('\n');
   let i = line;
   while (i < lines.length && /^\s*(#.*)?$/.test(lines[i])) i++;
-  // At EOF libyaml's mark sits after the final line break, on the last (empty) line.
-  return Math.min(i, lines.length - 1);
+  // At EOF libyaml's mark sits on the line after the last one, whether or not the text ends with a
+  // line break (Helm's manifest documents are trimmed, values files usually end with one).
+  if (i >= lines.length) return text.endsWith('\n') ? lines.length - 1 : lines.length;
+  return i;
 }
 
 /** 1-based line of the first ': ' (or ':' at a line end) at or after 1-based `line`/`col`. */
