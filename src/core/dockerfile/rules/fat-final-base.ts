@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { repositoryBaseName } from '../model/image-ref';
+import type { Stage } from '../model/types';
 import { runsInteractiveShell } from './util/stages';
 
 /**
@@ -18,14 +19,18 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     const final = model.stages.at(-1);
-    if (!final?.imageRef || !final.image || final.baseStage) return;
-    if (!model.stages.some((s) => s !== final && s.usedByLaterStage) || runsInteractiveShell(final)) return;
-    const reason = fatReason(final.imageRef.repository, final.imageRef.tag ?? '');
+    if (!final || runsInteractiveShell(final)) return;
+    // The image the final stage really starts from: follow `FROM <stage>` down to an image.
+    const chain = new Set<Stage>();
+    let root: Stage = final;
+    for (let s: Stage | undefined = final; s; s = s.baseStage) chain.add((root = s));
+    if (!root.imageRef || !root.image || !model.stages.some((s) => !chain.has(s) && s.usedByLaterStage)) return;
+    const reason = fatReason(root.imageRef.repository, root.imageRef.tag ?? '');
     if (!reason) return;
     report({
-      start: final.image.start,
-      end: final.image.end,
-      message: `\`${final.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.`,
+      start: root.image.start,
+      end: root.image.end,
+      message: `\`${root.resolvedImage}\` ${reason}; the builder stage already has the toolchain, so use a slim, distroless or JRE runtime image here.`,
     });
   },
 };

@@ -36,6 +36,11 @@ ruleTester(rule, {
       errors: [[2, 44, 2, 47]],
     },
     {
+      name: 'installed in a stage the final stage builds on',
+      code: `FROM debian:12 AS base\nRUN apt-get install -y make\nFROM base${CMD}`,
+      errors: [[2, 24, 2, 28]],
+    },
+    {
       name: 'final stage of a multistage build',
       code: `FROM golang:1.23 AS build\nFROM debian:12\nRUN yum install -y openjdk-17-jdk${CMD}`,
       errors: [[3, 20, 3, 34]],

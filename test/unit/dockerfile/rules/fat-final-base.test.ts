@@ -13,6 +13,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `${BUILDER}FROM golang:1.23\nCOPY --from=build /app /app\nCMD ["/app"]`, errors: [[3, 6, 3, 17]] },
+    { name: 'through a base stage', code: `FROM node:22 AS base\n${BUILDER}FROM base\nCOPY --from=build /app /app\nCMD ["/app"]`, errors: [[1, 6, 1, 13]] },
     { code: `${BUILDER}FROM node:22\nCOPY --from=build /app /app\nCMD ["/app"]`, errors: [[3, 6, 3, 13]] },
     { code: `${BUILDER}FROM eclipse-temurin:21-jdk\nCOPY --from=build /app /app\nCMD ["/app"]`, errors: [[3, 6, 3, 28]] },
     { code: `${BUILDER}FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY --from=build /app /app\nCMD ["/app"]`, errors: [[3, 6, 3, 38]] },
