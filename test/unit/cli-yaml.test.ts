@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { isHelmTemplatePath, yamlKindOf } from '../../src/cli/yaml-checker';
 
 interface Finding {
   file: string;
@@ -231,4 +232,16 @@ test('bad input stays bounded: an alias bomb, a binary .yaml and a 25 MB manifes
     ['big.yaml', 'yaml-syntax', 1],
     ['bomb.yaml', 'yaml-syntax', 1],
   ]);
+});
+
+test('file kinds: templates/ is Helm only beside a Chart.yaml; compose globs force Compose unless a modeline says otherwise', () => {
+  const root = project({ 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n', 'chart/templates/sub/cm.yaml': '', 'other/templates/cm.yaml': '' });
+  assert.equal(isHelmTemplatePath(join(root, 'chart/templates/sub/cm.yaml')), true);
+  assert.equal(isHelmTemplatePath(join(root, 'other/templates/cm.yaml')), false);
+  const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
+  assert.equal(yamlKindOf(manifest, join(root, 'other/templates/cm.yaml')), 'kubernetes');
+  assert.equal(yamlKindOf(manifest, join(root, 'chart/templates/sub/cm.yaml')), 'helm-template');
+  assert.equal(yamlKindOf('volumes:\n  data: {}\n', '/w/stack.yml'), 'other');
+  assert.equal(yamlKindOf('volumes:\n  data: {}\n', '/w/stack.yml', true), 'compose');
+  assert.equal(yamlKindOf('# shipshape: kind=none\nvolumes: {}\n', '/w/stack.yml', true), 'other');
 });
