@@ -55,6 +55,9 @@ export class YamlProject {
   private readonly workspace = new KubernetesWorkspace();
   private readonly manifests = new Map<string, ParsedYamlFile>();
   private readonly crdFiles = new Map<string, ParsedYamlFile>();
+  /** Kustomization file -> the patch files it names; patch file -> how many name it. */
+  private readonly patchesOf = new Map<string, string[]>();
+  private readonly patchFiles = new Map<string, number>();
 
   /** Adds or replaces a manifest's objects (Helm templates too: they tell others what exists). */
   setManifest(fileName: string, text: string): void {
@@ -65,11 +68,25 @@ export class YamlProject {
     this.workspace.updateFile(fileName, file);
     if (file.documents.some((d) => d.kind === 'CustomResourceDefinition')) this.crdFiles.set(fileName, file);
     else this.crdFiles.delete(fileName);
+    this.setPatches(fileName, kustomizePatchFiles(fileName, file));
+  }
+
+  /** Files a Kustomization names as strategic-merge patches: partial objects by design. */
+  private setPatches(kustomization: string, patches: string[]): void {
+    for (const old of this.patchesOf.get(kustomization) ?? []) {
+      const count = (this.patchFiles.get(old) ?? 1) - 1;
+      if (count > 0) this.patchFiles.set(old, count);
+      else this.patchFiles.delete(old);
+    }
+    if (patches.length === 0) this.patchesOf.delete(kustomization);
+    else this.patchesOf.set(kustomization, patches);
+    for (const patch of patches) this.patchFiles.set(patch, (this.patchFiles.get(patch) ?? 0) + 1);
   }
 
   /** Forgets a file; true when it was known (so other files' cross-file findings may change). */
   remove(fileName: string): boolean {
     this.crdFiles.delete(fileName);
+    this.setPatches(fileName, []);
     this.workspace.removeFile(fileName);
     return this.manifests.delete(fileName);
   }
@@ -100,13 +117,43 @@ export class YamlProject {
       diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir }));
       this.setManifest(fileName, text);
       if (workspaceRules) diagnostics.push(...this.workspace.check(fileName, options));
-      return applyOptions(diagnostics, this.manifests.get(fileName)!, options);
+      const relevant = this.patchFiles.has(fileName) ? diagnostics.filter((d) => !isMissingRequiredField(d)) : diagnostics;
+      return applyOptions(relevant.filter((d) => !isKustomizeUnknownKind(d, text)), this.manifests.get(fileName)!, options);
     }
     diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));
     const file = parseYamlFile(text, { version: '1.2' });
     diagnostics.push(...checkComposeFile(file, fileName, options));
     return applyOptions(diagnostics, file, options);
   }
+}
+
+/**
+ * kustomize's own files (Kustomization, Component) have no published OpenAPI schema: "no schema for
+ * this kind" on every kustomization.yaml would be noise. Their shape is kustomize's business.
+ */
+function isKustomizeUnknownKind(d: Diagnostic, text: string): boolean {
+  return d.rule === 'k8s-schema-unknown-kind' && /kustomize\.config\.k8s\.io\//.test(d.message) && text.includes('kustomize.config.k8s.io/');
+}
+
+/** A patch leaves out what it does not change: required fields are the base's to provide. */
+function isMissingRequiredField(d: Diagnostic): boolean {
+  return d.rule === 'k8s-schema' && /^Missing required field/.test(d.message);
+}
+
+/** `patchesStrategicMerge: [file]` and `patches: [{path}]` of the file's Kustomizations, as absolute paths. */
+export function kustomizePatchFiles(fileName: string, file: ParsedYamlFile): string[] {
+  const files: string[] = [];
+  for (const document of file.documents) {
+    if (!document.apiVersion?.startsWith('kustomize.config.k8s.io/') || !document.value || typeof document.value !== 'object') continue;
+    const value = document.value as Record<string, unknown>;
+    const entries = [
+      ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
+      ...(Array.isArray(value.patches) ? value.patches.map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>).path : undefined)) : []),
+    ];
+    // Inline patches (multi-line strings) name no file.
+    for (const entry of entries) if (typeof entry === 'string' && !entry.includes('\n')) files.push(resolve(dirname(fileName), entry));
+  }
+  return files;
 }
 
 /** Severity overrides and `off`, inline ignores and the minimum severity, for every YAML rule. */

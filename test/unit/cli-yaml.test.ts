@@ -245,3 +245,16 @@ test('file kinds: templates/ is Helm only beside a Chart.yaml; compose globs for
   assert.equal(yamlKindOf('volumes:\n  data: {}\n', '/w/stack.yml', true), 'compose');
   assert.equal(yamlKindOf('# shipshape: kind=none\nvolumes: {}\n', '/w/stack.yml', true), 'other');
 });
+
+test('kustomize: a strategic-merge patch may leave out required fields (typos still count); kustomization.yaml is not "unknown"', () => {
+  const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  replicaz: 3\n';
+  const root = project({
+    'overlay/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\npatches:\n  - path: replicas.yaml\n',
+    'overlay/replicas.yaml': patch,
+    'loose/deployment.yaml': patch,
+  });
+  const { findings } = json(['check', root]);
+  const of = (dir: string) => findings.filter((f) => f.file.includes(`/${dir}/`)).map((f) => `${f.rule}@${f.line}:${f.message.slice(0, 30)}`);
+  assert.deepEqual(of('overlay'), ['k8s-schema@7:Unknown field "replicaz" in De']);
+  assert.ok(of('loose').some((f) => f.includes('Missing required field')), of('loose').join('\n'));
+});
