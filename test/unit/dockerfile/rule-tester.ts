@@ -4,7 +4,8 @@
  * endCol]`, end exclusive) and, with `output`, the text after applying each finding's first fix.
  *
  * Every case also runs in generated variants that must not change the result: CRLF line endings,
- * a tab after the instruction keyword, and the backtick escape directive (lines shift by one).
+ * a tab after the instruction keyword, the backtick escape directive (lines shift by one), and the
+ * last argument moved onto a `\\` continuation line (positions after the split move with it).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,28 +29,67 @@ export interface InvalidCase extends ValidCase {
 
 interface Variant {
   name: string;
-  apply(code: string): string | undefined;
-  lineShift: number;
+  /** The variant's text and how to map a position found in it back to the case's coordinates. */
+  apply(code: string): { code: string; back(at: At): At } | undefined;
 }
 
+const KEYWORD = /^(FROM|RUN|CMD|COPY|ADD|ENV|ARG|USER|EXPOSE|WORKDIR|ENTRYPOINT|LABEL|HEALTHCHECK|SHELL|VOLUME|STOPSIGNAL|ONBUILD|MAINTAINER)$/i;
+const same = (at: At): At => at;
+
 const VARIANTS: Variant[] = [
-  { name: 'LF', apply: (c) => c, lineShift: 0 },
-  { name: 'CRLF', apply: (c) => c.replace(/\r?\n/g, '\r\n'), lineShift: 0 },
+  { name: 'LF', apply: (code) => ({ code, back: same }) },
+  { name: 'CRLF', apply: (code) => ({ code: code.replace(/\r?\n/g, '\r\n'), back: same }) },
   {
     name: 'tab separator',
-    apply: (c) => c.replace(/^([A-Za-z]+) (?=\S)/gm, (m, kw: string) => (/^(FROM|RUN|CMD|COPY|ADD|ENV|ARG|USER|EXPOSE|WORKDIR|ENTRYPOINT|LABEL|HEALTHCHECK|SHELL|VOLUME|STOPSIGNAL|ONBUILD|MAINTAINER)$/i.test(kw) ? `${kw}\t` : m)),
-    lineShift: 0,
+    apply: (code) => ({ code: code.replace(/^([A-Za-z]+) (?=\S)/gm, (m, kw: string) => (KEYWORD.test(kw) ? `${kw}\t` : m)), back: same }),
   },
   {
     name: 'escape directive',
     // Only where every backslash is a line continuation: other backslashes mean something else under `.
-    apply: (c) => (/^#\s*(escape|syntax|check)\s*=/im.test(c) || /\\(?!\r?\n)/.test(c) ? undefined : `# escape=\`\n${c.replace(/\\(?=\r?\n)/g, '`')}`),
-    lineShift: 1,
+    apply: (code) =>
+      /^#\s*(escape|syntax|check)\s*=/im.test(code) || /\\(?!\r?\n)/.test(code)
+        ? undefined
+        : { code: `# escape=\`\n${code.replace(/\\(?=\r?\n)/g, '`')}`, back: ([l, c, el, ec]) => [l - 1, c, el - 1, ec] },
   },
+  { name: 'line continuation', apply: splitLastArgument },
 ];
 
-function toAt(d: Diagnostic, shift: number): At {
-  return [d.range.start.line + 1 - shift, d.range.start.character + 1, d.range.end.line + 1 - shift, d.range.end.character + 1];
+/**
+ * Moves the last argument of the last instruction onto a continuation line (`a b` becomes `a \` +
+ * newline + `  b`); positions after the split move to the next line. Skipped where that would
+ * change meaning: heredocs, quotes around the split, a last line that already continues another.
+ */
+function splitLastArgument(code: string): { code: string; back(at: At): At } | undefined {
+  const lines = code.split('\n');
+  const last = lines.length - 1;
+  const line = lines[last];
+  const keyword = /^([A-Za-z]+)[ \t]+\S/.exec(line);
+  if (!keyword || !KEYWORD.test(keyword[1]) || /<</.test(code) || (last > 0 && /\\\s*$/.test(lines[last - 1]))) return undefined;
+  let split = -1;
+  for (let i = line.length - 2; i > keyword[1].length; i--) {
+    if (line[i] !== ' ' || line[i - 1] === ' ' || line[i + 1] === ' ' || line[i - 1] === '\\') continue;
+    const before = line.slice(0, i);
+    if ((before.split('"').length - 1) % 2 === 0 && (before.split("'").length - 1) % 2 === 0) {
+      split = i;
+      break;
+    }
+  }
+  if (split === -1) return undefined;
+  const indent = 2;
+  lines[last] = `${line.slice(0, split)} \\\n${' '.repeat(indent)}${line.slice(split + 1)}`;
+  // 1-based: the split space was at column split + 1; what followed it now starts the next line.
+  const backOne = (l: number, c: number): [number, number] => {
+    if (l === last + 2) return [last + 1, c - indent + split + 1];
+    return [l, c];
+  };
+  return {
+    code: lines.join('\n'),
+    back: ([l, c, el, ec]) => [...backOne(l, c), ...backOne(el, ec)] as At,
+  };
+}
+
+function toAt(d: Diagnostic): At {
+  return [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1];
 }
 
 function findings(rule: DockerfileRule, code: string, options: CheckOptions = {}): Diagnostic[] {
@@ -79,20 +119,20 @@ export function ruleTester(rule: DockerfileRule, cases: { valid: (string | Valid
   cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c)).forEach((c, i) => {
     test(`${id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       for (const variant of VARIANTS) {
-        const code = variant.apply(c.code);
-        if (code === undefined) continue;
-        const found = findings(rule, code, c.options).map((d) => toAt(d, variant.lineShift));
-        assert.deepEqual(found, [], `${variant.name}: expected no ${id} finding in:\n${code}`);
+        const applied = variant.apply(c.code);
+        if (applied === undefined) continue;
+        const found = findings(rule, applied.code, c.options).map(toAt);
+        assert.deepEqual(found, [], `${variant.name}: expected no ${id} finding in:\n${applied.code}`);
       }
     });
   });
   cases.invalid.forEach((c, i) => {
     test(`${id} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       for (const variant of VARIANTS) {
-        const code = variant.apply(c.code);
-        if (code === undefined) continue;
-        const diagnostics = findings(rule, code, c.options);
-        assert.deepEqual(diagnostics.map((d) => toAt(d, variant.lineShift)), c.errors, `${variant.name}: ranges of ${id} in:\n${code}`);
+        const applied = variant.apply(c.code);
+        if (applied === undefined) continue;
+        const diagnostics = findings(rule, applied.code, c.options);
+        assert.deepEqual(diagnostics.map((d) => applied.back(toAt(d))), c.errors, `${variant.name}: ranges of ${id} in:\n${applied.code}`);
         for (const d of diagnostics) assert.equal(d.severity, c.options?.severity?.[id] ?? rule.meta.defaultSeverity);
       }
       if (c.output !== undefined) assert.equal(applyFirstFixes(c.code, findings(rule, c.code, c.options)), c.output);
