@@ -11,7 +11,7 @@ const rule: DockerfileRule = {
   meta: {
     id: 'undefined-arg-in-from',
     domain: 'dockerfile',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Variables in FROM must be declared with ARG before the first FROM.',
     practice: 'correctness',
     aliases: ['UndefinedArgInFrom'],

@@ -14,5 +14,6 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM debian:12\nRUN apt-get install curl', errors: [[2, 13, 2, 20]], output: 'FROM debian:12\nRUN apt-get install -y curl' },
     { code: 'FROM debian:12\nRUN apt-get -q purge --auto-remove curl', errors: [[2, 16, 2, 21]] },
+    { name: 'heredoc body', code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get install curl\nEOF', errors: [[4, 9, 4, 16]] },
   ],
 });
