@@ -3,7 +3,7 @@
  * files at a time, never awaited by activation), then a file watcher whose events are batched.
  */
 import * as vscode from 'vscode';
-import { interestIn, WorkspaceInventory } from '../../core/workspace/inventory';
+import { interestIn, templateChartDir, WorkspaceInventory } from '../../core/workspace/inventory';
 
 /** Bounds for big workspaces: generated dumps are not hand-written definitions. */
 const MAX_FILES = 5000;
@@ -11,6 +11,8 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 const CONTENT_GLOB = '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.Containerfile,*.yaml,*.yml}';
 const TEMPLATE_GLOB = '**/templates/**';
+/** Only a chart's template files are listed, by name: a bound separate from the files read. */
+const MAX_TEMPLATES = 5000;
 /** File events come in bursts (a save, a git checkout): wait for the burst to end. */
 const BATCH_DELAY_MS = 300;
 
@@ -31,10 +33,13 @@ export class InventoryScanner implements vscode.Disposable {
   private scan?: Promise<void>;
   private flushing: Promise<void> = Promise.resolve();
   private disposed = false;
+  private scanning = false;
 
   constructor(private readonly log: (message: string) => void) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const enqueue = (uri: vscode.Uri, event: 'changed' | 'deleted' | 'created') => {
+      // Until the view is first shown nothing is read; the first scan will see the files as they are then.
+      if (!this.scan) return;
       // Only creations may be folders worth reading (a folder moved in is one event).
       if (uri.scheme !== 'file' || isExcluded(uri) || (event === 'changed' && !interestIn(uri.path))) return;
       this.queue.set(uri.path, { uri, event });
@@ -66,21 +71,37 @@ export class InventoryScanner implements vscode.Disposable {
 
   private async scanWorkspace(): Promise<void> {
     const started = Date.now();
-    const [content, templates] = await Promise.all([
-      vscode.workspace.findFiles(CONTENT_GLOB, EXCLUDE, MAX_FILES + 1),
-      vscode.workspace.findFiles(TEMPLATE_GLOB, EXCLUDE, MAX_FILES + 1),
-    ]);
-    const unique = new Map([...content, ...templates].map((u) => [u.path, u]));
-    const uris = [...unique.values()].filter((u) => interestIn(u.path));
-    if (uris.length > MAX_FILES) this.log(`preview tree: reading only the first ${MAX_FILES} of ${uris.length} candidate files`);
-    for (const [i, uri] of uris.slice(0, MAX_FILES).entries()) {
-      if (this.disposed) return;
-      await this.read(uri);
-      // Yield now and then so the extension host stays responsive on a big workspace.
-      if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+    this.scanning = true;
+    try {
+      const uris = (await vscode.workspace.findFiles(CONTENT_GLOB, EXCLUDE, MAX_FILES + 1)).filter((u) => interestIn(u.path) === 'content');
+      if (uris.length > MAX_FILES) this.log(`preview tree: reading only the first ${MAX_FILES} matching files`);
+      for (const [i, uri] of uris.slice(0, MAX_FILES).entries()) {
+        if (this.disposed) return;
+        await this.read(uri);
+        // Yield now and then so the extension host stays responsive on a big workspace.
+        if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+      }
+      // Charts are known now: list their template files (a web app's templates/ folder is not a chart's).
+      for (const uri of await vscode.workspace.findFiles(TEMPLATE_GLOB, EXCLUDE, MAX_TEMPLATES)) this.addTemplate(uri);
+    } finally {
+      this.scanning = false;
     }
     this.log(`preview tree: read ${this.inventory.size} file(s) in ${Date.now() - started} ms`);
     this.changed.fire();
+  }
+
+  /** A file under a chart's templates/ folder whose content the tree does not need (`_helpers.tpl`, NOTES.txt). */
+  private addTemplate(uri: vscode.Uri): boolean {
+    const chartDir = templateChartDir(uri.path);
+    if (interestIn(uri.path) !== 'path' || chartDir === undefined || !this.inventory.isChartDir(chartDir)) return false;
+    this.uris.set(uri.path, uri);
+    return this.inventory.update(uri.path);
+  }
+
+  /** A chart that appeared after the first scan: list its templates. */
+  private async addTemplatesOf(chartYaml: vscode.Uri): Promise<void> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.joinPath(chartYaml, '..'), 'templates/**'), EXCLUDE, MAX_TEMPLATES);
+    for (const uri of found) this.addTemplate(uri);
   }
 
   private flush(): Promise<void> {
@@ -112,18 +133,18 @@ export class InventoryScanner implements vscode.Disposable {
     }
     if (stat.type & vscode.FileType.Directory || !interest) return false;
     if (this.uris.size >= MAX_FILES && !this.uris.has(path)) return false;
-    if (interest === 'path') {
-      this.uris.set(path, uri);
-      return this.inventory.update(path);
-    }
+    if (interest === 'path') return this.addTemplate(uri);
     if (stat.size > MAX_FILE_BYTES) {
       this.log(`preview tree: skipping ${path}: ${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
       return this.forget(path);
     }
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const isNewChart = path.endsWith('/Chart.yaml') && !this.uris.has(path);
       this.uris.set(path, uri);
-      return this.inventory.update(path, text);
+      const changed = this.inventory.update(path, text);
+      if (isNewChart && !this.scanning) await this.addTemplatesOf(uri);
+      return changed;
     } catch (error) {
       this.log(`preview tree: reading ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       return this.forget(path);

@@ -75,7 +75,7 @@ suite('Preview tree', () => {
     assert.strictEqual(chart.contextValue, 'helmChart');
     assert.strictEqual(nodeAt(chart.children, 'Dependencies', 'cache').description, '1.0.0 · in charts/');
     assert.deepStrictEqual(labels(nodeAt(chart.children, 'Subcharts')), ['cache']);
-    assert.deepStrictEqual(labels(nodeAt(chart.children, 'Templates')), ['configmap.yaml']);
+    assert.deepStrictEqual(labels(nodeAt(chart.children, 'Templates')), ['_helpers.tpl', 'configmap.yaml']);
     const roots = await snapshot();
     assert.ok(!labels(nodeAt(roots, 'Helm charts')).includes('cache'), 'the subchart is also listed as a top-level chart');
 

@@ -242,3 +242,17 @@ test('twin definitions in one place still get distinct tree ids', () => {
   assert.notEqual(stage.children![0].id, stage.children![1].id);
   assert.deepEqual(stage.children?.map((c) => c.line), [2, 3]);
 });
+
+test('half-written and garbage files never throw and never leave stale entries', () => {
+  const inventory = new WorkspaceInventory();
+  const garbage = ['', '\u0000\u0001\u0002binary', 'FROM', 'services: null\n', 'apiVersion: v1\nkind: Service\nmetadata: [\n', '- a\n- b\n', ':\n  - {{ }}\n', '{"apiVersion": "v1", "kind": "ConfigMap"}'];
+  for (const text of garbage) {
+    for (const path of ['/ws/Dockerfile', '/ws/compose.yaml', '/ws/k8s.yaml', '/ws/c/Chart.yaml']) inventory.update(path, text);
+    assert.doesNotThrow(() => snapshotTree(rootNodes(inventory)));
+  }
+  inventory.update('/ws/k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+  assert.deepEqual(inventory.kubernetesObjects().map((o) => o.name), ['a']);
+  inventory.update('/ws/k8s.yaml', 'just: values\n');
+  assert.deepEqual(inventory.kubernetesObjects(), [], 'a file that stopped being a manifest keeps no objects');
+  assert.equal(interestIn('/ws/Dockerfile.dockerignore'), undefined);
+});

@@ -1,5 +1,5 @@
 /** The workspace inventory and the preview tree built from it (see inventory.ts, tree.ts). */
-export { WorkspaceInventory, interestIn } from './inventory';
+export { WorkspaceInventory, interestIn, templateChartDir } from './inventory';
 export type { Interest } from './inventory';
 export { rootNodes } from './tree';
 export type { TreeNode, TreeOptions } from './tree';

@@ -21,7 +21,8 @@ export type Interest = 'content' | 'path';
 
 export function interestIn(path: string): Interest | undefined {
   const base = basename(path);
-  if (isDockerfileName(base) || isYamlName(base)) return 'content';
+  // `Dockerfile.dockerignore` is BuildKit's per-Dockerfile ignore file, not a Dockerfile.
+  if ((isDockerfileName(base) && !/\.dockerignore$/i.test(base)) || isYamlName(base)) return 'content';
   return templateChartDir(path) !== undefined ? 'path' : undefined;
 }
 
@@ -62,6 +63,11 @@ export class WorkspaceInventory {
 
   has(path: string): boolean {
     return this.files.has(path);
+  }
+
+  /** Whether a Chart.yaml was read in `dir` (its templates/ files are then worth listing). */
+  isChartDir(dir: string): boolean {
+    return this.chartsByDir.has(dir);
   }
 
   get size(): number {
@@ -159,7 +165,7 @@ export class WorkspaceInventory {
 }
 
 /** `<chart>/templates/...` → `<chart>`; undefined outside a templates/ folder. */
-function templateChartDir(path: string): string | undefined {
+export function templateChartDir(path: string): string | undefined {
   const at = path.lastIndexOf('/templates/');
   return at > 0 && at + '/templates/'.length < path.length ? path.slice(0, at) : undefined;
 }
