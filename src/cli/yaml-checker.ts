@@ -180,8 +180,8 @@ interface PendingFile {
 }
 
 /**
- * The CLI side: `check` validates each file as it is read (schema findings need no other file) and
- * indexes manifests; `finish` adds the cross-file findings once every file is known, and renders charts.
+ * The CLI side: `check` sorts files out and indexes manifests; `finish`, once every file is known,
+ * renders the charts and lints everything (schema and cross-file findings) into the arrays `check` returned.
  */
 export class YamlChecker implements FileChecker {
   private project = new YamlProject();
