@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { parseRenderArgs } from '../../src/cli/render';
 import { renderChart, type RenderOptions } from '../../src/core/helm/index';
-import { helmTemplateArgs, parseHelmStderr } from '../../src/extension/helm/helm-binary';
+import { findHelmBinary, helmTemplateArgs, parseHelmStderr, runHelmTemplate } from '../../src/extension/helm/helm-binary';
 import { checkRendered, lineOrigins, renderedSegments, sourceToRelative } from '../../src/extension/helm/rendered';
 
 function run(args: string[]) {
@@ -220,4 +220,37 @@ test('rendered lines lead back to their template line, from the source map or (h
   assert.deepEqual(await selectsNothing('api'), [{ source: 'demo/templates/svc.yaml', line: 6 }]);
   // A newer render stops a running check.
   assert.equal(await checkRendered(renderedSegments(typo.output, typo.manifests, () => undefined), 'x', {}, { sliceMs: 0, stale: () => true }), undefined);
+});
+
+test('a helm binary on PATH is run with the arguments, bounded by a timeout and cancellable', async () => {
+  const bin = mkdtempSync(join(tmpdir(), 'shipshape-fake-helm-'));
+  // A stand-in for helm: echoes its arguments, fails like helm, or hangs, depending on the release name.
+  writeFileSync(
+    join(bin, 'helm'),
+    `#!${process.execPath}\nconst a = process.argv.slice(2);\n` +
+      `if (a[1] === 'hang') setTimeout(() => {}, 60000);\n` +
+      `else if (a[1] === 'bad') { process.stderr.write('Error: execution error at (demo/templates/cm.yaml:6:8): key is required\\n'); process.exit(1); }\n` +
+      `else process.stdout.write('---\\n# Source: demo/templates/cm.yaml\\nargs: ' + JSON.stringify(a) + '\\n');\n`,
+    { mode: 0o755 },
+  );
+  const helm = findHelmBinary(`/nonexistent:${bin}`, 'linux');
+  assert.equal(helm, join(bin, 'helm'));
+  assert.equal(findHelmBinary('/nonexistent', 'linux'), undefined);
+
+  const ok = await runHelmTemplate(helm!, helmTemplateArgs('/c', { releaseName: 'web', set: ['a=1'] }), { timeoutMs: 10_000 });
+  assert.equal(ok, '---\n# Source: demo/templates/cm.yaml\nargs: ["template","web","/c","--set","a=1"]\n');
+
+  await assert.rejects(runHelmTemplate(helm!, ['template', 'bad', '/c'], { timeoutMs: 10_000 }), (e: Error & { location?: unknown }) => {
+    assert.equal(e.message, 'execution error at (demo/templates/cm.yaml:6:8): key is required');
+    assert.deepEqual(e.location, { templatePath: 'demo/templates/cm.yaml', line: 6, column: 8 });
+    return true;
+  });
+
+  const started = Date.now();
+  await assert.rejects(runHelmTemplate(helm!, ['template', 'hang', '/c'], { timeoutMs: 300 }), /did not finish within/);
+  const abort = new AbortController();
+  const cancelled = runHelmTemplate(helm!, ['template', 'hang', '/c'], { timeoutMs: 30_000, signal: abort.signal });
+  setTimeout(() => abort.abort(), 100);
+  await assert.rejects(cancelled, /rendering cancelled/);
+  assert.ok(Date.now() - started < 10_000, 'a hanging helm was not stopped');
 });

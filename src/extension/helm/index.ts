@@ -39,6 +39,7 @@ interface Live {
   session: ChartSession;
   watcher: vscode.FileSystemWatcher;
   timer?: ReturnType<typeof setTimeout>;
+  shown?: boolean;
 }
 
 class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -63,11 +64,12 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     if (live) return live.session.text;
     // A view VS Code restored from an earlier window: render it with the remembered choices.
     const chartDir = decodeURIComponent(uri.query);
-    const session = this.track(uri, rememberedRequest(this.state, chartDir));
-    return session.render().then(() => session.text);
+    const restored = this.track(uri, rememberedRequest(this.state, chartDir));
+    restored.shown = true;
+    return restored.session.render().then(() => restored.session.text);
   }
 
-  private track(uri: vscode.Uri, request: ChartSession['request']): ChartSession {
+  private track(uri: vscode.Uri, request: ChartSession['request']): Live {
     const session = new ChartSession(uri, request, this.services);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(request.chartDir), '**/*'));
     const live: Live = { session, watcher };
@@ -76,7 +78,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     watcher.onDidCreate(schedule);
     watcher.onDidDelete(schedule);
     this.live.set(uri.toString(), live);
-    return session;
+    return live;
   }
 
   /** The command: render with a progress notification whose cancel button stops the render. */
@@ -85,18 +87,22 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     if (!request) return undefined;
     const uri = documentUri(request.chartDir);
     const existing = this.live.get(uri.toString());
-    const session = existing?.session ?? this.track(uri, request);
+    const session = (existing ?? this.track(uri, request)).session;
     session.request = request;
     const rendered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Rendering Helm chart ${displayName(request.chartDir)}`, cancellable: true },
       (_progress, token) => session.render(token),
     );
+    // A re-render started meanwhile (a file or setting changed) supersedes ours; show the newest.
+    await session.idle();
     if (rendered) this.changes.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     // An open view updates asynchronously after onDidChange: return once it shows this render.
     await settled(doc, () => session.text);
     if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    const live = this.live.get(uri.toString());
+    if (live) live.shown = true;
     return uri;
   }
 
@@ -129,17 +135,22 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     for (const live of this.live.values()) this.schedule(live, vscode.Uri.file(live.session.chartDir));
   }
 
-  /** A closed view stops following its chart and takes its Problems with it. */
-  onClosed(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const live = this.live.get(key);
-    if (!live) return;
-    // A language change closes and reopens the document at once: only let go if it stays closed.
-    setTimeout(() => {
-      if (this.live.get(key) !== live || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
-      this.live.delete(key);
-      this.release(live);
-    }, 1000);
+  /**
+   * A view whose last tab closed stops following its chart and takes its Problems with it. (Tabs, not
+   * onDidCloseTextDocument: VS Code disposes an unused document only minutes later.)
+   */
+  onTabsChanged(): void {
+    const open = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) open.add(tab.input.uri.toString());
+    }
+    for (const [key, live] of this.live) {
+      // A view is only let go once it has been shown: the command creates it before its tab opens.
+      if (live.shown && !open.has(key)) {
+        this.live.delete(key);
+        this.release(live);
+      }
+    }
   }
 
   private release(live: Live): void {
@@ -170,8 +181,6 @@ export const registerHelmFeatures: RegisterFeature = ({ extension, log }) => {
       if (e.affectsConfiguration('shipshape')) renderer.onSettingsChanged();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.onSettingsChanged()),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      if (doc.uri.scheme === HELM_SCHEME) renderer.onClosed(doc);
-    }),
+    vscode.window.tabGroups.onDidChangeTabs(() => renderer.onTabsChanged()),
   ];
 };

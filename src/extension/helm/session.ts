@@ -42,6 +42,7 @@ export class ChartSession implements vscode.Disposable {
   /** Template files this session put errors on, cleared by the next successful render. */
   private errorFiles: vscode.Uri[] = [];
   private generation = 0;
+  private latest?: Promise<boolean>;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -54,7 +55,22 @@ export class ChartSession implements vscode.Disposable {
   }
 
   /** Renders and publishes; false when a newer render superseded this one (its results are dropped). */
-  async render(token?: vscode.CancellationToken): Promise<boolean> {
+  render(token?: vscode.CancellationToken): Promise<boolean> {
+    const latest = this.renderNow(token);
+    this.latest = latest;
+    return latest;
+  }
+
+  /** Resolves once no render is in flight, i.e. `text` is the newest render's. */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.latest) {
+      seen = this.latest;
+      await seen;
+    }
+  }
+
+  private async renderNow(token?: vscode.CancellationToken): Promise<boolean> {
     const generation = ++this.generation;
     const outcome = await this.run(token);
     if (generation !== this.generation) return false;

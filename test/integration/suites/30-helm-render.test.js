@@ -1,16 +1,22 @@
 'use strict';
 // "Shipshape: Render Helm Chart" on the fixture charts in charts/ (web: renders, with a schema typo in
 // deployment.yaml; broken: a `required` value missing unless values-fixed.yaml is chosen).
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { suite, test, after } = require('../harness/runner');
 const h = require('../harness/helpers');
 const { vscode, assert } = h;
 
 /** What the core renders for the same request: `shipshape render` from this extension's own bundle. */
-function coreRender(args) {
+function cliPath() {
   const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'shipshape' && e.packageJSON.publisher === 'shipshape');
   assert.ok(ext, 'the Shipshape extension is not installed');
-  const cli = require(path.join(ext.extensionPath, 'dist', 'cli.js'));
+  return path.join(ext.extensionPath, 'dist', 'cli.js');
+}
+
+function coreRender(args) {
+  const cli = require(cliPath());
   let out = '';
   let err = '';
   const code = cli.main(['render', ...args], { out: (s) => (out += s), err: (s) => (err += s) });
@@ -98,5 +104,56 @@ suite('Helm render', () => {
     } finally {
       await vscode.workspace.fs.writeFile(values, original);
     }
+  });
+
+  test('with shipshape.helm.useHelmBinary and helm on PATH, helm template renders the view', async () => {
+    // A stand-in helm: `helm template` takes the same arguments as `shipshape render`, plus a marker.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-helm-'));
+    fs.writeFileSync(
+      path.join(bin, 'helm'),
+      `#!${process.execPath}\n` +
+        `let out = '', err = '';\n` +
+        `const code = require(${JSON.stringify(cliPath())}).main(['render', ...process.argv.slice(3)], { out: (s) => (out += s), err: (s) => (err += s) });\n` +
+        `process.stdout.write(out ? out + '# rendered by the helm binary\\n' : '');\nprocess.stderr.write(err);\nprocess.exitCode = code;\n`,
+      { mode: 0o755 },
+    );
+    const savedPath = process.env.PATH;
+    const config = () => vscode.workspace.getConfiguration('shipshape');
+    process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
+    await config().update('helm.useHelmBinary', true, vscode.ConfigurationTarget.Global);
+    try {
+      assert.ok(vscode.workspace.isTrusted, 'the test workspace is not trusted');
+      const chart = h.fixtureUri('charts/web');
+      const doc = await render({ chart, valuesFiles: ['values-prod.yaml'], releaseName: 'shop', namespace: 'prod' });
+      const expected = coreRender(['shop', chart.fsPath, '--namespace', 'prod', '--values', path.join(chart.fsPath, 'values-prod.yaml')]);
+      assert.strictEqual(doc.getText(), `${expected}# rendered by the helm binary\n`);
+      // helm's output gets the same checks and links (its lines are matched to the template text).
+      const typo = h.rangeOf(doc, 'imagePullPolicyy');
+      const list = await h.waitForDiagnostics(doc.uri, (l) => l.some((d) => h.ruleOf(d) === 'k8s-schema' && d.range.start.line === typo.start.line), 'no k8s-schema problem on the helm output');
+      const problem = list.find((d) => h.ruleOf(d) === 'k8s-schema' && d.range.start.line === typo.start.line);
+      assert.match(problem.message, /web\/templates\/deployment\.yaml:22/);
+
+      // helm's error text on stderr becomes a problem on the template line.
+      const template = await vscode.workspace.openTextDocument(h.fixtureUri('charts/broken/templates/configmap.yaml'));
+      await render({ chart: h.fixtureUri('charts/broken'), valuesFiles: [], releaseName: 'demo', namespace: 'default' });
+      const errors = await h.waitForDiagnostics(template.uri, (l) => l.some((d) => h.ruleOf(d) === 'helm-render'), 'no helm-render problem from the helm binary');
+      assert.strictEqual(errors.find((d) => h.ruleOf(d) === 'helm-render').range.start.line, 5);
+    } finally {
+      process.env.PATH = savedPath;
+      await config().update('helm.useHelmBinary', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('closing the rendered views takes their problems out of the Problems panel', async () => {
+    const template = h.fixtureUri('charts/broken/templates/configmap.yaml');
+    const doc = await render({ chart: h.fixtureUri('charts/broken'), valuesFiles: [], releaseName: 'demo', namespace: 'default' });
+    await h.waitForDiagnostics(template, (l) => l.some((d) => h.ruleOf(d) === 'helm-render'), 'no helm-render problem before closing');
+    await h.resetEditors();
+    const leftovers = () =>
+      vscode.languages.getDiagnostics().filter(([uri, list]) => list.length > 0 && (uri.scheme === 'shipshape-helm' || list.some((d) => h.ruleOf(d) === 'helm-render')));
+    await h.waitFor(() => leftovers().length === 0, {
+      timeoutMs: 15_000,
+      message: () => `problems left after closing ${doc.uri.toString()}: ${leftovers().map(([uri, l]) => `${uri.toString()}: ${h.describeDiagnostics(l)}`).join(' | ')}`,
+    });
   });
 });
