@@ -1,7 +1,10 @@
 import type { DockerfileRule } from '../check/rule';
 import { copyArgs } from './util/copy-args';
 
-/** With several sources the destination must be a directory, written with a trailing `/`; otherwise the build fails. */
+/**
+ * With several sources the destination must be a directory, written with a trailing `/`; otherwise the
+ * build fails. `.` is a directory already (BuildKit appends the slash itself).
+ */
 const rule: DockerfileRule = {
   meta: {
     id: 'copy-multiple-sources-dest-slash',
@@ -17,7 +20,7 @@ const rule: DockerfileRule = {
       const args = copyArgs(instruction);
       if (!args || args.sources.length < 2) continue;
       const dest = args.destination;
-      if (/[/\\]$/.test(dest.value) || dest.value.includes('$')) continue;
+      if (/[/\\]$/.test(dest.value) || dest.value === '.' || dest.value.includes('$')) continue; // BuildKit treats `.` as a directory
       const insertAt = instruction.execForm ? dest.end - 1 : dest.end;
       report({
         start: dest.start,

@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     'FROM alpine:3.20\nCOPY a b /dest/',
     'FROM alpine:3.20\nCOPY a /dest',
+    'FROM alpine:3.20\nWORKDIR /app\nCOPY package.json yarn.lock .',
     'FROM alpine:3.20\nCOPY a b $DEST',
     'FROM alpine:3.20\nCOPY <<EOF /x\nhello\nEOF',
   ],
