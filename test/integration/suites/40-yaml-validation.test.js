@@ -28,6 +28,7 @@ suite('Kubernetes and Compose validation', () => {
   after(async () => {
     await settings().update('composeFiles', undefined, vscode.ConfigurationTarget.Workspace);
     await settings().update('kubernetesVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings().update('crdDirectories', undefined, vscode.ConfigurationTarget.Workspace);
     await h.resetEditors();
     await vscode.workspace.fs.delete(h.fixtureUri('k8s/shop/api.yaml')).then(undefined, () => undefined);
   });
@@ -114,6 +115,15 @@ suite('Kubernetes and Compose validation', () => {
     const list = await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema', value), `no k8s-schema error on ${h.fmtRange(value)}`);
     assert.match(h.findDiagnostic(list, 'k8s-schema', value).message, /integer/);
     assert.ok(!h.findDiagnostic(list, 'k8s-schema-unknown-kind'), 'the CRD was not found');
+  });
+
+  test('shipshape.crdDirectories (relative to the workspace folder) supplies CRDs the workspace index does not have', async () => {
+    const doc = (await h.openFixture('k8s/gadget.yaml')).document;
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema-unknown-kind'), 'no k8s-schema-unknown-kind without the CRD folder');
+    await settings().update('crdDirectories', ['k8s/external-crds'], vscode.ConfigurationTarget.Workspace);
+    const value = h.rangeOf(doc, 'many');
+    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema', value) && !h.findDiagnostic(l, 'k8s-schema-unknown-kind'), `no k8s-schema error on ${h.fmtRange(value)} with the CRD folder`);
+    await settings().update('crdDirectories', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   test('files matching shipshape.composeFiles are validated as Compose files', async () => {
