@@ -10,7 +10,9 @@ import type { Diagnostic, Fix } from '../diagnostics';
 import { compareDiagnostics } from '../diagnostics';
 import { detectYamlKind } from '../yaml/detect';
 import type { DocFinding } from '../yaml/finding';
-import { clearParseCache, offsetsOfPath, parseYamlFile, type ParsedYamlFile, type YamlDocument } from '../yaml/parse';
+import { detached, planReparse, splitDocuments, type Chunk } from '../yaml/chunks';
+import { checkFileIsText, clearParseCache, offsetsOfPath, parseDocumentsAt, parseYamlFile, type ParsedYamlFile, type YamlDocument, type YamlVersion } from '../yaml/parse';
+import { LineIndex } from '../text/lines';
 import { checkYamlDocument, octalNumber } from '../yaml/rules';
 import { meta as syntaxRule } from '../yaml/rules/yaml-syntax';
 import { validateComposeDocument } from './compose';
@@ -39,61 +41,79 @@ export interface ValidationOptions {
 type DocumentChecker = { key: string; rule: string; check: (document: YamlDocument) => Finding[]; extra?: (document: YamlDocument) => DocFinding[] };
 
 /**
- * Per-document findings, by the parsed document object (identical document texts share one: see
- * parse.ts's chunk cache), then by checker configuration.
+ * The checked chunks of each recently validated file. Only findings are kept, not parse trees (those
+ * take tens of times the text's size): an edit re-checks the chunks it touched and reuses the rest.
  */
-let findingsByDocument = new WeakMap<object, Map<string, DocFinding[]>>();
+interface CheckedChunk extends Chunk {
+  /** Relative to the chunk's start, which is also the start of each of its documents. */
+  findings: DocFinding[];
+}
+interface CheckedFile {
+  text: string;
+  key: string;
+  chunks: CheckedChunk[];
+}
+const previousChecks = new Map<string, CheckedFile>();
+const MAX_REMEMBERED_FILES = 32;
+const MAX_REMEMBERED_CHARS = 48 * 1024 * 1024;
 
-/** The last parse of each recently validated file, so that an edit re-parses only what changed. */
-const previousParses = new Map<string, ParsedYamlFile>();
-const MAX_REMEMBERED_FILES = 16;
-/** Their parse trees are tens of times the text size: bound the total, always keeping the newest. */
-const MAX_REMEMBERED_CHARS = 24 * 1024 * 1024;
-
-function rememberParse(fileName: string, file: ParsedYamlFile): void {
-  previousParses.delete(fileName);
-  previousParses.set(fileName, file);
+function remember(fileName: string, checked: CheckedFile): void {
+  previousChecks.delete(fileName);
+  previousChecks.set(fileName, checked);
   let chars = 0;
-  for (const f of previousParses.values()) chars += f.text.length;
-  for (const [name, f] of previousParses) {
-    if (previousParses.size <= 1 || (previousParses.size <= MAX_REMEMBERED_FILES && chars <= MAX_REMEMBERED_CHARS)) break;
-    previousParses.delete(name);
+  for (const f of previousChecks.values()) chars += f.text.length;
+  for (const [name, f] of previousChecks) {
+    if (previousChecks.size <= 1 || (previousChecks.size <= MAX_REMEMBERED_FILES && chars <= MAX_REMEMBERED_CHARS)) break;
+    previousChecks.delete(name);
     chars -= f.text.length;
   }
 }
 
-/** Forget per-document results and parsed documents; compiled schemas are kept. */
+/** Forget what was checked; compiled schemas are kept. */
 export function clearValidationCaches(): void {
-  findingsByDocument = new WeakMap();
-  previousParses.clear();
+  previousChecks.clear();
   clearParseCache();
 }
 
 export function validateYamlFile(text: string, fileName: string, options: ValidationOptions = {}): Diagnostic[] {
   const kind = options.kind ?? detectYamlKind(text, fileName, { isHelmTemplate: options.isHelmTemplate });
   if (kind !== 'kubernetes' && kind !== 'compose') return [];
-  const file = parseYamlFile(text, { version: kind === 'compose' ? '1.2' : '1.1', previous: previousParses.get(fileName) });
-  rememberParse(fileName, file);
-  if (file.fileError) return [fileDiagnostic(file, syntaxRule.id, file.fileError.message)];
+  const version: YamlVersion = kind === 'compose' ? '1.2' : '1.1';
+  const fileError = checkFileIsText(text);
+  if (fileError) return [fileDiagnostic(text, syntaxRule.id, fileError.message)];
   let checker: DocumentChecker;
   try {
-    checker = kind === 'compose' ? composeChecker(options) : kubernetesChecker(file, fileName, options);
+    checker = kind === 'compose' ? composeChecker(options) : kubernetesChecker(text, fileName, options);
   } catch (error) {
     if (!(error instanceof SchemaSetupError)) throw error;
-    return [fileDiagnostic(file, kind === 'compose' ? composeRule.id : k8sRule.id, error.message)];
+    return [fileDiagnostic(text, kind === 'compose' ? composeRule.id : k8sRule.id, error.message)];
   }
+  const key = `${version}|${checker.key}`;
+  const previous = previousChecks.get(fileName);
+  const checkRegion = (from: number, to: number): CheckedChunk[] =>
+    splitDocuments(text, from, to).map((c) => {
+      const source = detached(c.source);
+      const findings = parseDocumentsAt(source, c.start, version, false).flatMap((d) => documentFindings(d, checker));
+      return { start: c.start, source, findings };
+    });
+  let chunks: CheckedChunk[];
+  if (previous && previous.key === key) {
+    const plan = planReparse(previous.text, previous.chunks, text);
+    const shifted = plan.back.map((c) => ({ ...c, start: c.start + plan.delta }));
+    chunks = [...plan.front, ...checkRegion(plan.from, plan.to), ...shifted];
+  } else {
+    chunks = checkRegion(0, text.length);
+  }
+  remember(fileName, { text, key, chunks });
   const diagnostics: Diagnostic[] = [];
-  for (const document of file.documents) {
-    for (const finding of documentFindings(document, checker)) diagnostics.push(toDiagnostic(file, document, finding));
+  let lines: LineIndex | undefined;
+  for (const chunk of chunks) {
+    for (const finding of chunk.findings) diagnostics.push(toDiagnostic(text, (lines ??= new LineIndex(text)), chunk.start, finding));
   }
   return diagnostics.sort(compareDiagnostics);
 }
 
 function documentFindings(document: YamlDocument, checker: DocumentChecker): DocFinding[] {
-  let byChecker = findingsByDocument.get(document.doc);
-  if (!byChecker) findingsByDocument.set(document.doc, (byChecker = new Map()));
-  const cached = byChecker.get(checker.key);
-  if (cached) return cached;
   const findings = checkYamlDocument(document);
   // A document that does not parse cleanly gives a garbage value: schema errors on it would be noise.
   const parsedCleanly = document.doc.errors.every((e) => e.code === 'DUPLICATE_KEY') && !document.valueError;
@@ -107,18 +127,17 @@ function documentFindings(document: YamlDocument, checker: DocumentChecker): Doc
       findings.push({ rule: checker.rule, severity: 'warning', message: `Could not validate this document: ${(error as Error).message}`, start, end: start + 1 });
     }
   }
-  if (byChecker.size >= 4) byChecker.clear(); // a handful of configurations per document is plenty
-  byChecker.set(checker.key, findings);
   return findings;
 }
 
-function kubernetesChecker(file: ParsedYamlFile, fileName: string, options: ValidationOptions): DocumentChecker {
+function kubernetesChecker(text: string, fileName: string, options: ValidationOptions): DocumentChecker {
   const store = schemaStore(options.schemaDir);
   const schemas = store.kubernetes(options.kubernetesVersion);
   const crds: CrdRegistry = new Map();
   for (const dir of options.crdDirs ?? []) for (const [k, v] of loadCrdDir(dir).registry) crds.set(k, v);
   for (const extra of options.extraCrds ?? []) addCrdsFromFile(crds, extra, 'workspace');
-  addCrdsFromFile(crds, file, fileName);
+  // CRDs defined in the file itself validate its custom resources (a full parse, cached per document).
+  if (text.includes('CustomResourceDefinition')) addCrdsFromFile(crds, parseYamlFile(text), fileName);
   const env: KubernetesEnv = { schemas, crds };
   const key = `k8s|${store.dir}|${schemas.version}|${[...crds.values()].map(identity).join(',')}`;
   return { key, rule: k8sRule.id, check: (document) => validateKubernetesDocument(document, env) };
@@ -157,14 +176,14 @@ function locate(document: YamlDocument, finding: Finding): DocFinding {
   };
 }
 
-function toDiagnostic(file: ParsedYamlFile, document: YamlDocument, finding: DocFinding): Diagnostic {
-  const start = document.startOffset + finding.start;
-  const end = document.startOffset + Math.max(finding.end, finding.start);
-  const range = file.lines.rangeOf(start, end);
+function toDiagnostic(text: string, lines: LineIndex, chunkStart: number, finding: DocFinding): Diagnostic {
+  const start = chunkStart + finding.start;
+  const end = chunkStart + Math.max(finding.end, finding.start);
+  const range = lines.rangeOf(start, end);
   const diagnostic: Diagnostic = { rule: finding.rule, severity: finding.severity, message: finding.message, range };
   const fixes: Fix[] = [];
   if (finding.quote) {
-    const original = file.text.slice(start, end);
+    const original = text.slice(start, end);
     fixes.push({ title: `Quote ${original}`, edits: [{ range, newText: JSON.stringify(original) }], preferred: true });
   }
   if (finding.replacement) {
@@ -174,6 +193,7 @@ function toDiagnostic(file: ParsedYamlFile, document: YamlDocument, finding: Doc
   return diagnostic;
 }
 
-function fileDiagnostic(file: ParsedYamlFile, rule: string, message: string): Diagnostic {
-  return { rule, severity: 'error', message, range: file.lines.rangeOf(0, Math.min(file.text.length, file.lines.lineEnd(0))) };
+function fileDiagnostic(text: string, rule: string, message: string): Diagnostic {
+  const lines = new LineIndex(text.slice(0, 65536));
+  return { rule, severity: 'error', message, range: lines.rangeOf(0, lines.lineEnd(0)) };
 }

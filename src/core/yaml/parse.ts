@@ -15,6 +15,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'ya
 import type { Node } from 'yaml';
 import type { Range } from '../diagnostics';
 import { LineIndex } from '../text/lines';
+import { detached, planReparse, splitDocuments } from './chunks';
 import { TextKeyedCache } from './text-cache';
 
 /** YAML 1.1 is what kubectl (sigs.k8s.io/yaml) reads; docker compose (go-yaml v3) is closer to 1.2. */
@@ -124,94 +125,35 @@ function parseRegion(text: string, from: number, to: number, version: YamlVersio
   });
 }
 
-/**
- * A copy of `slice` that does not keep the whole file text alive. V8 slices point into their parent
- * string, and so would every cached document (and every string the parser cut from it): each edit of
- * a 10 MB file would leak the previous 10 MB.
- */
-function detached(slice: string): string {
-  return Buffer.from(slice, 'utf16le').toString('utf16le');
-}
-
-/**
- * Keeps the previous chunks that lie in the unchanged head and tail of the file (and are still
- * delimited by document markers) and parses only what lies between them.
- */
+/** Reuses the previous parse's chunks outside the edited region; parses the region between them. */
 function reuseChunks(text: string, previous: ParsedYamlFile, version: YamlVersion): ParsedChunkAt[] {
-  const old = previous.chunks;
-  const delta = text.length - previous.text.length;
-  const prefix = commonPrefixLength(previous.text, text);
-  const suffix = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
-  let front = 0;
-  let frontEnd = 0;
-  while (front < old.length) {
-    const end = old[front].start + old[front].source.length;
-    if (end > prefix || (end !== text.length && !isMarkerAt(text, end))) break;
-    frontEnd = end;
-    front++;
-  }
-  let back = old.length;
-  let backStart = text.length;
-  const tailStart = previous.text.length - suffix;
-  while (back > front) {
-    const c = old[back - 1];
-    const start = c.start + delta;
-    if (c.start < tailStart || start < frontEnd || c.start === 0 || !isMarkerAt(text, start)) break;
-    backStart = start;
-    back--;
-  }
-  // A comment-only head belongs to the document after it (splitDocuments): re-parse them together.
-  if (frontEnd === 0 && back < old.length && isBlankOrComments(text.slice(0, backStart))) {
-    back++;
-    backStart = back < old.length ? old[back].start + delta : text.length;
-  }
-  const shifted = old.slice(back).map((c) => ({ start: c.start + delta, source: c.source, parsed: c.parsed }));
-  return [...old.slice(0, front), ...parseRegion(text, frontEnd, backStart, version), ...shifted];
+  const plan = planReparse(previous.text, previous.chunks, text);
+  const shifted = plan.back.map((c) => ({ start: c.start + plan.delta, source: c.source, parsed: c.parsed }));
+  return [...plan.front, ...parseRegion(text, plan.from, plan.to, version), ...shifted];
 }
 
 /**
- * Length of the common head of two strings, compared in big blocks: native string equality is
- * memcmp-fast, where a loop over characters or one comparison per document is not.
+ * Parses one chunk (see chunks.ts) into documents placed at `start`. With `cache: false` nothing is
+ * kept alive afterwards: for callers that keep only their results (validation of huge files).
  */
-function commonPrefixLength(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let done = 0;
-  let block = 65536;
-  while (done < max) {
-    const n = Math.min(block, max - done);
-    if (a.slice(done, done + n) === b.slice(done, done + n)) done += n;
-    else if (n > 64) block = n >> 2;
-    else {
-      while (done < max && a.charCodeAt(done) === b.charCodeAt(done)) done++;
-      return done;
-    }
-  }
-  return done;
+export function parseDocumentsAt(source: string, start: number, version: YamlVersion, cache = true): YamlDocument[] {
+  const parsed = cache ? parseChunk(source, version) : parseChunkUncached(source, version);
+  return parsed.map((p) => ({
+    doc: p.doc,
+    value: p.value,
+    apiVersion: p.apiVersion,
+    kind: p.kind,
+    name: p.name,
+    namespace: p.namespace,
+    startOffset: start,
+    endOffset: start + source.length,
+    source,
+    valueError: p.valueError,
+  }));
 }
 
-function commonSuffixLength(a: string, b: string, max: number): number {
-  let done = 0;
-  let block = 65536;
-  while (done < max) {
-    const n = Math.min(block, max - done);
-    if (a.slice(a.length - done - n, a.length - done) === b.slice(b.length - done - n, b.length - done)) done += n;
-    else if (n > 64) block = n >> 2;
-    else {
-      while (done < max && a.charCodeAt(a.length - 1 - done) === b.charCodeAt(b.length - 1 - done)) done++;
-      return done;
-    }
-  }
-  return done;
-}
-
-function isMarkerAt(text: string, offset: number): boolean {
-  if (offset !== 0 && text[offset - 1] !== '\n') return false;
-  if (!text.startsWith('---', offset)) return false;
-  const next = text[offset + 3];
-  return next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n';
-}
-
-function checkFileIsText(text: string): YamlFileError | undefined {
+/** Why a text cannot be parsed as YAML at all (binary, too large), if it cannot. */
+export function checkFileIsText(text: string): YamlFileError | undefined {
   if (text.length > MAX_YAML_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { code: 'too-large', message: `File is too large to check (${mb(text.length)} MB; the limit is ${mb(MAX_YAML_BYTES)} MB).` };
@@ -220,37 +162,6 @@ function checkFileIsText(text: string): YamlFileError | undefined {
   const head = text.slice(0, 8192);
   if (head.includes('\u0000')) return { code: 'binary', message: 'File looks binary (it contains NUL bytes); it was not parsed as YAML.' };
   return undefined;
-}
-
-interface Chunk {
-  start: number;
-  source: string;
-}
-
-/**
- * Splits text[from, to) at column-0 `---` markers; each chunk keeps its marker line so positions stay
- * exact. `from` must be 0 or the start of a marker line.
- */
-export function splitDocuments(text: string, from = 0, to = text.length): Chunk[] {
-  const chunks: Chunk[] = [];
-  const marker = /^---(?=[ \t\r\n]|$)/gm;
-  marker.lastIndex = from;
-  let start = from;
-  for (let m = marker.exec(text); m && m.index < to; m = marker.exec(text)) {
-    if (m.index <= start) continue;
-    // Text before the first marker that is only comments/blank lines belongs to the first document,
-    // as in YAML itself (the comment is attached to it, not a document of its own).
-    if (start === 0 && isBlankOrComments(text.slice(0, m.index))) continue;
-    chunks.push({ start, source: text.slice(start, m.index) });
-    start = m.index;
-  }
-  if (to > start) chunks.push({ start, source: text.slice(start, to) });
-  return chunks;
-}
-
-function isBlankOrComments(s: string): boolean {
-  // Line by line: a single regex with nested optional repeats would backtrack exponentially.
-  return s.split('\n').every((line) => /^[ \t]*(?:#.*)?\r?$/.test(line));
 }
 
 type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 'name' | 'namespace' | 'valueError'>;

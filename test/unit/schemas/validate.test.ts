@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateYamlFile } from '../../../src/core/schemas';
+import { clearValidationCaches } from '../../../src/core/schemas/validate';
 import type { Diagnostic } from '../../../src/core/diagnostics';
 import { testSchemaDir } from './schema-dir';
 
@@ -178,4 +179,22 @@ test('a missing schema folder is a clear diagnostic, not a crash', () => {
 test('Helm templates and other YAML are left alone', () => {
   assert.deepEqual(validateYamlFile('apiVersion: v1\nkind: Pod\nspec: {{ .Values.x }}\n', 'x.yaml', { schemaDir: testSchemaDir(), isHelmTemplate: true }), []);
   assert.deepEqual(check('name: build\non: [push]\n', '.github/workflows/ci.yml'), []);
+});
+
+test('re-validating an edited file gives the same diagnostics as validating it fresh', () => {
+  const doc = (n: number, replicas: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${n}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: a, image: nginx}]\n`;
+  const base = [1, 2, 3, 4, 5].map((n) => doc(n, '1')).join('---\n');
+  const edits = [
+    base.replace('name: d3}\nspec:\n  replicas: 1', 'name: d3}\nspec:\n  replicas: "many"'), // an error in the middle
+    base.replace('name: d1}', 'name: d1}\n  labels: {a: [}'), // a syntax error in the first document
+    base + '---\napiVersion: v1\nkind: Pod\nspec: {containers: 5}\n', // a new document at the end
+    base.replace('---\n', '---\n# a comment\n').replace(/---\n/g, '---\n'), // comments
+  ];
+  for (const edited of edits) {
+    check(base, 'edited.yaml');
+    const incremental = check(edited, 'edited.yaml');
+    clearValidationCaches();
+    assert.deepEqual(incremental, check(edited, 'fresh.yaml'));
+  }
 });
