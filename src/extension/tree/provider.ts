@@ -43,8 +43,11 @@ export class PreviewTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return uri ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : path;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    return node ? (node.children?.() ?? []) : this.roots();
+  /** The roots wait for the first scan (the view shows progress meanwhile, not its "nothing found" text). */
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.children?.() ?? [];
+    await this.scanner.ready();
+    return this.roots();
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

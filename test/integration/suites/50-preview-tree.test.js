@@ -49,6 +49,8 @@ suite('Preview tree', () => {
     const web = nodeAt(file.children, 'web');
     assert.strictEqual(web.description, 'build ./app');
     assert.deepStrictEqual(labels(web), ['build', 'port 8080:8080', 'depends on db', 'network front', 'network back']);
+    const build = nodeAt(web.children, 'build');
+    assert.deepStrictEqual([build.description, build.file, build.line], ['./app', 'tree/app/Dockerfile', 1], 'build does not reveal the Dockerfile it builds');
     const dependency = nodeAt(web.children, 'depends on db');
     assert.strictEqual(dependency.line, await lineOf('tree/compose.yaml', '  db:'), 'depends on db does not reveal the db service');
     const db = nodeAt(file.children, 'db');

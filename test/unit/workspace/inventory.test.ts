@@ -148,6 +148,7 @@ test("a compose service's image or build, ports, networks, dependencies and volu
   const [file] = inventory.composeFiles();
   const web = file.services.find((s) => s.name === 'web')!;
   assert.equal(web.build, './web (Dockerfile.prod)');
+  assert.equal(web.buildDockerfile, '/ws/web/Dockerfile.prod');
   assert.deepEqual(web.ports, ['8080:80', '8443:443']);
   assert.deepEqual(web.networks, ['front', 'back']);
   assert.deepEqual(web.dependsOn, ['db', 'cache']);
@@ -156,6 +157,12 @@ test("a compose service's image or build, ports, networks, dependencies and volu
   assert.deepEqual(db.ports, ['5432:5432']);
   assert.deepEqual(db.volumes, ['data:/var/lib/postgresql/data']);
   assert.deepEqual([db.at.line, db.at.endLine], [8, 12]);
+
+  // The service's build node reveals the Dockerfile it builds, once the workspace has it.
+  inventory.update('/ws/web/Dockerfile.prod', 'FROM nginx:1.27\n');
+  const [compose] = snapshotTree(rootNodes(inventory)).filter((n) => n.label === 'Compose services');
+  const build = compose.children![0].children!.find((s) => s.label === 'web')!.children!.find((c) => c.label === 'build')!;
+  assert.deepEqual([build.description, build.file, build.line], ['./web (Dockerfile.prod)', '/ws/web/Dockerfile.prod', 1]);
 });
 
 test('a chart with a subchart: dependency resolved to charts/, templates listed, subchart nested', () => {

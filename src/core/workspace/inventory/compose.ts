@@ -23,6 +23,7 @@ export function readCompose(path: string, file: ParsedYamlFile): ComposeFileEntr
       name: service.name,
       image: asString(v.image),
       build: buildOf(v.build),
+      buildDockerfile: dockerfileOf(path, v.build),
       ports: asArray(v.ports).flatMap((p) => portText(p) ?? []),
       networks: namedEntries(v.networks).map((n) => n.name),
       dependsOn: namedEntries(v.depends_on).map((n) => n.name),
@@ -41,6 +42,28 @@ function buildOf(build: unknown): string | undefined {
   const context = asString(record.context) ?? '.';
   const dockerfile = asString(record.dockerfile);
   return dockerfile ? `${context} (${dockerfile})` : context;
+}
+
+/** `<compose folder>/<context>/<dockerfile or Dockerfile>`; undefined for a remote context or inline Dockerfile. */
+function dockerfileOf(composePath: string, build: unknown): string | undefined {
+  const record = asRecord(build);
+  const context = typeof build === 'string' ? build : (asString(record?.context) ?? '.');
+  if (build === undefined || context.includes('://') || record?.dockerfile_inline !== undefined) return undefined;
+  const dockerfile = asString(record?.dockerfile) ?? 'Dockerfile';
+  const folder = composePath.slice(0, composePath.lastIndexOf('/'));
+  const base = context.startsWith('/') ? context : `${folder}/${context}`;
+  return normalize(dockerfile.startsWith('/') ? dockerfile : `${base}/${dockerfile}`);
+}
+
+/** Resolves `.` and `..` segments of a `/`-separated path. */
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '.' || (part === '' && parts.length > 0)) continue;
+    if (part === '..' && parts.length > 1) parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
 }
 
 /** Short syntax as written; long syntax as `published:target/protocol`. */

@@ -78,6 +78,11 @@ export class WorkspaceInventory {
     return this.ofKind('dockerfile').map((r) => r.entry);
   }
 
+  dockerfile(path: string): DockerfileEntry | undefined {
+    const record = this.files.get(path);
+    return record?.kind === 'dockerfile' ? record.entry : undefined;
+  }
+
   composeFiles(): ComposeFileEntry[] {
     return this.ofKind('compose').map((r) => r.entry);
   }

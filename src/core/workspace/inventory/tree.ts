@@ -48,7 +48,7 @@ export function rootNodes(inventory: WorkspaceInventory, options: TreeOptions = 
       contextValue: 'composeFile',
       at: file.at,
       ownsFindings: true,
-      children: () => file.services.map((s) => composeServiceNode(`compose:${file.path}`, s, file.services)),
+      children: () => file.services.map((s) => composeServiceNode(`compose:${file.path}`, s, file.services, inventory)),
     })),
   );
   const objects = inventory.kubernetesObjects();
@@ -131,7 +131,7 @@ function stageNode(parentId: string, stage: StageEntry, stages: StageEntry[]): T
   };
 }
 
-function composeServiceNode(parentId: string, service: ComposeServiceEntry, all: ComposeServiceEntry[]): TreeNode {
+function composeServiceNode(parentId: string, service: ComposeServiceEntry, all: ComposeServiceEntry[], inventory: WorkspaceInventory): TreeNode {
   const id = `${parentId}/service:${service.name}`;
   const child = (key: string, label: string, icon: string, description?: string, at: SourceSpan = service.at, owns = true): TreeNode => ({
     id: `${id}/${key}`,
@@ -142,6 +142,11 @@ function composeServiceNode(parentId: string, service: ComposeServiceEntry, all:
     at,
     ownsFindings: owns,
   });
+  // The build reveals the Dockerfile it uses when the workspace has it.
+  const buildNode = () => {
+    const dockerfile = service.buildDockerfile !== undefined ? inventory.dockerfile(service.buildDockerfile) : undefined;
+    return dockerfile ? child('build', 'build', 'tools', service.build, dockerfile.at, false) : child('build', 'build', 'tools', service.build);
+  };
   return {
     id,
     label: service.name,
@@ -152,7 +157,7 @@ function composeServiceNode(parentId: string, service: ComposeServiceEntry, all:
     ownsFindings: true,
     children: () => [
       ...(service.image !== undefined ? [child('image', 'image', 'package', service.image)] : []),
-      ...(service.build !== undefined ? [child('build', 'build', 'tools', service.build)] : []),
+      ...(service.build !== undefined ? [buildNode()] : []),
       ...service.ports.map((p) => child(`port:${p}`, `port ${p}`, 'plug')),
       ...service.dependsOn.map((name) => {
         const target = all.find((s) => s.name === name);

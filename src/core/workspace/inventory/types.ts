@@ -41,6 +41,8 @@ export interface ComposeServiceEntry {
   image?: string;
   /** The build context (`build: ./dir` or `build.context`), with the Dockerfile when named. */
   build?: string;
+  /** The Dockerfile the build uses, resolved against the compose file's folder (it may not exist). */
+  buildDockerfile?: string;
   ports: string[];
   networks: string[];
   dependsOn: string[];
