@@ -122,11 +122,11 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     }, Math.max(MIN_RERENDER_DELAY_MS, debounceMs()));
   }
 
-  /** Unsaved edits to a template re-render too: the view follows what the user types. */
+  /** Unsaved edits to a template re-render too (the view follows typing), unless rendering is slow. */
   onEdited(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file') return;
     for (const live of this.live.values()) {
-      if (doc.uri.fsPath.startsWith(live.session.chartDir + sep)) this.schedule(live, doc.uri);
+      if (!live.session.slow && doc.uri.fsPath.startsWith(live.session.chartDir + sep)) this.schedule(live, doc.uri);
     }
   }
 

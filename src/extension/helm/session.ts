@@ -18,7 +18,9 @@ import type { RenderRequest } from './prompts';
 const LIMITS = { maxSteps: 5_000_000, maxOutputBytes: 32 * 1024 * 1024, maxCallDepth: 10_000 };
 /** The built-in engine is synchronous, so the cancel button cannot interrupt it (the host's event loop
  * is busy); a wall-clock budget polled through shouldCancel bounds it instead. */
-const BUILTIN_BUDGET_MS = 20_000;
+const BUILTIN_BUDGET_MS = 10_000;
+/** Renders slower than this follow saves only, not every pause in typing. */
+const SLOW_RENDER_MS = 1_500;
 const HELM_TIMEOUT_MS = 60_000;
 
 export interface SessionServices {
@@ -43,6 +45,8 @@ export class ChartSession implements vscode.Disposable {
   private errorFiles: vscode.Uri[] = [];
   private generation = 0;
   private latest?: Promise<boolean>;
+  /** The last built-in render blocked the editor noticeably (it runs on the extension host's thread). */
+  slow = false;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -94,7 +98,8 @@ export class ChartSession implements vscode.Disposable {
     if (helm) return this.runHelm(helm, token);
     // Let the progress notification paint before the synchronous render takes the thread.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const deadline = Date.now() + BUILTIN_BUDGET_MS;
+    const started = Date.now();
+    const deadline = started + BUILTIN_BUDGET_MS;
     try {
       const result = renderChart(this.chartDir, {
         ...this.options(),
@@ -103,9 +108,11 @@ export class ChartSession implements vscode.Disposable {
         limits: LIMITS,
         shouldCancel: () => token?.isCancellationRequested === true || Date.now() > deadline,
       });
+      this.slow = Date.now() - started > SLOW_RENDER_MS;
       return { output: result.output, manifests: result.manifests, engine: 'built-in', warnings: result.warnings };
     } catch (e) {
       if (!(e instanceof ChartRenderError)) throw e;
+      this.slow = Date.now() - started > SLOW_RENDER_MS;
       const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
       const location = e.templatePath === undefined ? undefined : { templatePath: e.templatePath, line: e.line, column: e.column };
       return { output: '', manifests: [], error: { message, location }, engine: 'built-in' };

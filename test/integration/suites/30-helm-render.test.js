@@ -144,6 +144,41 @@ suite('Helm render', () => {
     }
   });
 
+  test('without arguments, the command renders the active file\'s chart with the choices remembered for it', async () => {
+    // The previous test rendered charts/web with values-prod.yaml as release shop in namespace prod.
+    await h.openFixture('charts/web/templates/service.yaml');
+    let settled = false;
+    let result;
+    const pending = vscode.commands.executeCommand('shipshape.renderHelmChart');
+    pending.then((r) => {
+      result = r;
+      settled = true;
+    });
+    // Enter on each prompt: the values pick (remembered files preselected), release name, namespace.
+    await h.waitFor(
+      async () => {
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      },
+      { timeoutMs: 20_000, intervalMs: 250, message: 'the prompts of Render Helm Chart did not complete' },
+    );
+    assert.ok(result instanceof vscode.Uri, `the command returned ${result}`);
+    const doc = await vscode.workspace.openTextDocument(result);
+    const chart = h.fixtureUri('charts/web');
+    assert.strictEqual(doc.getText(), coreRender(['shop', chart.fsPath, '-n', 'prod', '-f', path.join(chart.fsPath, 'values-prod.yaml')]));
+  });
+
+  test('an unsaved edit to a template updates the rendered view', async () => {
+    const doc = await render({ chart: h.fixtureUri('charts/web'), valuesFiles: [], releaseName: 'shop', namespace: 'default' });
+    const editor = await h.openFixture('charts/web/templates/service.yaml');
+    await h.setText(editor.document, editor.document.getText().replace('- port: 80', '- port: 8081'));
+    await h.waitFor(() => doc.getText().includes('- port: 8081\n'), {
+      timeoutMs: 15_000,
+      message: () => `the view did not follow the unsaved edit: ${(/- port: .*/.exec(doc.getText()) || ['?'])[0]}`,
+    });
+    await h.resetEditors();
+  });
+
   test('closing the rendered views takes their problems out of the Problems panel', async () => {
     const template = h.fixtureUri('charts/broken/templates/configmap.yaml');
     const doc = await render({ chart: h.fixtureUri('charts/broken'), valuesFiles: [], releaseName: 'demo', namespace: 'default' });
