@@ -8,7 +8,9 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Position } from '../diagnostics';
 import { detectYamlKind } from '../yaml/detect';
-import { parseYamlFile, type ParsedYamlFile, type PathSegment, type YamlDocument } from '../yaml/parse';
+import { splitDocuments } from '../yaml/chunks';
+import { parseDocumentsAt, parseYamlFile, type PathSegment, type YamlDocument } from '../yaml/parse';
+import { LineIndex } from '../text/lines';
 import { addCrdsFromFile, findCustomSchema, loadCrdDir, type CrdRegistry } from './crd';
 import { pathText } from './humanize';
 import type { JsonSchema } from './openapi';
@@ -23,7 +25,7 @@ export interface Completion {
 }
 
 interface Located {
-  file: ParsedYamlFile;
+  lines: LineIndex;
   document: YamlDocument;
   ctx: SchemaContext;
   root: SchemaAt;
@@ -34,7 +36,7 @@ export function hoverAt(text: string, fileName: string, position: Position, opti
   try {
     const located = locate(text, fileName, position, options);
     if (!located) return undefined;
-    const offset = located.file.lines.offsetAt(position) - located.document.startOffset;
+    const offset = located.lines.offsetAt(position) - located.document.startOffset;
     const path = astPathAt(located.document.doc.contents as Node | null, offset);
     if (!path || path.length === 0) return undefined;
     const at = schemaAtPath(located.ctx, located.root, path);
@@ -53,10 +55,10 @@ export function completionsAt(text: string, fileName: string, position: Position
   try {
     const located = locate(text, fileName, position, options);
     if (!located) return [];
-    const lineText = located.file.lines.lineText(position.line).slice(0, position.character);
+    const lineText = located.lines.lineText(position.line).slice(0, position.character);
     const valueMatch = /^(\s*(?:-\s+)*)([\w.\-/]+)\s*:\s*\S*$/.exec(lineText);
     const column = valueMatch ? valueMatch[1].length : /^\s*$/.test(lineText) ? position.character : lineText.search(/\S/);
-    const parentPath = indentPath(located.file, position.line, column, located.document);
+    const parentPath = indentPath(located.lines, position.line, column, located.document);
     if (valueMatch) {
       const key = valueMatch[2];
       if (parentPath.length === 0 && located.completeKinds && (key === 'kind' || key === 'apiVersion')) {
@@ -80,33 +82,38 @@ export function completionsAt(text: string, fileName: string, position: Position
 function locate(text: string, fileName: string, position: Position, options: ValidationOptions): Located | undefined {
   const kind = options.kind ?? detectYamlKind(text, fileName, { isHelmTemplate: options.isHelmTemplate });
   if (kind !== 'kubernetes' && kind !== 'compose') return undefined;
-  const file = parseYamlFile(text, { version: kind === 'compose' ? '1.2' : '1.1' });
-  const offset = file.lines.offsetAt(position);
-  const document = file.documents.find((d) => offset >= d.startOffset && offset <= d.endOffset) ?? file.documents[file.documents.length - 1];
+  const version = kind === 'compose' ? '1.2' : '1.1';
+  const lines = new LineIndex(text);
+  const offset = lines.offsetAt(position);
+  // Only the document under the cursor is parsed: hover in a 10 MB file must not parse all of it.
+  const chunks = splitDocuments(text);
+  const chunk = chunks.find((c) => offset >= c.start && offset <= c.start + c.source.length) ?? chunks[chunks.length - 1];
+  const documents = chunk ? parseDocumentsAt(chunk.source, chunk.start, version) : [];
+  const document = documents[documents.length - 1];
   if (!document) return undefined;
   const store = schemaStore(options.schemaDir);
   if (kind === 'compose') {
     const compose = store.compose();
-    return { file, document, ctx: compose, root: { schema: compose.root } };
+    return { lines, document, ctx: compose, root: { schema: compose.root } };
   }
   const schemas = store.kubernetes(options.kubernetesVersion);
   const completeKinds = schemas.kinds;
   if (document.apiVersion && document.kind) {
     const builtIn = schemas.kind(document.apiVersion, document.kind);
-    if (builtIn) return { file, document, ctx: schemas, root: { schema: { $ref: `#/definitions/${builtIn.definition}` } }, completeKinds };
+    if (builtIn) return { lines, document, ctx: schemas, root: { schema: { $ref: `#/definitions/${builtIn.definition}` } }, completeKinds };
     const crds: CrdRegistry = new Map();
     for (const dir of options.crdDirs ?? []) for (const [k, v] of loadCrdDir(dir).registry) crds.set(k, v);
     for (const extra of options.extraCrds ?? []) addCrdsFromFile(crds, extra, 'workspace');
-    addCrdsFromFile(crds, file, fileName);
+    if (text.includes('CustomResourceDefinition')) addCrdsFromFile(crds, parseYamlFile(text), fileName);
     const custom = findCustomSchema(crds, document.apiVersion, document.kind);
     if (custom) {
       const root = custom.schema;
-      return { file, document, ctx: { resolveRef: (ref) => resolvePointer(root, ref) }, root: { schema: root, name: custom.kind }, completeKinds };
+      return { lines, document, ctx: { resolveRef: (ref) => resolvePointer(root, ref) }, root: { schema: root, name: custom.kind }, completeKinds };
     }
   }
   // Unknown kind: still offer apiVersion/kind/metadata from a generic object.
   const generic: JsonSchema = { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' } } };
-  return { file, document, ctx: schemas, root: { schema: generic }, completeKinds };
+  return { lines, document, ctx: schemas, root: { schema: generic }, completeKinds };
 }
 
 /** The path of the innermost key or value whose range holds `offset` (document-relative). */
@@ -136,12 +143,12 @@ function astPathAt(node: Node | null, offset: number, path: PathSegment[] = []):
  * The path of the mapping a line at `column` belongs to, read from indentation: each less-indented
  * `key:` line above is an ancestor; a `- ` item adds a list index.
  */
-function indentPath(file: ParsedYamlFile, line: number, column: number, document: YamlDocument): PathSegment[] {
+function indentPath(lines: LineIndex, line: number, column: number, document: YamlDocument): PathSegment[] {
   const path: PathSegment[] = [];
   let limit = column;
-  const firstLine = file.lines.positionAt(document.startOffset).line;
+  const firstLine = lines.positionAt(document.startOffset).line;
   for (let i = line - 1; i >= firstLine && limit > 0; i--) {
-    const text = file.lines.lineText(i);
+    const text = lines.lineText(i);
     if (/^\s*(#|$)/.test(text) || /^---/.test(text)) continue;
     const m = /^(\s*)((?:-\s+)*)([^\s#][^:#]*?)?\s*:(?:\s|$)/.exec(text) ?? /^(\s*)((?:-\s+)+)/.exec(text);
     if (!m) continue;

@@ -171,9 +171,9 @@ type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 
  * Keys are the chunk texts themselves: concatenating a prefix would copy every document on every run.
  */
 const chunkCaches: Record<YamlVersion, TextKeyedCache<ParsedChunk[]>> = {
-  // Parsed YAML takes tens of times its text size in memory: keep roughly one big file's worth.
-  '1.1': new TextKeyedCache(16 * 1024 * 1024),
-  '1.2': new TextKeyedCache(8 * 1024 * 1024),
+  // Parsed YAML takes tens of times its text size in memory: keep a few megabytes' worth.
+  '1.1': new TextKeyedCache(4 * 1024 * 1024),
+  '1.2': new TextKeyedCache(2 * 1024 * 1024),
 };
 
 /** Forget parsed documents (benchmarks measuring cold parsing; tests of caching). */
