@@ -47,7 +47,10 @@ function removes(removed: string, dir: string): boolean {
   return norm(dir) === norm(removed) || norm(dir).startsWith(norm(removed) + '/');
 }
 
-/** `RUN cd /x && rest` becomes `WORKDIR /x` + `RUN rest`, when cd is the first command of a plain shell-form RUN. */
+/**
+ * `RUN cd /x && rest` becomes `WORKDIR /x` + `RUN rest`, when cd is the first command of a plain shell-form RUN.
+ * Not preferred: WORKDIR also moves every later instruction, which the user should review.
+ */
 function toWorkdir(text: string, run: RunCommand, dir: string): OffsetFix | undefined {
   const instruction: InstructionNode = run.instruction;
   const commands = instruction.shell?.commands ?? [];
@@ -58,7 +61,7 @@ function toWorkdir(text: string, run: RunCommand, dir: string): OffsetFix | unde
   const newline = lineBreakAt(text, instruction.end);
   const upper = instruction.keywordToken.value === instruction.keywordToken.value.toUpperCase();
   const replacement = `${upper ? 'WORKDIR' : 'workdir'} ${dir}${newline}${instruction.keywordToken.value} `;
-  return { title: `Use WORKDIR ${dir}`, edits: [{ start: instruction.start, end: next.start, newText: replacement }], preferred: true };
+  return { title: `Use WORKDIR ${dir}`, edits: [{ start: instruction.start, end: next.start, newText: replacement }] };
 }
 
 export default rule;

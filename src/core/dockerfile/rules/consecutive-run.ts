@@ -53,11 +53,36 @@ function flagsText(model: DockerfileModel, instruction: InstructionNode): string
   return instruction.flags.map((f) => model.text.slice(f.start, f.end)).join(' ');
 }
 
-/** Joins the two bodies with ` && \` when nothing but whitespace (no comments) lies between them. */
+/** Builtins whose effect (directory, environment, shell options) would leak into the merged commands. */
+const STATEFUL = new Set([
+  'cd',
+  'pushd',
+  'popd',
+  'export',
+  'unset',
+  'set',
+  'umask',
+  'source',
+  '.',
+  'shopt',
+  'ulimit',
+  'trap',
+  'alias',
+  'declare',
+  'typeset',
+  'readonly',
+  'local',
+]);
+
+/**
+ * Joins the two bodies with ` && \` when nothing but whitespace (no comments) lies between them and
+ * the first RUN changes no shell state (a `cd` or `export` would silently apply to the second).
+ */
 function mergeFix(model: DockerfileModel, previous: InstructionNode, current: InstructionNode): OffsetFix | undefined {
   const between = model.text.slice(previous.end, current.start);
   const body = current.argumentText;
   if (!body || between.trim() !== '' || previous.shell!.backgroundStatements.length) return undefined;
+  if (previous.shell!.commands.some((c) => (c.name ? STATEFUL.has(c.name.value) : c.assignments.length > 0))) return undefined;
   const newline = lineBreakAt(model.text, previous.end);
   return {
     title: 'Merge into the previous RUN',

@@ -17,6 +17,12 @@ ruleTester(rule, {
       output: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    adduser -D app',
     },
     {
+      name: 'no fix after a cd, which would move the second RUN',
+      code: 'FROM alpine:3.20\nRUN cd /src && make\nRUN ls',
+      errors: [[3, 1, 3, 4]],
+      output: 'FROM alpine:3.20\nRUN cd /src && make\nRUN ls',
+    },
+    {
       name: 'three in a row',
       code: 'FROM alpine:3.20\nRUN a\nRUN b\nRUN c',
       errors: [
