@@ -37,7 +37,7 @@ function usesBusyBoxWget(stage: Stage | undefined): boolean {
   let root = stage;
   while (root?.baseStage) root = root.baseStage;
   const image = `${root?.imageRef?.repository ?? ''}:${root?.imageRef?.tag ?? ''}`.toLowerCase();
-  if (!image.includes('alpine') || !stage) return false;
+  if (!/alpine|busybox/.test(image) || !stage) return false;
   return !packageCommands(stage.instructions, APK, ['add']).some((add) => add.rest.some((a) => a.value === 'wget'));
 }
 

@@ -7,6 +7,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN wget -q https://example.com/a.tgz',
     'FROM debian:12\nRUN wget -qO- https://example.com/a.tgz',
     'FROM debian:12\nRUN wget -nv https://example.com/a.tgz',
+    { name: 'BusyBox image', code: 'FROM busybox:1.36\nRUN wget -O /a https://example.com/a' },
     { name: 'BusyBox wget on Alpine', code: 'FROM alpine:3.20\nRUN wget -O /a https://example.com/a' },
   ],
   invalid: [
