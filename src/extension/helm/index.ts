@@ -87,12 +87,26 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     if (!request) return undefined;
     const uri = documentUri(request.chartDir);
     const existing = this.live.get(uri.toString());
-    const session = (existing ?? this.track(uri, request)).session;
+    const live = existing ?? this.track(uri, request);
+    const session = live.session;
     session.request = request;
+    let cancelled = false;
     const rendered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Rendering Helm chart ${displayName(request.chartDir)}`, cancellable: true },
-      (_progress, token) => session.render(token),
+      async (_progress, token) => {
+        const done = await session.render(token);
+        cancelled = token.isCancellationRequested;
+        return done;
+      },
     );
+    if (cancelled && !rendered) {
+      // Nothing new to show; a view that never rendered is not opened at all.
+      if (!existing) {
+        this.live.delete(uri.toString());
+        this.release(live);
+      }
+      return undefined;
+    }
     // A re-render started meanwhile (a file or setting changed) supersedes ours; show the newest.
     await session.idle();
     if (rendered) this.changes.fire(uri);
@@ -101,8 +115,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     await settled(doc, () => session.text);
     if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-    const live = this.live.get(uri.toString());
-    if (live) live.shown = true;
+    live.shown = true;
     return uri;
   }
 

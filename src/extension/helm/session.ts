@@ -37,6 +37,8 @@ interface Outcome {
   error?: { message: string; location?: ErrorLocation };
   engine: 'built-in' | 'helm';
   warnings?: string[];
+  /** The user pressed cancel: the view keeps its previous text and Problems. */
+  cancelled?: boolean;
 }
 
 export class ChartSession implements vscode.Disposable {
@@ -78,6 +80,10 @@ export class ChartSession implements vscode.Disposable {
     const generation = ++this.generation;
     const outcome = await this.run(token);
     if (generation !== this.generation) return false;
+    if (outcome.cancelled) {
+      this.services.log(`helm: rendering ${this.chartDir} cancelled`);
+      return false;
+    }
     this.text = outcome.error ? failureText(outcome.error.message) : outcome.output;
     this.publish(outcome, generation);
     for (const warning of outcome.warnings ?? []) this.services.log(`helm: ${warning}`);
@@ -110,9 +116,11 @@ export class ChartSession implements vscode.Disposable {
       });
       this.slow = Date.now() - started > SLOW_RENDER_MS;
       return { output: result.output, manifests: result.manifests, engine: 'built-in', warnings: result.warnings };
-    } catch (e) {
-      if (!(e instanceof ChartRenderError)) throw e;
+    } catch (caught) {
       this.slow = Date.now() - started > SLOW_RENDER_MS;
+      if (token?.isCancellationRequested) return { output: '', manifests: [], engine: 'built-in', cancelled: true };
+      // renderChart turns every failure into a ChartRenderError; anything else is a bug, shown, not thrown.
+      const e = caught instanceof ChartRenderError ? caught : new ChartRenderError(`internal error: ${(caught as Error)?.stack ?? String(caught)}`);
       const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
       const location = e.templatePath === undefined ? undefined : { templatePath: e.templatePath, line: e.line, column: e.column };
       return { output: '', manifests: [], error: { message, location }, engine: 'built-in' };
@@ -126,6 +134,7 @@ export class ChartSession implements vscode.Disposable {
       const output = await runHelmTemplate(helm, helmTemplateArgs(this.chartDir, this.options()), { timeoutMs: HELM_TIMEOUT_MS, signal: abort.signal });
       return { output, manifests: [], engine: 'helm' };
     } catch (e) {
+      if (abort.signal.aborted) return { output: '', manifests: [], engine: 'helm', cancelled: true };
       const error = e instanceof HelmBinaryError ? { message: e.message, location: e.location } : { message: (e as Error).message };
       return { output: '', manifests: [], error, engine: 'helm' };
     } finally {
