@@ -4,7 +4,7 @@ import { composeRules } from '../core/compose';
 import { dockerfileRules } from '../core/dockerfile';
 import { kubernetesRules } from '../core/k8s';
 import { yamlRules } from '../core/schemas';
-import { helmRenderRule } from './yaml-checker';
+import { helmRenderRule } from '../core/workspace/yaml-project';
 
 export function allRules(): RuleMeta[] {
   return [...dockerfileRules.map((r) => r.meta), ...yamlRules, ...kubernetesRules, ...composeRules, helmRenderRule];

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { isHelmTemplatePath, yamlKindOf } from '../../src/cli/yaml-checker';
+import { isHelmTemplatePath, yamlKindOf } from '../../src/core/workspace/yaml-project';
 
 interface Finding {
   file: string;

@@ -1,7 +1,7 @@
 /** Hover (a key's schema description) and completion (keys an object may still have, enum values) for manifests and Compose files. */
 import * as vscode from 'vscode';
 import { completionsAt, hoverAt, type ValidationOptions } from '../../core/schemas';
-import type { YamlProject } from '../../cli/yaml-checker';
+import type { YamlProject } from '../../core/workspace/yaml-project';
 import { fileKey, kindOf, MAX_EDITOR_CHARS, yamlOptionsFor } from './documents';
 
 export const YAML_SELECTOR: vscode.DocumentSelector = [

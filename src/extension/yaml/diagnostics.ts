@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { looksLikeKubernetes } from '../../core/yaml/detect';
-import { YamlProject } from '../../cli/yaml-checker';
+import { YamlProject } from '../../core/workspace/yaml-project';
 import { toVscodeDiagnostic } from '../convert';
 import { debounceMs, isEnabled } from '../settings';
 import { fileKey, isCandidate, kindOf, MAX_EDITOR_CHARS, yamlOptionsFor } from './documents';

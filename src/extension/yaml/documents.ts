@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isAbsolute, join } from 'node:path';
 import type { CheckOptions } from '../../core/config/options';
 import { isYamlName } from '../../core/workspace/file-kinds';
-import { isHelmTemplatePath, yamlKindOf } from '../../cli/yaml-checker';
+import { isHelmTemplatePath, yamlKindOf } from '../../core/workspace/yaml-project';
 import { optionsFor } from '../settings';
 
 /** Larger open files get one clear message instead of validation (parsing them blocks the extension host). */

@@ -1,0 +1,168 @@
+/**
+ * The YAML side of a project, shared by the editor and `shipshape check`: schema validation,
+ * cross-file Kubernetes rules over every manifest known, Compose rules, then the user's options
+ * (severity overrides, inline ignores, minimum severity).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { CheckOptions } from '../config/options';
+import { configuredSeverity } from '../config/options';
+import { isAtLeast, type Diagnostic } from '../diagnostics';
+import { checkComposeFile, composeRules } from '../compose';
+import { KubernetesWorkspace, kubernetesRules } from '../k8s';
+import type { RuleMeta } from '../rules/meta';
+import { YamlSuppressions } from '../rules/yaml-suppressions';
+import { validateYamlFile, yamlRules } from '../schemas';
+import { detectYamlKind, type YamlKind } from '../yaml/detect';
+import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
+
+/** A chart that does not render cannot be checked; reported on its Chart.yaml. */
+export const helmRenderRule: RuleMeta = {
+  id: 'helm-render',
+  domain: 'helm',
+  defaultSeverity: 'error',
+  description: 'A Helm chart should render with its default values, so its output can be validated.',
+  practice: 'correctness',
+};
+
+const META = new Map<string, RuleMeta>([...yamlRules, ...kubernetesRules, ...composeRules].map((m) => [m.id, m]));
+
+/** A templates/ folder of a chart (Chart.yaml beside it); such files are never validated as YAML. */
+export function isHelmTemplatePath(fileName: string, fileExists: (path: string) => boolean = existsSync): boolean {
+  const parts = fileName.split(/[\\/]/);
+  const index = parts.lastIndexOf('templates');
+  if (index <= 0 || index === parts.length - 1) return false;
+  return fileExists(join(parts.slice(0, index).join(sep) || sep, 'Chart.yaml'));
+}
+
+/** What a YAML file is, by content and name; `forceCompose` is a match of the user's compose globs. */
+export function yamlKindOf(text: string, fileName: string, forceCompose = false, fileExists: (path: string) => boolean = existsSync): YamlKind {
+  const kind = detectYamlKind(text, fileName, { fileExists });
+  if (forceCompose && kind !== 'helm-template' && !/^[ \t]*#[ \t]*shipshape:[ \t]*kind=/m.test(text.slice(0, 4096))) return 'compose';
+  return kind;
+}
+
+/**
+ * Every Kubernetes manifest of a project (so rules can look across files) plus its CRDs. Files are
+ * added as they are found or edited and removed when deleted; `lint` checks one file against all.
+ */
+export class YamlProject {
+  private readonly workspace = new KubernetesWorkspace();
+  private readonly manifests = new Map<string, ParsedYamlFile>();
+  private readonly crdFiles = new Map<string, ParsedYamlFile>();
+  /** Kustomization file -> the patch files it names; patch file -> how many name it. */
+  private readonly patchesOf = new Map<string, string[]>();
+  private readonly patchFiles = new Map<string, number>();
+
+  /** Adds or replaces a manifest's objects (Helm templates too: they tell others what exists). */
+  setManifest(fileName: string, text: string): void {
+    const previous = this.manifests.get(fileName);
+    if (previous && previous.text === text) return;
+    const file = parseYamlFile(text, { previous });
+    this.manifests.set(fileName, file);
+    this.workspace.updateFile(fileName, file);
+    if (file.documents.some((d) => d.kind === 'CustomResourceDefinition')) this.crdFiles.set(fileName, file);
+    else this.crdFiles.delete(fileName);
+    this.setPatches(fileName, kustomizePatchFiles(fileName, file));
+  }
+
+  /** Files a Kustomization names as strategic-merge patches: partial objects by design. */
+  private setPatches(kustomization: string, patches: string[]): void {
+    for (const old of this.patchesOf.get(kustomization) ?? []) {
+      const count = (this.patchFiles.get(old) ?? 1) - 1;
+      if (count > 0) this.patchFiles.set(old, count);
+      else this.patchFiles.delete(old);
+    }
+    if (patches.length === 0) this.patchesOf.delete(kustomization);
+    else this.patchesOf.set(kustomization, patches);
+    for (const patch of patches) this.patchFiles.set(patch, (this.patchFiles.get(patch) ?? 0) + 1);
+  }
+
+  /** Forgets a file; true when it was known (so other files' cross-file findings may change). */
+  remove(fileName: string): boolean {
+    this.crdFiles.delete(fileName);
+    this.setPatches(fileName, []);
+    this.workspace.removeFile(fileName);
+    return this.manifests.delete(fileName);
+  }
+
+  /** The text a file was last indexed with. */
+  textOf(fileName: string): string | undefined {
+    return this.manifests.get(fileName)?.text;
+  }
+
+  /** CRDs of the other files, for validation, hover and completion of custom resources. */
+  crdsExcept(fileName: string): ParsedYamlFile[] {
+    return [...this.crdFiles].filter(([name]) => name !== fileName).map(([, file]) => file);
+  }
+
+  get size(): number {
+    return this.manifests.size;
+  }
+
+  /**
+   * Schema and rule findings of one file; a Kubernetes file is (re)indexed first, so its cross-file
+   * findings see its current text. `crdDirs` must already be absolute. `workspaceRules: false` runs
+   * the schema only (the editor, until its index of the workspace is complete: no false "missing" findings).
+   */
+  lint(fileName: string, text: string, kind: 'kubernetes' | 'compose', options: CheckOptions, schemaDir?: string, workspaceRules = true): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    if (kind === 'kubernetes') {
+      const extraCrds = this.crdsExcept(fileName);
+      diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir }));
+      this.setManifest(fileName, text);
+      if (workspaceRules) diagnostics.push(...this.workspace.check(fileName, options));
+      const relevant = this.patchFiles.has(fileName) ? diagnostics.filter((d) => !isMissingRequiredField(d)) : diagnostics;
+      return applyOptions(relevant.filter((d) => !isKustomizeUnknownKind(d, text)), this.manifests.get(fileName)!, options);
+    }
+    diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));
+    const file = parseYamlFile(text, { version: '1.2' });
+    diagnostics.push(...checkComposeFile(file, fileName, options));
+    return applyOptions(diagnostics, file, options);
+  }
+}
+
+/**
+ * kustomize's own files (Kustomization, Component) have no published OpenAPI schema: "no schema for
+ * this kind" on every kustomization.yaml would be noise. Their shape is kustomize's business.
+ */
+function isKustomizeUnknownKind(d: Diagnostic, text: string): boolean {
+  return d.rule === 'k8s-schema-unknown-kind' && /kustomize\.config\.k8s\.io\//.test(d.message) && text.includes('kustomize.config.k8s.io/');
+}
+
+/** A patch leaves out what it does not change: required fields are the base's to provide. */
+function isMissingRequiredField(d: Diagnostic): boolean {
+  return d.rule === 'k8s-schema' && /^Missing required field/.test(d.message);
+}
+
+/** `patchesStrategicMerge: [file]` and `patches: [{path}]` of the file's Kustomizations, as absolute paths. */
+export function kustomizePatchFiles(fileName: string, file: ParsedYamlFile): string[] {
+  const files: string[] = [];
+  for (const document of file.documents) {
+    if (!document.apiVersion?.startsWith('kustomize.config.k8s.io/') || !document.value || typeof document.value !== 'object') continue;
+    const value = document.value as Record<string, unknown>;
+    const entries = [
+      ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
+      ...(Array.isArray(value.patches) ? value.patches.map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>).path : undefined)) : []),
+    ];
+    // Inline patches (multi-line strings) name no file.
+    for (const entry of entries) if (typeof entry === 'string' && !entry.includes('\n')) files.push(resolve(dirname(fileName), entry));
+  }
+  return files;
+}
+
+/** Severity overrides and `off`, inline ignores and the minimum severity, for every YAML rule. */
+export function applyOptions(diagnostics: Diagnostic[], file: ParsedYamlFile, options: CheckOptions): Diagnostic[] {
+  const suppressions = options.allowInlineIgnores === false ? undefined : new YamlSuppressions(file);
+  const result: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = configuredSeverity(options, d.rule, META.get(d.rule)?.aliases);
+    if (override === 'off') continue;
+    const diagnostic = override ? { ...d, severity: override } : d;
+    if (options.minimumSeverity && !isAtLeast(diagnostic.severity, options.minimumSeverity)) continue;
+    if (suppressions?.isSuppressed(diagnostic)) continue;
+    result.push(diagnostic);
+  }
+  return result;
+}
+
