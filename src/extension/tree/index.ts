@@ -4,11 +4,12 @@
  * view is first shown or a command asks for it, never during activation.
  */
 import * as vscode from 'vscode';
-import { snapshotTree } from '../../core/workspace/inventory';
-import type { NodeSnapshot, TreeNode } from '../../core/workspace/inventory';
+import type { TreeNode } from '../../core/workspace/inventory';
 import type { RegisterFeature } from '../feature';
 import { PreviewTreeProvider } from './provider';
 import { InventoryScanner } from './scanner';
+import { snapshotItems } from './snapshot';
+import type { ItemSnapshot } from './snapshot';
 
 export const registerPreviewTree: RegisterFeature = ({ log }) => {
   const scanner = new InventoryScanner(log);
@@ -33,13 +34,10 @@ export const registerPreviewTree: RegisterFeature = ({ log }) => {
       return vscode.commands.executeCommand('shipshape.renderHelmChart', chartYaml ? { chart: vscode.Uri.joinPath(chartYaml, '..') } : undefined);
     }),
     // For tests: the whole tree as plain JSON, once the workspace has been read.
-    vscode.commands.registerCommand('shipshape.internal.treeSnapshot', async (): Promise<NodeSnapshot[]> => {
+    vscode.commands.registerCommand('shipshape.internal.treeSnapshot', async (): Promise<ItemSnapshot[]> => {
       await scanner.ready();
       provider.refresh(); // findings as they are now, not as last cached
-      return snapshotTree(provider.roots(), {
-        displayPath: (path) => provider.displayPath(path),
-        findingsOf: (node) => provider.findingsOf(node),
-      });
+      return snapshotItems(provider);
     }),
   ];
 };

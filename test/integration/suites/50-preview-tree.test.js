@@ -1,6 +1,7 @@
 'use strict';
 // The Shipshape preview tree (Explorer view shipshape.workspace) on the fixtures in tree/: what the
-// tree data provider shows, through the shipshape.internal.treeSnapshot command (plain JSON).
+// tree data provider gives the view (TreeItems: labels, descriptions, where a click goes), through the
+// shipshape.internal.treeSnapshot command (plain JSON).
 const { suite, test } = require('../harness/runner');
 const h = require('../harness/helpers');
 const { vscode, assert } = h;
@@ -96,6 +97,7 @@ suite('Preview tree', () => {
     const dockerfile = nodeAt(await snapshot(), 'Images', 'tree/app/Dockerfile');
     const builder = nodeAt(dockerfile.children, 'builder');
     assert.ok(builder.findings && builder.findings.warnings >= 1, `builder stage not decorated: ${JSON.stringify(builder.findings)}`);
+    assert.match(builder.description, /^FROM golang:latest · \d+ warnings?$/, 'the builder stage does not say it has warnings');
     assert.ok(dockerfile.findings && dockerfile.findings.warnings >= 1, 'the Dockerfile node is not decorated');
     assert.strictEqual(nodeAt(dockerfile.children, 'runtime').findings, undefined, 'the clean runtime stage is decorated');
   });
