@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { renderChart, ChartRenderError, type RenderOptions, type RenderedManifest, type ErrorLocation } from '../../core/helm/index';
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
+import { templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
 import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
 import type { RenderRequest } from './prompts';
@@ -34,7 +35,7 @@ export interface SessionServices {
 interface Outcome {
   output: string;
   manifests: RenderedManifest[];
-  error?: { message: string; location?: ErrorLocation };
+  error?: { message: string; location?: ErrorLocation; trace?: ErrorLocation[] };
   engine: 'built-in' | 'helm';
   warnings?: string[];
   /** The user pressed cancel: the view keeps its previous text and Problems. */
@@ -123,7 +124,7 @@ export class ChartSession implements vscode.Disposable {
       const e = caught instanceof ChartRenderError ? caught : new ChartRenderError(`internal error: ${(caught as Error)?.stack ?? String(caught)}`);
       const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
       const location = e.templatePath === undefined ? undefined : { templatePath: e.templatePath, line: e.line, column: e.column };
-      return { output: '', manifests: [], error: { message, location }, engine: 'built-in' };
+      return { output: '', manifests: [], error: { message, location, trace: e.trace }, engine: 'built-in' };
     }
   }
 
@@ -135,7 +136,7 @@ export class ChartSession implements vscode.Disposable {
       return { output, manifests: [], engine: 'helm' };
     } catch (e) {
       if (abort.signal.aborted) return { output: '', manifests: [], engine: 'helm', cancelled: true };
-      const error = e instanceof HelmBinaryError ? { message: e.message, location: e.location } : { message: (e as Error).message };
+      const error = e instanceof HelmBinaryError ? { message: e.message, location: e.location, trace: templateLocations(e.message) } : { message: (e as Error).message };
       return { output: '', manifests: [], error, engine: 'helm' };
     } finally {
       sub?.dispose();
@@ -168,7 +169,7 @@ export class ChartSession implements vscode.Disposable {
     this.errorFiles = [];
     if (outcome.error) {
       this.services.rendered.set(this.uri, []);
-      this.publishError(outcome.error.message, outcome.error.location);
+      this.publishError(outcome.error.message, outcome.error.location, outcome.error.trace);
       return;
     }
     const segments = renderedSegments(outcome.output, outcome.manifests, (source) => {
@@ -208,14 +209,33 @@ export class ChartSession implements vscode.Disposable {
     return diagnostic;
   }
 
-  private publishError(message: string, location: ErrorLocation | undefined): void {
+  /**
+   * The error on the failing action; when it failed inside an included template, each call site on the
+   * way (outermost first in `trace`) gets the error too, linked both ways, so it shows wherever one looks.
+   */
+  private publishError(message: string, location: ErrorLocation | undefined, trace: readonly ErrorLocation[] = []): void {
     const file = (location && this.templateUri(location.templatePath)) ?? vscode.Uri.file(join(this.chartDir, 'Chart.yaml'));
-    const diagnostic = new vscode.Diagnostic(errorRange(file.fsPath, location), message, vscode.DiagnosticSeverity.Error);
-    diagnostic.source = 'shipshape';
-    diagnostic.code = 'helm-render';
-    this.services.templates.set(file, [diagnostic]);
-    this.errorFiles = [file];
+    const main = helmRenderDiagnostic(errorRange(file.fsPath, location), message);
+    const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>([[file.toString(), { uri: file, list: [main] }]]);
+    const seen = new Set([location && `${location.templatePath}:${location.line}`]);
+    main.relatedInformation = [];
+    for (const site of [...trace].reverse()) {
+      const key = `${site.templatePath}:${site.line}`;
+      const uri = this.templateUri(site.templatePath);
+      if (seen.has(key) || !uri || site.line === undefined) continue;
+      seen.add(key);
+      const range = errorRange(uri.fsPath, site);
+      const caller = helmRenderDiagnostic(range, `${message}\n(raised in ${location?.templatePath}:${location?.line}, included from here)`);
+      caller.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(file, main.range), 'where the error was raised')];
+      main.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range), `included from ${site.templatePath}:${site.line}`));
+      const entry = byFile.get(uri.toString()) ?? { uri, list: [] };
+      entry.list.push(caller);
+      byFile.set(uri.toString(), entry);
+    }
+    for (const { uri, list } of byFile.values()) this.services.templates.set(uri, list);
+    this.errorFiles = [...byFile.values()].map((e) => e.uri);
   }
+
 
   dispose(): void {
     this.generation++;
@@ -223,6 +243,13 @@ export class ChartSession implements vscode.Disposable {
     for (const uri of this.errorFiles) this.services.templates.delete(uri);
     this.errorFiles = [];
   }
+}
+
+function helmRenderDiagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = 'shipshape';
+  diagnostic.code = 'helm-render';
+  return diagnostic;
 }
 
 /** The failing action, `{{` to `}}` (Go's column, a byte offset, points inside it), else the whole line. */

@@ -89,6 +89,26 @@ suite('Helm render', () => {
     });
   });
 
+  test('an error inside an included template is shown where it is raised and where it is included, linked', async () => {
+    const helpers = await vscode.workspace.openTextDocument(h.fixtureUri('charts/nested/templates/_helpers.tpl'));
+    const configmap = await vscode.workspace.openTextDocument(h.fixtureUri('charts/nested/templates/configmap.yaml'));
+    await render({ chart: h.fixtureUri('charts/nested'), valuesFiles: [], releaseName: 'demo', namespace: 'default' });
+    const raised = (await h.waitForDiagnostics(helpers.uri, (l) => l.some((d) => h.ruleOf(d) === 'helm-render'), 'no error in _helpers.tpl')).find(
+      (d) => h.ruleOf(d) === 'helm-render',
+    );
+    const included = (await h.waitForDiagnostics(configmap.uri, (l) => l.some((d) => h.ruleOf(d) === 'helm-render'), 'no error at the include')).find(
+      (d) => h.ruleOf(d) === 'helm-render',
+    );
+    const failAction = h.rangeOf(helpers, '{{ fail "name must be set" }}');
+    const includeAction = h.rangeOf(configmap, '{{ include "nested.name" . }}');
+    assert.ok(raised.range.isEqual(failAction), `raised at ${h.fmtRange(raised.range)}, expected ${h.fmtRange(failAction)}`);
+    assert.ok(included.range.isEqual(includeAction), `included at ${h.fmtRange(included.range)}, expected ${h.fmtRange(includeAction)}`);
+    assert.match(raised.message, /name must be set/);
+    const link = (d) => (d.relatedInformation || []).map((r) => `${path.basename(r.location.uri.fsPath)}:${r.location.range.start.line}`);
+    assert.deepStrictEqual(link(raised), [`configmap.yaml:${includeAction.start.line}`]);
+    assert.deepStrictEqual(link(included), [`_helpers.tpl:${failAction.start.line}`]);
+  });
+
   test('the rendered document follows changes to the chart files', async () => {
     const chart = h.fixtureUri('charts/web');
     const values = h.fixtureUri('charts/web/values.yaml');
