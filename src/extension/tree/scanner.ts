@@ -52,7 +52,7 @@ export class InventoryScanner implements vscode.Disposable {
       watcher.onDidChange((u) => enqueue(u, 'changed')),
       watcher.onDidDelete((u) => enqueue(u, 'deleted')),
     );
-    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void (this.scan && this.rescan())));
   }
 
   /** Starts the first scan (once); resolves when it and any batched change are applied. */

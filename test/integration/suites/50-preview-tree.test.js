@@ -30,6 +30,8 @@ async function lineOf(relative, needle) {
 
 const labels = (node) => (node.children || []).map((c) => c.label);
 
+const ids = (nodes) => (nodes || []).flatMap((n) => [n.id, ...ids(n.children)]);
+
 suite('Preview tree', () => {
   test('images: stages with base images, COPY --from edges, ports and the final command, each revealing its line', async () => {
     const dockerfile = nodeAt(await snapshot(), 'Images', 'tree/app/Dockerfile');
@@ -124,5 +126,13 @@ suite('Preview tree', () => {
       async () => !(nodeAt(await snapshot(), 'Compose services').children || []).some((n) => n.label === 'tree/extra/compose.yaml'),
       { timeoutMs: 15_000, message: 'tree/extra/compose.yaml stayed in the tree after its folder was deleted' },
     );
+  });
+
+  test('Refresh reads the workspace again and keeps every node id', async () => {
+    const before = ids(await snapshot());
+    await vscode.commands.executeCommand('shipshape.refreshTree');
+    const after = ids(await snapshot());
+    assert.deepStrictEqual(after, before);
+    assert.strictEqual(new Set(after).size, after.length, 'duplicate tree ids');
   });
 });

@@ -1,4 +1,4 @@
-/** Findings per node, and a plain JSON form of the tree (what tests and the snapshot command see). */
+/** Findings per node, and a plain JSON form of the whole tree (for tests and tools without an editor). */
 import type { SourceSpan } from './types';
 import type { TreeNode } from './tree';
 
@@ -26,7 +26,6 @@ export interface NodeSnapshot {
   /** The revealed file, as displayed, and the 1-based line. */
   file?: string;
   line?: number;
-  findings?: FindingCount;
   /** A chart's directory as the inventory knows it (what the render action receives). */
   chartDir?: string;
   children?: NodeSnapshot[];
@@ -34,7 +33,6 @@ export interface NodeSnapshot {
 
 export interface SnapshotOptions {
   displayPath?: (path: string) => string;
-  findingsOf?: (node: TreeNode) => FindingCount | undefined;
   /** Bound on the nodes expanded, so a huge workspace cannot make the snapshot unbounded. */
   maxNodes?: number;
 }
@@ -44,7 +42,6 @@ export function snapshotTree(nodes: TreeNode[], options: SnapshotOptions = {}): 
   const show = options.displayPath ?? ((p: string) => p);
   const walk = (node: TreeNode): NodeSnapshot => {
     budget--;
-    const findings = options.findingsOf?.(node);
     const snapshot: NodeSnapshot = { id: node.id, label: node.label, contextValue: node.contextValue };
     if (node.description !== undefined) snapshot.description = node.description;
     if (node.at) {
@@ -52,7 +49,6 @@ export function snapshotTree(nodes: TreeNode[], options: SnapshotOptions = {}): 
       snapshot.line = node.at.line + 1;
     }
     if (node.chartDir !== undefined) snapshot.chartDir = node.chartDir;
-    if (findings && (findings.errors > 0 || findings.warnings > 0)) snapshot.findings = findings;
     if (node.children && budget > 0) snapshot.children = node.children().map(walk);
     return snapshot;
   };
