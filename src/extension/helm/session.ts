@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { renderChart, ChartRenderError, type RenderOptions, type RenderedManifest, type ErrorLocation } from '../../core/helm/index';
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
@@ -148,7 +148,7 @@ export class ChartSession implements vscode.Disposable {
     const out: Record<string, string> = {};
     let any = false;
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath.startsWith(this.chartDir + '/')) {
+      if (doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath.startsWith(this.chartDir + sep)) {
         out[doc.uri.fsPath] = doc.getText();
         any = true;
       }
@@ -172,9 +172,13 @@ export class ChartSession implements vscode.Disposable {
       this.publishError(outcome.error.message, outcome.error.location, outcome.error.trace);
       return;
     }
+    const templates = new Map<string, string | undefined>();
     const segments = renderedSegments(outcome.output, outcome.manifests, (source) => {
-      const uri = this.templateUri(source);
-      return uri ? readFileSync(uri.fsPath, 'utf8') : undefined;
+      if (!templates.has(source)) {
+        const uri = this.templateUri(source);
+        templates.set(source, uri ? readText(uri.fsPath) : undefined);
+      }
+      return templates.get(source);
     });
     const options = optionsFor(vscode.Uri.file(join(this.chartDir, 'Chart.yaml')), this.services.log);
     // In the background, in slices: the view opens at once and a huge render never freezes the editor.
@@ -245,6 +249,15 @@ export class ChartSession implements vscode.Disposable {
   }
 }
 
+/** A file's text, or undefined when it went away meanwhile (links then point at the line only). */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function helmRenderDiagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'shipshape';
@@ -255,12 +268,7 @@ function helmRenderDiagnostic(range: vscode.Range, message: string): vscode.Diag
 /** The failing action, `{{` to `}}` (Go's column, a byte offset, points inside it), else the whole line. */
 function errorRange(path: string, location: ErrorLocation | undefined): vscode.Range {
   const line = Math.max(0, (location?.line ?? 1) - 1);
-  let text = '';
-  try {
-    text = readFileSync(path, 'utf8').split('\n')[line] ?? '';
-  } catch {
-    /* the range still points at the line */
-  }
+  const text = readText(path)?.split('\n')[line] ?? '';
   if (location?.column === undefined) return new vscode.Range(line, 0, line, text.length);
   const at = Math.min(Buffer.from(text, 'utf8').subarray(0, location.column).toString('utf8').length, text.length);
   const open = text.lastIndexOf('{{', at);
