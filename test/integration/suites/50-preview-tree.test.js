@@ -70,7 +70,9 @@ suite('Preview tree', () => {
     const selects = nodeAt(ns.children, 'Service', 'web', 'selects Deployment web');
     assert.strictEqual(selects.line, await lineOf(file, '  name: web'), 'the relation does not reveal the Deployment');
     const deployment = nodeAt(ns.children, 'Deployment', 'web');
-    assert.deepStrictEqual(labels(deployment), ['uses Secret web-db', 'uses ConfigMap web-settings']);
+    assert.deepStrictEqual(labels(deployment), ['container web', 'uses Secret web-db', 'uses ConfigMap web-settings']);
+    assert.strictEqual(nodeAt(deployment.children, 'container web').description, 'registry.example.com/tree-web:1.4.2');
+    assert.strictEqual(nodeAt(ns.children, 'ConfigMap', 'web-settings').children, undefined, 'a ConfigMap offers an empty expander');
     assert.strictEqual(nodeAt(deployment.children, 'uses Secret web-db').description, 'not defined in the workspace');
     assert.strictEqual(nodeAt(deployment.children, 'uses ConfigMap web-settings').line, await lineOf(file, '  name: web-settings'));
   });

@@ -231,6 +231,9 @@ test('the tree: sections, namespaces and kinds, relation links, and ids that sur
   assert.deepEqual(k8s.children?.map((c) => c.label), ['shop', '(cluster-scoped)']);
   const service = find(find(find(k8s.children, 'shop').children, 'Service').children, 'web');
   const link = find(service.children, 'selects Deployment web');
+  const workload = find(find(find(k8s.children, 'shop').children, 'Deployment').children, 'web');
+  assert.deepEqual(workload.children?.map((c) => [c.label, c.description, c.line]), [['container c', 'a:1', 14]]);
+  assert.equal(find(find(k8s.children, '(cluster-scoped)').children, 'Namespace').children?.[0].children, undefined);
   assert.deepEqual([link.file, link.line], ['k8s/web.yaml', 4]);
 
   inventory.update('/ws/k8s/ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {a: b}\n');

@@ -14,7 +14,7 @@ import { readDockerfile } from './dockerfile';
 import { readChartYaml } from './helm';
 import type { ChartMetadataEntry } from './helm';
 import { KubernetesInventory } from './kubernetes';
-import type { ChartEntry, ComposeFileEntry, DockerfileEntry, K8sObjectEntry, K8sRelation } from './types';
+import type { ChartEntry, ComposeFileEntry, DockerfileEntry, K8sContainerEntry, K8sObjectEntry, K8sRelation } from './types';
 
 /** How much of a file the inventory needs: its text, or only that it exists (a chart template). */
 export type Interest = 'content' | 'path';
@@ -93,6 +93,10 @@ export class WorkspaceInventory {
 
   relationsOf(object: K8sObjectEntry): K8sRelation[] {
     return this.kubernetes.relationsOf(object);
+  }
+
+  containersOf(object: K8sObjectEntry): K8sContainerEntry[] {
+    return this.kubernetes.containersOf(object);
   }
 
   /** Every chart (subcharts included), with its subcharts and templates found in the workspace. */

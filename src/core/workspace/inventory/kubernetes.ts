@@ -5,10 +5,10 @@
  */
 import { isClusterScoped, WorkspaceIndex } from '../../k8s/workspace-index';
 import type { K8sObject, YamlPath } from '../../k8s/model';
-import { referencesOf } from '../../k8s/pod-spec';
+import { containersOf, referencesOf } from '../../k8s/pod-spec';
 import { asArray, asRecord, asString, asStringMap, dig } from '../../rules/yaml-values';
 import { rangeOfPath } from '../../yaml/parse';
-import type { K8sObjectEntry, K8sRelation, K8sRelationKind, SourceSpan } from './types';
+import type { K8sContainerEntry, K8sObjectEntry, K8sRelation, K8sRelationKind, SourceSpan } from './types';
 
 export class KubernetesInventory {
   private readonly index = new WorkspaceIndex();
@@ -39,19 +39,26 @@ export class KubernetesInventory {
     this.index.removeFile(path);
   }
 
+  private objectOf(entry: K8sObjectEntry): K8sObject | undefined {
+    return this.entries.get(entry.path)?.find((e) => e.entry === entry)?.object;
+  }
+
   objects(): K8sObjectEntry[] {
     return [...this.entries.values()].flatMap((list) => list.map((e) => e.entry));
   }
 
+  /** The containers of a workload's pod template (init and ephemeral ones included). */
+  containersOf(entry: K8sObjectEntry): K8sContainerEntry[] {
+    const object = this.objectOf(entry);
+    if (!object) return [];
+    return containersOf(object).map((ref) => ({ name: ref.name, kind: ref.kind, image: asString(ref.container.image), at: spanIn(object, entry.path, ref.path) }));
+  }
+
   /** What `entry` points at, computed on demand (only for nodes the user expands). */
   relationsOf(entry: K8sObjectEntry): K8sRelation[] {
-    const object = this.entries.get(entry.path)?.find((e) => e.entry === entry)?.object;
+    const object = this.objectOf(entry);
     if (!object) return [];
-    const file = object.file;
-    const span = (path: YamlPath): SourceSpan => {
-      const range = rangeOfPath(file, object.docIndex, [...object.path, ...path]);
-      return { path: entry.path, line: range.start.line, character: range.start.character, endLine: range.end.line };
-    };
+    const span = (path: YamlPath) => spanIn(object, entry.path, path);
     const relations: K8sRelation[] = [];
     const seen = new Set<string>();
     const add = (relation: K8sRelationKind, kind: string, name: string, target: K8sObject | undefined, path: YamlPath) => {
@@ -82,6 +89,13 @@ export class KubernetesInventory {
   }
 }
 
+const ROUTING_KINDS = new Set(['Service', 'Ingress', 'HTTPRoute']);
+
+function spanIn(object: K8sObject, path: string, at: YamlPath): SourceSpan {
+  const range = rangeOfPath(object.file, object.docIndex, [...object.path, ...at]);
+  return { path, line: range.start.line, character: range.start.character, endLine: range.end.line };
+}
+
 function toEntry(object: K8sObject, key: string): K8sObjectEntry {
   const document = object.file.documents[object.docIndex];
   const where = rangeOfPath(object.file, object.docIndex, [...object.path, ...(object.name ? ['metadata', 'name'] : ['kind'])], 'key');
@@ -95,6 +109,7 @@ function toEntry(object: K8sObject, key: string): K8sObjectEntry {
     namespace: object.namespace,
     clusterScoped: isClusterScoped(object.kind),
     templated: object.templated,
+    expandable: object.podTemplate !== undefined || ROUTING_KINDS.has(object.kind),
     at: { path: object.fileName, line: where.start.line, character: where.start.character, endLine: end.line },
   };
 }

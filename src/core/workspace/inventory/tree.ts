@@ -211,6 +211,16 @@ const RELATION_LABEL: Record<K8sRelation['relation'], string> = { selects: 'sele
 
 function objectNode(inventory: WorkspaceInventory, object: K8sObjectEntry, show: (p: string) => string): TreeNode {
   const id = `k8s:obj:${object.key}`;
+  const containers = () =>
+    inventory.containersOf(object).map((c): TreeNode => ({
+      id: `${id}/${c.kind}:${c.name}`,
+      label: c.kind === 'container' ? `container ${c.name}` : `${c.kind} container ${c.name}`,
+      description: c.image,
+      icon: 'vm',
+      contextValue: 'container',
+      at: c.at,
+      ownsFindings: true,
+    }));
   const relations = () =>
     inventory.relationsOf(object).map((r): TreeNode => ({
       id: `${id}/${r.relation}:${r.kind}/${r.name}${r.target ? `@${r.target.key}` : ''}`,
@@ -230,7 +240,7 @@ function objectNode(inventory: WorkspaceInventory, object: K8sObjectEntry, show:
     contextValue: 'k8sObject',
     at: object.at,
     ownsFindings: true,
-    children: relations,
+    children: object.expandable ? () => [...containers(), ...relations()] : undefined,
   };
 }
 

@@ -68,6 +68,13 @@ export interface K8sRelation {
   at: SourceSpan;
 }
 
+export interface K8sContainerEntry {
+  name: string;
+  kind: 'container' | 'init' | 'ephemeral';
+  image?: string;
+  at: SourceSpan;
+}
+
 export interface K8sObjectEntry {
   /** Stable across refreshes: file, kind, namespace and name (document index when nameless). */
   key: string;
@@ -80,6 +87,8 @@ export interface K8sObjectEntry {
   clusterScoped: boolean;
   /** From an unrendered Helm template. */
   templated: boolean;
+  /** Has containers or relations to show (a workload, Service, Ingress or HTTPRoute). */
+  expandable: boolean;
   at: SourceSpan;
 }
 
