@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { parseRenderArgs } from '../../src/cli/render';
 import { renderChart, type RenderOptions } from '../../src/core/helm/index';
 import { findHelmBinary, helmTemplateArgs, parseHelmStderr, runHelmTemplate } from '../../src/extension/helm/helm-binary';
+import { chartDirOf, isValuesCandidate, topLevelCharts } from '../../src/extension/helm/charts';
 import { checkRendered, lineOrigins, renderedSegments, sourceToRelative } from '../../src/extension/helm/rendered';
 
 function run(args: string[]) {
@@ -253,4 +254,25 @@ test('a helm binary on PATH is run with the arguments, bounded by a timeout and 
   setTimeout(() => abort.abort(), 100);
   await assert.rejects(cancelled, /rendering cancelled/);
   assert.ok(Date.now() - started < 10_000, 'a hanging helm was not stopped');
+});
+
+test('the chart prompt offers top-level charts, the values prompt values-like files, the active file finds its chart', () => {
+  const repo = '/ws';
+  assert.deepEqual(
+    topLevelCharts([`${repo}/charts/web`, `${repo}/charts/web/charts/redis`, `${repo}/charts/web/charts/redis/charts/common`, `${repo}/apps/api`, `${repo}/charts/db`]),
+    [`${repo}/apps/api`, `${repo}/charts/db`, `${repo}/charts/web`],
+    'a repository folder named charts/ is kept, a chart\'s own charts/ is not',
+  );
+  assert.deepEqual(
+    ['values.yaml', 'values-prod.yaml', 'ci/test-values.yaml', 'Chart.yaml', 'Chart.lock', 'templates/cm.yaml', 'charts/sub/values.yaml', 'crds/x.yaml', 'README.md', 'env/dev.yml'].filter(
+      isValuesCandidate,
+    ),
+    ['values-prod.yaml', 'ci/test-values.yaml', 'env/dev.yml'],
+  );
+  const dir = chart({ ...WEB, 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n', 'charts/sub/templates/a.yaml': 'a: 1\n' });
+  assert.equal(chartDirOf(join(dir, 'templates/deployment.yaml')), dir);
+  assert.equal(chartDirOf(join(dir, 'Chart.yaml')), dir);
+  assert.equal(chartDirOf(dir), dir);
+  assert.equal(chartDirOf(join(dir, 'charts/sub/templates/a.yaml')), join(dir, 'charts/sub'));
+  assert.equal(chartDirOf(join(dir, 'templates/deployment.yaml'), join(dir, 'templates')), undefined, 'looked above the workspace folder');
 });

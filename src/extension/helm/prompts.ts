@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { chartDirOf, isValuesCandidate, topLevelCharts } from './charts';
 
 export interface RenderRequest {
   chartDir: string;
@@ -37,23 +38,10 @@ function fsPathOf(value: vscode.Uri | string): string {
   return typeof value === 'string' ? value : value.fsPath;
 }
 
-/** The chart directory holding `path` (a Chart.yaml, a directory, or any file inside a chart). */
-export function chartDirOf(path: string, stopAt?: string): string | undefined {
-  let dir = existsSync(join(path, 'Chart.yaml')) ? path : dirname(path);
-  for (;;) {
-    if (existsSync(join(dir, 'Chart.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir || (stopAt !== undefined && !(parent + sep).startsWith(stopAt + sep) && parent !== stopAt)) return undefined;
-    dir = parent;
-  }
-}
-
 /** Every chart in the workspace, without subcharts (`<chart>/charts/<sub>/`) and node_modules. */
 async function workspaceCharts(): Promise<string[]> {
   const files = await vscode.workspace.findFiles('**/Chart.yaml', '**/node_modules/**', 5000);
-  const dirs = new Set(files.map((f) => dirname(f.fsPath)));
-  // A top-level folder named charts/ is common for a repository of charts; only a chart's own charts/ is skipped.
-  return [...dirs].filter((d) => !(dirname(d).endsWith(`${sep}charts`) && dirs.has(dirname(dirname(d))))).sort();
+  return topLevelCharts(files.map((f) => dirname(f.fsPath)));
 }
 
 async function pickChart(): Promise<string | undefined> {
@@ -82,7 +70,7 @@ async function candidateValuesFiles(chartDir: string): Promise<string[]> {
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(chartDir, '**/*.{yaml,yml}'), '**/node_modules/**', 500);
   return found
     .map((f) => relative(chartDir, f.fsPath))
-    .filter((rel) => !/^(templates|charts|crds)[\\/]/.test(rel) && rel !== 'values.yaml' && rel !== 'Chart.yaml' && rel !== 'Chart.lock')
+    .filter(isValuesCandidate)
     .sort();
 }
 
