@@ -251,6 +251,10 @@ test('twin definitions in one place still get distinct tree ids', () => {
   assert.deepEqual(stage.children?.map((c) => c.label), ['exposes 80', 'exposes 80']);
   assert.notEqual(stage.children![0].id, stage.children![1].id);
   assert.deepEqual(stage.children?.map((c) => c.line), [2, 3]);
+
+  inventory.update('/ws/Dockerfile', 'FROM nginx\nRUN true\n');
+  const [again] = snapshotTree(rootNodes(inventory));
+  assert.equal(again.children![0].children![0].children, undefined, 'a stage with nothing to list offers an empty expander');
 });
 
 test('half-written and garbage files never throw and never leave stale entries', () => {

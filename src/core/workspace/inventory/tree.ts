@@ -110,7 +110,7 @@ function stageNode(parentId: string, stage: StageEntry, stages: StageEntry[]): T
     contextValue: 'stage',
     at: stage.at,
     ownsFindings: true,
-    children: () => {
+    children: nonEmpty(() => {
       const children: TreeNode[] = [];
       const base = stage.baseStage !== undefined ? byName(stage.baseStage) : undefined;
       if (base) children.push(leaf('base', `builds on ${stageLabel(base)}`, 'arrow-up', base.at, undefined, false));
@@ -127,7 +127,7 @@ function stageNode(parentId: string, stage: StageEntry, stages: StageEntry[]): T
         if (command) children.push(leaf(`command:${command.keyword}`, command.keyword, 'terminal', command.at, command.text, command.at.line >= stage.at.line && command.at.line <= stage.at.endLine));
       }
       return children;
-    },
+    }),
   };
 }
 
@@ -155,7 +155,7 @@ function composeServiceNode(parentId: string, service: ComposeServiceEntry, all:
     contextValue: 'composeService',
     at: service.at,
     ownsFindings: true,
-    children: () => [
+    children: nonEmpty(() => [
       ...(service.image !== undefined ? [child('image', 'image', 'package', service.image)] : []),
       ...(service.build !== undefined ? [buildNode()] : []),
       ...service.ports.map((p) => child(`port:${p}`, `port ${p}`, 'plug')),
@@ -165,7 +165,7 @@ function composeServiceNode(parentId: string, service: ComposeServiceEntry, all:
       }),
       ...service.networks.map((n) => child(`network:${n}`, `network ${n}`, 'globe')),
       ...service.volumes.map((v) => child(`volume:${v}`, `volume ${v}`, 'database')),
-    ],
+    ]),
   };
 }
 
@@ -257,7 +257,7 @@ function chartNode(chart: ChartEntry, byDir: Map<string, ChartEntry>, show: (p: 
     at: chart.at,
     ownsFindings: true,
     chartDir: chart.dir,
-    children: () => [
+    children: nonEmpty(() => [
       ...group(
         'dependencies',
         'Dependencies',
@@ -286,8 +286,14 @@ function chartNode(chart: ChartEntry, byDir: Map<string, ChartEntry>, show: (p: 
           ownsFindings: true,
         })),
       ),
-    ],
+    ]),
   };
+}
+
+/** Children cheap enough to build with their parent: a node with none gets no expander. */
+function nonEmpty(build: () => TreeNode[]): (() => TreeNode[]) | undefined {
+  const children = build();
+  return children.length > 0 ? () => children : undefined;
 }
 
 function plural(n: number, word: string): string {
