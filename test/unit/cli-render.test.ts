@@ -276,3 +276,43 @@ test('the chart prompt offers top-level charts, the values prompt values-like fi
   assert.equal(chartDirOf(join(dir, 'charts/sub/templates/a.yaml')), join(dir, 'charts/sub'));
   assert.equal(chartDirOf(join(dir, 'templates/deployment.yaml'), join(dir, 'templates')), undefined, 'looked above the workspace folder');
 });
+
+test('custom resources are validated against the CRDs the chart itself renders', async () => {
+  const crd = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: widgets.example.com',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Widget, plural: widgets}',
+    '  scope: Namespaced',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema:',
+    '        openAPIV3Schema:',
+    '          type: object',
+    '          properties:',
+    '            spec:',
+    '              type: object',
+    '              properties:',
+    '                size: {type: integer}',
+    '',
+  ].join('\n');
+  const dir = chart({
+    'crds/widget.yaml': crd,
+    'templates/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: {{ .Values.size }}\n',
+  });
+  const problemsWith = async (size: string, includeCrds: boolean) => {
+    const r = renderChart(dir, { set: [`size=${size}`], includeCrds });
+    const found = await checkRendered(renderedSegments(r.output, r.manifests, () => undefined), `crd-${size}-${includeCrds}`, {}, { sliceMs: 0 });
+    return (found ?? []).filter((p) => p.origin?.source === 'demo/templates/widget.yaml' && p.diagnostic.severity === 'error');
+  };
+  assert.deepEqual(await problemsWith('3', true), []);
+  const wrong = await problemsWith('big', true);
+  assert.equal(wrong.length, 1, JSON.stringify(wrong));
+  assert.deepEqual(wrong[0].origin, { source: 'demo/templates/widget.yaml', line: 6 });
+  assert.match(wrong[0].diagnostic.message, /integer/);
+});

@@ -10,7 +10,7 @@ import type { RenderedManifest } from '../../core/helm/index';
 import { mapRenderedLines } from '../../core/helm/source-map';
 import { validateYamlFile } from '../../core/schemas/index';
 import { KubernetesWorkspace } from '../../core/k8s/index';
-import { parseYamlFile } from '../../core/yaml/parse';
+import { parseYamlFile, type ParsedYamlFile } from '../../core/yaml/parse';
 
 /** The template behind one line of the output: `source` as helm prints it, 1-based `line` if known. */
 export interface LineOrigin {
@@ -141,10 +141,17 @@ export async function checkRendered(
     return control.stale?.() === true;
   };
   const name = (i: number) => `${baseName}#${i}`;
+  // CRDs the chart renders (templates, or crds/ with --include-crds) validate its custom resources.
+  const crds: ParsedYamlFile[] = [];
   for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    add(seg, validateYamlFile(seg.text, name(i), { kind: 'kubernetes', kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs }));
-    workspace.updateFile(name(i), parseYamlFile(seg.text));
+    const parsed = parseYamlFile(segments[i].text);
+    workspace.updateFile(name(i), parsed);
+    if (segments[i].text.includes('CustomResourceDefinition')) crds.push(parsed);
+    if (await pause()) return undefined;
+  }
+  const validation = { kind: 'kubernetes' as const, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds: crds };
+  for (let i = 0; i < segments.length; i++) {
+    add(segments[i], validateYamlFile(segments[i].text, name(i), validation));
     if (await pause()) return undefined;
   }
   for (let i = 0; i < segments.length; i++) {
