@@ -177,13 +177,17 @@ async function main(): Promise<void> {
   }
 
   // Re-validation after editing one document of the big file: only that document is re-checked.
+  // The edited text is made (and flattened, as an editor's getText() result is) outside the timing.
   validateYamlFile(big, 'big.yaml', { schemaDir, kind: 'kubernetes' });
-  let edit = 0;
-  const revalidate = await time(9, () => {
-    edit++;
-    const edited = big.replace('name: app-2500\n', `name: app-2500-edit${edit}\n`);
+  const samples: number[] = [];
+  for (let edit = 1; edit <= 9; edit++) {
+    const edited = Buffer.from(big.replace('name: app-2500\n', `name: app-2500-edit${edit}\n`)).toString();
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
     validateYamlFile(edited, 'big.yaml', { schemaDir, kind: 'kubernetes' });
-  });
+    samples.push(performance.now() - t);
+  }
+  const revalidate = median(samples);
   rows.push([bigIn(big, 5000), 'ours, re-validate after editing 1 document', revalidate.toFixed(1), '', '']);
 
   console.log('| input | what | median ms | vs parse | diagnostics |');
