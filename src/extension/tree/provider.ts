@@ -3,11 +3,9 @@
  * definition; nodes whose span holds Shipshape errors or warnings are tinted and say how many.
  */
 import * as vscode from 'vscode';
-import { findingsWithin, rootNodes } from '../../core/workspace/inventory';
-import type { FindingCount, TreeNode } from '../../core/workspace/inventory';
+import { findingsOf, rootNodes } from '../../core/workspace/inventory';
+import type { Finding, FindingCount, TreeNode } from '../../core/workspace/inventory';
 import type { InventoryScanner } from './scanner';
-
-type Finding = { line: number; severity: 'error' | 'warning' };
 
 export class PreviewTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -82,8 +80,7 @@ export class PreviewTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Errors and warnings that belong to the node (its own span), or undefined for links and groups. */
   findingsOf(node: TreeNode): FindingCount | undefined {
-    if (!node.ownsFindings || !node.at) return undefined;
-    return findingsWithin(node.at, this.fileFindings(node.at.path));
+    return findingsOf(node, (path) => this.fileFindings(path));
   }
 
   private fileFindings(path: string): Finding[] {

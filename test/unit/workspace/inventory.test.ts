@@ -1,8 +1,8 @@
 /** The workspace inventory and its preview tree, on inline files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkspaceInventory, interestIn, rootNodes, snapshotTree } from '../../../src/core/workspace/inventory';
-import type { NodeSnapshot } from '../../../src/core/workspace/inventory';
+import { findingsOf, WorkspaceInventory, interestIn, rootNodes, snapshotTree } from '../../../src/core/workspace/inventory';
+import type { Finding, NodeSnapshot, TreeNode } from '../../../src/core/workspace/inventory';
 
 const multistage = [
   'ARG GO=1.22',
@@ -269,4 +269,31 @@ test('half-written and garbage files never throw and never leave stale entries',
   inventory.update('/ws/k8s.yaml', 'just: values\n');
   assert.deepEqual(inventory.kubernetesObjects(), [], 'a file that stopped being a manifest keeps no objects');
   assert.equal(interestIn('/ws/Dockerfile.dockerignore'), undefined);
+});
+
+test('findings belong to the node whose span holds them; a chart also owns its templates\' findings; links own none', () => {
+  const inventory = new WorkspaceInventory();
+  inventory.update('/ws/app/Dockerfile', multistage);
+  inventory.update('/ws/c/Chart.yaml', 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+  inventory.update('/ws/c/templates/cm.yaml', 'kind: ConfigMap\nmetadata: {name: {{ .Release.Name }}}\n');
+  const files: Record<string, Finding[]> = {
+    // Line 2 (FROM golang) is in the build stage; line 12 (COPY --from=nginx) in the runtime stage.
+    '/ws/app/Dockerfile': [
+      { line: 1, severity: 'warning' },
+      { line: 11, severity: 'error' },
+    ],
+    '/ws/c/templates/cm.yaml': [{ line: 1, severity: 'error' }],
+  };
+  const of = (node: TreeNode) => findingsOf(node, (path) => files[path] ?? []);
+  const child = (node: TreeNode, label: string) => node.children!().find((c) => c.label === label)!;
+  const [images, helm] = rootNodes(inventory);
+  const dockerfile = images.children!()[0];
+  assert.deepEqual(of(dockerfile), { errors: 1, warnings: 1 });
+  assert.deepEqual(of(child(dockerfile, 'build')), { errors: 0, warnings: 1 });
+  const runtime = child(dockerfile, 'runtime');
+  assert.deepEqual(of(runtime), { errors: 1, warnings: 0 });
+  assert.deepEqual(of(child(runtime, 'copies from nginx:1.27')), { errors: 1, warnings: 0 });
+  assert.deepEqual(of(child(runtime, 'exposes 8080')), { errors: 0, warnings: 0 });
+  assert.equal(of(images), undefined, 'a section owns no findings of its own');
+  assert.deepEqual(of(helm.children!()[0]), { errors: 1, warnings: 0 });
 });

@@ -3,6 +3,6 @@ export { WorkspaceInventory, interestIn, templateChartDir } from './inventory';
 export type { Interest } from './inventory';
 export { rootNodes } from './tree';
 export type { TreeNode, TreeOptions } from './tree';
-export { findingsWithin, snapshotTree } from './snapshot';
-export type { FindingCount, NodeSnapshot, SnapshotOptions } from './snapshot';
+export { findingsOf, snapshotTree } from './snapshot';
+export type { Finding, FindingCount, NodeSnapshot, SnapshotOptions } from './snapshot';
 export type * from './types';

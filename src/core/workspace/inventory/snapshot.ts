@@ -1,5 +1,4 @@
 /** Findings per node, and a plain JSON form of the whole tree (for tests and tools without an editor). */
-import type { SourceSpan } from './types';
 import type { TreeNode } from './tree';
 
 export interface FindingCount {
@@ -7,13 +6,25 @@ export interface FindingCount {
   warnings: number;
 }
 
-/** Errors and warnings of a file (0-based lines) that fall within the node's span. */
-export function findingsWithin(at: SourceSpan, findings: readonly { line: number; severity: 'error' | 'warning' }[]): FindingCount {
+export interface Finding {
+  /** 0-based. */
+  line: number;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * The errors and warnings that belong to a node: those within its span (and within the spans of the
+ * files it stands for, such as a chart's templates). Links that reveal another definition own none.
+ */
+export function findingsOf(node: TreeNode, findingsOfFile: (path: string) => readonly Finding[]): FindingCount | undefined {
+  if (!node.ownsFindings || !node.at) return undefined;
   const count: FindingCount = { errors: 0, warnings: 0 };
-  for (const f of findings) {
-    if (f.line < at.line || f.line > at.endLine) continue;
-    if (f.severity === 'error') count.errors++;
-    else count.warnings++;
+  for (const at of [node.at, ...(node.alsoCovers ?? [])]) {
+    for (const f of findingsOfFile(at.path)) {
+      if (f.line < at.line || f.line > at.endLine) continue;
+      if (f.severity === 'error') count.errors++;
+      else count.warnings++;
+    }
   }
   return count;
 }

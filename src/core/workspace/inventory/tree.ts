@@ -20,6 +20,8 @@ export interface TreeNode {
   at?: SourceSpan;
   /** Findings within `at` belong to the node; false for links that reveal another definition. */
   ownsFindings: boolean;
+  /** Other spans whose findings are the node's too (a chart's templates). */
+  alsoCovers?: SourceSpan[];
   /** A chart's directory, for the render action. */
   chartDir?: string;
   children?: () => TreeNode[];
@@ -256,6 +258,8 @@ function chartNode(chart: ChartEntry, byDir: Map<string, ChartEntry>, show: (p: 
     contextValue: 'helmChart',
     at: chart.at,
     ownsFindings: true,
+    // A template's problems (a failed render, say) are the chart's problems.
+    alsoCovers: chart.templates.map((path) => wholeFile(path)),
     chartDir: chart.dir,
     children: nonEmpty(() => [
       ...group(
@@ -282,13 +286,15 @@ function chartNode(chart: ChartEntry, byDir: Map<string, ChartEntry>, show: (p: 
           label: path.slice(chart.dir.length + '/templates/'.length),
           icon: 'file-code',
           contextValue: 'helmTemplate',
-          at: { path, line: 0, character: 0, endLine: Number.MAX_SAFE_INTEGER },
+          at: wholeFile(path),
           ownsFindings: true,
         })),
       ),
     ]),
   };
 }
+
+const wholeFile = (path: string): SourceSpan => ({ path, line: 0, character: 0, endLine: Number.MAX_SAFE_INTEGER });
 
 /** Children cheap enough to build with their parent: a node with none gets no expander. */
 function nonEmpty(build: () => TreeNode[]): (() => TreeNode[]) | undefined {
