@@ -10,9 +10,8 @@ const MAX_FILES = 5000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 const CONTENT_GLOB = '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.Containerfile,*.yaml,*.yml}';
-const TEMPLATE_GLOB = '**/templates/**';
-/** Only a chart's template files are listed, by name: a bound separate from the files read. */
-const MAX_TEMPLATES = 5000;
+/** A chart's template files are listed by name only: a bound per chart, apart from the files read. */
+const MAX_TEMPLATES = 2000;
 /** File events come in bursts (a save, a git checkout): wait for the burst to end. */
 const BATCH_DELAY_MS = 300;
 
@@ -82,7 +81,10 @@ export class InventoryScanner implements vscode.Disposable {
         if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       }
       // Charts are known now: list their template files (a web app's templates/ folder is not a chart's).
-      for (const uri of await vscode.workspace.findFiles(TEMPLATE_GLOB, EXCLUDE, MAX_TEMPLATES)) this.addTemplate(uri);
+      for (const chartYaml of uris.filter((u) => u.path.endsWith('/Chart.yaml') && this.uris.has(u.path))) {
+        if (this.disposed) return;
+        await this.addTemplatesOf(chartYaml);
+      }
     } finally {
       this.scanning = false;
     }
@@ -111,10 +113,15 @@ export class InventoryScanner implements vscode.Disposable {
     if (batch.length === 0) return this.flushing;
     this.flushing = this.flushing.then(async () => {
       let changed = false;
-      for (const { uri, event } of batch) {
-        if (event === 'deleted') changed = this.forgetUnder(uri.path) || changed;
-        else if (interestIn(uri.path)) changed = (await this.read(uri)) || changed;
-        else if (event === 'created') changed = (await this.readFolder(uri)) || changed;
+      try {
+        for (const { uri, event } of batch) {
+          if (event === 'deleted') changed = this.forgetUnder(uri.path) || changed;
+          else if (interestIn(uri.path)) changed = (await this.read(uri)) || changed;
+          else if (event === 'created') changed = (await this.readFolder(uri)) || changed;
+        }
+      } catch (error) {
+        // One failed batch must not stop the ones after it (they chain on this promise).
+        this.log(`preview tree: applying file changes failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (changed) this.changed.fire();
     });

@@ -106,7 +106,7 @@ suite('Preview tree', () => {
     assert.strictEqual(nodeAt(dockerfile.children, 'runtime').findings, undefined, 'the clean runtime stage is decorated');
   });
 
-  test('the tree follows the files: a new compose file appears and goes away with it, ids unchanged for the rest', async () => {
+  test('the tree follows the files: a new compose file and chart appear and go away with their folder, ids unchanged for the rest', async () => {
     const before = await snapshot();
     const uri = h.fixtureUri('tree/extra/compose.yaml');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('services:\n  worker:\n    image: busybox:1.36\n'));
@@ -119,13 +119,24 @@ suite('Preview tree', () => {
         { timeoutMs: 15_000, message: 'tree/extra/compose.yaml did not appear in the tree' },
       );
       assert.strictEqual(worker.description, 'busybox:1.36');
+      // A chart that appears later: its templates (written first) are listed once Chart.yaml exists.
+      await vscode.workspace.fs.writeFile(h.fixtureUri('tree/extra/mini/templates/NOTES.txt'), new TextEncoder().encode('Thanks for installing.\n'));
+      await vscode.workspace.fs.writeFile(h.fixtureUri('tree/extra/mini/Chart.yaml'), new TextEncoder().encode('apiVersion: v2\nname: tree-mini\nversion: 0.1.0\n'));
+      const mini = await h.waitFor(
+        async () => (nodeAt(await snapshot(), 'Helm charts').children || []).find((n) => n.label === 'tree-mini'),
+        { timeoutMs: 15_000, message: 'the new chart tree/extra/mini did not appear in the tree' },
+      );
+      assert.deepStrictEqual(labels(nodeAt(mini.children, 'Templates')), ['NOTES.txt']);
       const web = nodeAt(await snapshot(), 'Compose services', 'tree/compose.yaml', 'web');
       assert.strictEqual(web.id, nodeAt(before, 'Compose services', 'tree/compose.yaml', 'web').id);
     } finally {
       await vscode.workspace.fs.delete(h.fixtureUri('tree/extra'), { recursive: true });
     }
     await h.waitFor(
-      async () => !(nodeAt(await snapshot(), 'Compose services').children || []).some((n) => n.label === 'tree/extra/compose.yaml'),
+      async () => {
+        const roots = await snapshot();
+        return !labels(nodeAt(roots, 'Compose services')).includes('tree/extra/compose.yaml') && !labels(nodeAt(roots, 'Helm charts')).includes('tree-mini');
+      },
       { timeoutMs: 15_000, message: 'tree/extra/compose.yaml stayed in the tree after its folder was deleted' },
     );
   });
