@@ -91,8 +91,16 @@ function validateResource(document: YamlDocument, value: unknown, basePath: Path
       rule: k8sSchema.id,
     });
   }
+  if (CLIENT_SIDE_GROUPS.test(apiVersion)) return []; // read by tools, not served by the API: nothing to check against
   return [describeMissingSchema(apiVersion, kind, env, at(['apiVersion']), at(['kind']))];
 }
+
+/**
+ * Configuration files of client-side tools (kustomization.yaml, kubeadm, kubelet and kind configs,
+ * audit policies) look like objects but have no API schema: warning on each would be noise.
+ */
+const CLIENT_SIDE_GROUPS =
+  /^(?:kustomize\.config\.k8s\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|kubeproxy\.config\.k8s\.io|kind\.x-k8s\.io|apiserver\.config\.k8s\.io|audit\.k8s\.io|client\.authentication\.k8s\.io)\//;
 
 function describeMissingSchema(
   apiVersion: string,

@@ -123,6 +123,7 @@ test('valid manifests give no diagnostics, including traps of the reference sche
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  creationTimestamp: null\ndata:\n  5: "x"\n',
     'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: a}\n',
     '# only a comment\n',
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\n',
     '',
   ];
   for (const text of valid) assert.deepEqual(check(text, 'm.yaml', { kind: 'kubernetes' }), [], text);
