@@ -9,6 +9,7 @@
 import { isScalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Severity } from '../diagnostics';
+import { closest } from '../text/suggest';
 import { nodeAtPath, type PathSegment, type YamlDocument } from '../yaml/parse';
 import type { JsonSchema } from './openapi';
 import { acceptedTypes, knownProperties, schemaAtPath, type SchemaAt, type SchemaContext } from './walk';
@@ -41,8 +42,9 @@ export interface HumanizeInput {
   rule: string;
 }
 
+/** Plain scalars YAML 1.1 reads as booleans, and as octal numbers. */
 const NORWAY = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-const OCTAL_LOOKING = /^[-+]?0[0-7]+$|^0o[0-7]+$/;
+const OCTAL = /^[-+]?0[0-7]+$|^0o[0-7]+$/;
 
 export function humanize(input: HumanizeInput): Finding[] {
   const errors = collapseAlternatives(input);
@@ -182,7 +184,7 @@ function describeType(error: ErrorObject, input: HumanizeInput, docPath: PathSeg
       message: `"${scalar}" is read as the boolean ${String(error.data)} (YAML 1.1, as kubectl reads it), but ${where} is a string; quote it.`,
     };
   }
-  if (wantsString && scalar !== undefined && typeof error.data === 'number' && OCTAL_LOOKING.test(scalar)) {
+  if (wantsString && scalar !== undefined && typeof error.data === 'number' && OCTAL.test(scalar)) {
     return {
       rule: 'yaml-octal-number',
       severity: 'error',
@@ -276,38 +278,4 @@ function show(value: unknown): string {
   if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[…]' : '{…}';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
-}
-
-/** The known name nearest to `word` by edit distance, if it is plausibly a typo of it. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      // Damerau: a swap of neighbours (contianers) is one typo, not two.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -5,7 +5,8 @@
  */
 import type { PathSegment, YamlDocument } from '../yaml/parse';
 import { findCustomSchema, type CrdRegistry } from './crd';
-import { closest, humanize, type Finding } from './humanize';
+import { closest } from '../text/suggest';
+import { humanize, type Finding } from './humanize';
 import type { KubernetesSchemas } from './store';
 import { removedApi } from './removed-apis';
 import { meta as k8sSchema } from './rules/k8s-schema';
