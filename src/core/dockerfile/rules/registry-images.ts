@@ -23,6 +23,7 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import untaggedBaseImage from './untagged-base-image';
 import untrustedRegistry from './untrusted-registry';
 import unusedStage from './unused-stage';
+import useAddForArchives from './use-add-for-archives';
 
 export const imageRules: DockerfileRule[] = [
   addInsteadOfCopy,
@@ -48,4 +49,5 @@ export const imageRules: DockerfileRule[] = [
   untaggedBaseImage,
   untrustedRegistry,
   unusedStage,
+  useAddForArchives,
 ];

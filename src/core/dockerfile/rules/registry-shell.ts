@@ -13,6 +13,7 @@ import curlPipeShell from './curl-pipe-shell';
 import etcHostsEdit from './etc-hosts-edit';
 import gemPin from './gem-pin';
 import goInstallVersion from './go-install-version';
+import npmDevDependenciesInFinalStage from './npm-dev-dependencies-in-final-stage';
 import npmPin from './npm-pin';
 import pipNoCache from './pip-no-cache';
 import pipPin from './pip-pin';
@@ -43,6 +44,7 @@ export const shellRules: DockerfileRule[] = [
   etcHostsEdit,
   gemPin,
   goInstallVersion,
+  npmDevDependenciesInFinalStage,
   npmPin,
   pipNoCache,
   pipPin,
