@@ -16,6 +16,7 @@ const rule: DockerfileRule = {
     aliases: ['DL3016'],
   },
   check({ model, report }) {
+    // `isntall` is a real npm alias of install (for typists).
     for (const install of packageCommands(model.instructions, NPM, ['install', 'i', 'add', 'isntall'])) {
       for (const word of packageOperands(install.rest, NPM.optionsWithValue)) {
         if (/^(github:|git\+|git:)/.test(word.value)) {
