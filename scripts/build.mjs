@@ -20,6 +20,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The Helm renderer's worker thread (see src/extension/helm/render-worker.ts).
+  { entryPoints: ['src/extension/helm/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];

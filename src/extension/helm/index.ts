@@ -4,10 +4,11 @@
  * open document updates through onDidChange.
  */
 import * as vscode from 'vscode';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { RegisterFeature } from '../feature';
 import { debounceMs } from '../settings';
 import { resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
+import { RenderClient } from './render-client';
 import { ChartSession, displayName, type SessionServices } from './session';
 
 export const HELM_SCHEME = 'shipshape-helm';
@@ -56,6 +57,8 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
       log,
       rendered: vscode.languages.createDiagnosticCollection('shipshape-helm-rendered'),
       templates: vscode.languages.createDiagnosticCollection('shipshape-helm-templates'),
+      // Bundled beside extension.js (scripts/build.mjs).
+      renderer: new RenderClient(join(__dirname, 'helm-render-worker.js'), log),
     };
   }
 
@@ -178,6 +181,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     this.changes.dispose();
     this.services.rendered.dispose();
     this.services.templates.dispose();
+    this.services.renderer.dispose();
   }
 }
 

@@ -7,18 +7,19 @@
 import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
-import { renderChart, ChartRenderError, type RenderOptions, type RenderedManifest, type ErrorLocation } from '../../core/helm/index';
+import type { RenderOptions, RenderedManifest, ErrorLocation } from '../../core/helm/index';
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
 import { templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
 import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
 import type { RenderRequest } from './prompts';
+import { RenderCancelled, type RenderClient } from './render-client';
 
 /** Bounds for an editor render: far above real charts, far below what would stall the extension host. */
 const LIMITS = { maxSteps: 5_000_000, maxOutputBytes: 32 * 1024 * 1024, maxCallDepth: 10_000 };
-/** The built-in engine is synchronous, so the cancel button cannot interrupt it (the host's event loop
- * is busy); a wall-clock budget polled through shouldCancel bounds it instead. */
+/** The built-in engine runs in a worker thread (the editor stays responsive, cancel stops it at once);
+ * this bounds a runaway chart. */
 const BUILTIN_BUDGET_MS = 10_000;
 /** Renders slower than this follow saves only, not every pause in typing. */
 const SLOW_RENDER_MS = 1_500;
@@ -30,6 +31,8 @@ export interface SessionServices {
   rendered: vscode.DiagnosticCollection;
   /** Template errors, on the chart's own files. */
   templates: vscode.DiagnosticCollection;
+  /** The built-in engine, in its worker thread. */
+  renderer: RenderClient;
 }
 
 interface Outcome {
@@ -48,7 +51,7 @@ export class ChartSession implements vscode.Disposable {
   private errorFiles: vscode.Uri[] = [];
   private generation = 0;
   private latest?: Promise<boolean>;
-  /** The last built-in render blocked the editor noticeably (it runs on the extension host's thread). */
+  /** The last render took long enough that re-rendering on every pause in typing would lag behind. */
   slow = false;
 
   constructor(
@@ -103,28 +106,31 @@ export class ChartSession implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('shipshape', vscode.Uri.file(this.chartDir));
     const helm = settings.get<boolean>('helm.useHelmBinary', false) && vscode.workspace.isTrusted ? findHelmBinary() : undefined;
     if (helm) return this.runHelm(helm, token);
-    // Let the progress notification paint before the synchronous render takes the thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const started = Date.now();
-    const deadline = started + BUILTIN_BUDGET_MS;
     try {
-      const result = renderChart(this.chartDir, {
-        ...this.options(),
-        helmCompat: settings.get<string>('helm.compat', '4') === '3' ? 3 : 4,
-        fileOverrides: this.unsavedBuffers(),
-        limits: LIMITS,
-        shouldCancel: () => token?.isCancellationRequested === true || Date.now() > deadline,
-      });
-      this.slow = Date.now() - started > SLOW_RENDER_MS;
-      return { output: result.output, manifests: result.manifests, engine: 'built-in', warnings: result.warnings };
+      const reply = await this.services.renderer.render(
+        {
+          chartDir: this.chartDir,
+          options: {
+            ...this.options(),
+            helmCompat: settings.get<string>('helm.compat', '4') === '3' ? 3 : 4,
+            fileOverrides: this.unsavedBuffers(),
+            limits: LIMITS,
+          },
+          budgetMs: BUILTIN_BUDGET_MS,
+        },
+        token,
+      );
+      if (reply.ok) return { output: reply.output, manifests: reply.manifests, engine: 'built-in', warnings: reply.warnings };
+      const { message, templatePath, line, column, trace } = reply.error;
+      const location = templatePath === undefined ? undefined : { templatePath, line, column };
+      return { output: '', manifests: [], error: { message, location, trace }, engine: 'built-in' };
     } catch (caught) {
+      if (caught instanceof RenderCancelled) return { output: '', manifests: [], engine: 'built-in', cancelled: true };
+      // The worker died or overran its budget: shown in the view, never thrown.
+      return { output: '', manifests: [], error: { message: (caught as Error).message }, engine: 'built-in' };
+    } finally {
       this.slow = Date.now() - started > SLOW_RENDER_MS;
-      if (token?.isCancellationRequested) return { output: '', manifests: [], engine: 'built-in', cancelled: true };
-      // renderChart turns every failure into a ChartRenderError; anything else is a bug, shown, not thrown.
-      const e = caught instanceof ChartRenderError ? caught : new ChartRenderError(`internal error: ${(caught as Error)?.stack ?? String(caught)}`);
-      const message = e.message === 'rendering cancelled' && Date.now() > deadline ? `rendering took longer than ${BUILTIN_BUDGET_MS / 1000} s and was stopped` : e.message;
-      const location = e.templatePath === undefined ? undefined : { templatePath: e.templatePath, line: e.line, column: e.column };
-      return { output: '', manifests: [], error: { message, location, trace: e.trace }, engine: 'built-in' };
     }
   }
 
