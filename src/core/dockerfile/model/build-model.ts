@@ -252,8 +252,9 @@ function parseBody(node: InstructionNode, text: string, escapeChar: string): She
     if (cmd !== -1 && node.args[cmd + 1]?.value.startsWith('[')) return undefined;
   }
   if (start === undefined) return undefined;
-  const script = buildScriptText(text, start, node.end, escapeChar, node.heredocs.length > 0);
-  const parsed = parseShell(script);
+  const [from, end, hasHeredoc] = [start, node.end, node.heredocs.length > 0];
+  // Keyed by place and source: an instruction unchanged since the last lint is not even re-mapped.
+  const parsed = parseShell(() => buildScriptText(text, from, end, escapeChar, hasHeredoc), `${escapeChar}${hasHeredoc}${from}:${text.slice(from, end)}`);
   const body = heredocScript(node, parsed, text);
   return body ?? parsed;
 }

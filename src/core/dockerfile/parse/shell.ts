@@ -10,6 +10,8 @@ import type { ScriptText } from './script-text';
 export type { ShellCommand, ShellOperator, ShellRedirect, ShellScript, ShellWord } from '../../shell';
 
 const cache = new Map<string, ShellScript>();
+/** Results already mapped to document offsets, by where and what the script is in the document. */
+const mappedCache = new Map<string, ShellScript>();
 const CACHE_LIMIT = 2000;
 /** Bodies beyond this size are not analysed: shell analysis must stay bounded on pathological input. */
 export const MAX_SCRIPT_LENGTH = 200_000;
@@ -17,10 +19,27 @@ export const MAX_SCRIPT_LENGTH = 200_000;
 /** Forgets cached parses (benchmarks measure cold runs with it). */
 export function clearShellCache(): void {
   cache.clear();
+  mappedCache.clear();
 }
 
-/** Parses `script`; offsets in the result are document offsets (through `script.toDocument`). */
-export function parseShell(script: ScriptText): ShellScript {
+/**
+ * Parses `script`; offsets in the result are document offsets (through `script.toDocument`).
+ * `documentKey` identifies the script's place and text in the document (e.g. its start offset and raw
+ * source): an unchanged instruction at an unchanged place then costs a lookup, not a re-mapping.
+ */
+export function parseShell(script: ScriptText | (() => ScriptText), documentKey?: string): ShellScript {
+  if (documentKey !== undefined) {
+    const cached = mappedCache.get(documentKey);
+    if (cached) return cached;
+  }
+  const mapped = mapToDocument(typeof script === 'function' ? script() : script);
+  if (documentKey === undefined) return mapped;
+  if (mappedCache.size >= CACHE_LIMIT) mappedCache.delete(mappedCache.keys().next().value as string);
+  mappedCache.set(documentKey, mapped);
+  return mapped;
+}
+
+function mapToDocument(script: ScriptText): ShellScript {
   const relative = parseRelative(script.text);
   if (relative.commands.length === 0 && !relative.error) return relative;
   const map = script.toDocument;

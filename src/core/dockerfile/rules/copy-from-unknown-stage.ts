@@ -15,6 +15,7 @@ const rule: DockerfileRule = {
     aliases: ['DL3022'],
   },
   check({ model, report }) {
+    const named: string[] = [];
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY') continue;
@@ -24,13 +25,16 @@ const rule: DockerfileRule = {
         if (/[/:@$]/.test(value)) continue;
         const target = model.stageByName.get(value.toLowerCase());
         if (target && target.index < stage.index) continue;
-        const known = model.stages.filter((s) => s.index < stage.index && s.name).map((s) => `\`${s.name!.value}\``);
+        // Name the nearest earlier stages (a few: the message must not grow with the file).
+        const known = named.slice(-5).map((n) => `\`${n}\``);
+        const more = named.length > known.length ? ', ...' : '';
         report({
           start: from.valueStart,
           end: from.valueStart + value.length,
-          message: `No earlier stage is named \`${value}\`${known.length ? ` (stages: ${known.join(', ')})` : ''}; Docker would pull an image called \`${value}\`.`,
+          message: `No earlier stage is named \`${value}\`${known.length ? ` (stages: ${known.join(', ')}${more})` : ''}; Docker would pull an image called \`${value}\`.`,
         });
       }
+      if (stage.name) named.push(stage.name.value);
     }
   },
 };
