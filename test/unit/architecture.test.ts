@@ -30,3 +30,13 @@ function safeExists(path: string): boolean {
     return false;
   }
 }
+
+test('the built shipshape/core exports every capability for programmatic use', { skip: !safeExists(join(REPO_ROOT, 'dist/core.js')) && 'dist/core.js not built' }, () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const core = require(join(REPO_ROOT, 'dist/core.js')) as Record<string, unknown>;
+  for (const name of ['lintDockerfile', 'validateYamlFile', 'KubernetesWorkspace', 'checkComposeFile', 'renderChart', 'executeTemplate']) {
+    assert.equal(typeof core[name], 'function', `shipshape/core lacks ${name}`);
+  }
+  const executeTemplate = core.executeTemplate as (text: string, data: unknown, options: object) => string;
+  assert.equal(executeTemplate('{{ .name | upper }}', { name: 'web' }, { functions: 'helm' }), 'WEB');
+});
