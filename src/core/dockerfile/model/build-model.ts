@@ -3,14 +3,15 @@
  * variable scopes, the shell in effect and parsed shell bodies. Nothing here is quadratic in the
  * number of instructions, comments or variables.
  */
-import type { Argument, Flag, Instruction } from 'dockerfile-ast';
+import type { Argument, Instruction } from 'dockerfile-ast';
 import type { Range as AstRange } from 'vscode-languageserver-types';
 import { LineIndex } from '../../text/lines';
 import { parseDockerfileAst } from '../parse/dockerfile';
+import { extractFlags, splitArguments } from '../parse/arguments';
 import { buildScriptText, type ScriptText } from '../parse/script-text';
 import { parseShell, type ShellScript } from '../parse/shell';
 import { parseImageRef } from './image-ref';
-import type { CommentNode, DockerfileModel, FlagToken, InstructionNode, ShellKind, Stage, Token } from './types';
+import type { CommentNode, DockerfileModel, InstructionNode, ShellKind, Stage, Token } from './types';
 import { VariableScope, substitute } from './variables';
 
 /** Build args BuildKit defines in the global scope without an ARG (usable in FROM). */
@@ -55,7 +56,7 @@ export function buildModel(text: string): DockerfileModel {
   let lastShellStmt: ShellKind | undefined;
 
   ast.getInstructions().forEach((instruction, index) => {
-    const node = toNode(instruction, index, lines, shellKind);
+    const node = toNode(instruction, index, lines, shellKind, escapeChar);
     model.instructions.push(node);
     if (node.keyword === 'FROM') {
       stage = startStage(model, node, index);
@@ -87,57 +88,60 @@ export function buildModel(text: string): DockerfileModel {
   return model;
 }
 
-function toNode(instruction: Instruction, index: number, lines: LineIndex, shellKind: ShellKind): InstructionNode {
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+
+function toNode(instruction: Instruction, index: number, lines: LineIndex, shellKind: ShellKind, escapeChar: string): InstructionNode {
   const offset = (p: AstRange['start']) => lines.offsetAt(p);
+  const text = lines.text;
   const range = instruction.getRange();
   const keywordRange = instruction.getInstructionRange();
-  const withFlags = instruction as Instruction & { getFlags?: () => Flag[] };
-  const flags: FlagToken[] = (withFlags.getFlags?.() ?? []).map((f) => {
-    const r = f.getRange();
-    const valueRange = f.getValueRange();
-    return {
-      name: f.getName(),
-      value: f.getValue() ?? undefined,
-      start: offset(r.start) - 2 >= 0 && lines.text.startsWith('--', offset(r.start) - 2) ? offset(r.start) - 2 : offset(r.start),
-      end: offset(r.end),
-      nameStart: offset(f.getNameRange().start),
-      valueStart: valueRange ? offset(valueRange.start) : undefined,
-    };
-  });
-  const args = instruction.getArguments().map((a: Argument) => token(a.getValue(), a.getRange(), lines));
+  const [start, end, keywordEnd] = [offset(range.start), offset(range.end), offset(keywordRange.end)];
+  const keyword = instruction.getKeyword().toUpperCase();
+  const split = splitArguments(text, keywordEnd, end, escapeChar);
+  const { flags, rest: args } = FLAGGED.has(keyword) ? extractFlags(keyword, split, text) : { flags: [], rest: split };
   const node: InstructionNode = {
     index,
-    keyword: instruction.getKeyword().toUpperCase(),
-    keywordToken: { value: instruction.getInstruction(), start: offset(keywordRange.start), end: offset(keywordRange.end) },
-    start: offset(range.start),
-    end: offset(range.end),
+    keyword,
+    keywordToken: { value: instruction.getInstruction(), start: offset(keywordRange.start), end: keywordEnd },
+    start,
+    end,
     args,
     flags,
     heredocs: [],
     shellKind,
     ast: instruction,
   };
-  if (args.length) node.argumentText = { value: lines.text.slice(args[0].start, node.end), start: args[0].start, end: node.end };
+  if (args.length) node.argumentText = { value: text.slice(args[0].start, end), start: args[0].start, end };
   const json = instruction as Instruction & {
     getOpeningBracket?: () => Argument | null;
     getClosingBracket?: () => Argument | null;
     getJSONStrings?: () => (Argument & { getJSONValue(): string })[];
   };
+  // dockerfile-ast works the JSON form out while parsing; these accessors only read it.
   if (json.getOpeningBracket?.() && json.getClosingBracket?.()) {
     // Decode the JSON string ourselves: dockerfile-ast's getJSONValue drops the spaces inside strings.
     node.execForm = (json.getJSONStrings?.() ?? []).map((s) => {
       const raw = token('', s.getRange(), lines);
-      return { ...raw, value: decodeJsonString(lines.text.slice(raw.start, raw.end)) ?? s.getJSONValue() };
+      return { ...raw, value: decodeJsonString(text.slice(raw.start, raw.end)) ?? s.getJSONValue() };
     });
   }
+  // Heredocs need `<<`; asking dockerfile-ast only then spares it a re-split of every instruction.
   const withHeredocs = instruction as Instruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
-  node.heredocs = (withHeredocs.getHeredocs?.() ?? []).map((h) => {
-    const content = h.getContentRange();
-    return { name: h.getName(), content: content ? token(lines.text.slice(offset(content.start), offset(content.end)), content, lines) : undefined };
-  });
+  if (withHeredocs.getHeredocs && hasHeredocMarker(text, keywordEnd, end)) {
+    node.heredocs = withHeredocs.getHeredocs().map((h) => {
+      const content = h.getContentRange();
+      return { name: h.getName(), content: content ? token(text.slice(offset(content.start), offset(content.end)), content, lines) : undefined };
+    });
+  }
   const trigger = (instruction as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
-  if (trigger) node.onbuild = toNode(trigger, index, lines, shellKind);
+  if (trigger) node.onbuild = toNode(trigger, index, lines, shellKind, escapeChar);
   return node;
+}
+
+/** Whether `<<` occurs between `from` and `to` (scans only the instruction, never the rest of the file). */
+function hasHeredocMarker(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) if (text.charCodeAt(i) === 60 && text.charCodeAt(i + 1) === 60) return true;
+  return false;
 }
 
 function decodeJsonString(source: string): string | undefined {
