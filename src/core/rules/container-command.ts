@@ -8,7 +8,7 @@
  */
 import { parseShellScript } from '../shell';
 import type { ShellCommand } from '../shell';
-import { commandName, startsBackgroundProcess, SUPERVISORS } from '../dockerfile/rules/util/runtime';
+import { commandName, startsBackgroundProcess, SUPERVISORS } from '../containers/processes';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 

@@ -3,7 +3,7 @@
  * kube-linter `latest-tag`. The reference grammar is the Dockerfile model's, shared so that a FROM
  * line and a pod `image:` are read alike.
  */
-import { parseImageRef } from '../dockerfile/model/image-ref';
+import { parseImageRef } from '../containers/image-ref';
 
 /** Why the image floats (`latest` or no tag), or undefined when it is pinned or cannot be judged. */
 export function floatingImageReason(reference: string): 'latest' | 'untagged' | undefined {

@@ -10,7 +10,7 @@ import { parseDockerfileAst } from '../parse/dockerfile';
 import { extractFlags, splitArguments } from '../parse/arguments';
 import { buildScriptText, type ScriptText } from '../parse/script-text';
 import { parseShell, type ShellScript } from '../parse/shell';
-import { parseImageRef } from './image-ref';
+import { parseImageRef } from '../../containers/image-ref';
 import type { CommentNode, DockerfileModel, InstructionNode, ShellKind, Stage, Token } from './types';
 import { VariableScope, substitute } from './variables';
 

@@ -6,7 +6,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { LineIndex } from '../../text/lines';
 import type { ShellScript } from '../parse/shell';
-import type { ImageRef } from './image-ref';
+import type { ImageRef } from '../../containers/image-ref';
 import type { VariableScope } from './variables';
 
 /** A piece of the document: text and offsets (`end` exclusive). */

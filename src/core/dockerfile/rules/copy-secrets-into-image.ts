@@ -1,5 +1,5 @@
 import { flagOf, type DockerfileRule } from '../check/rule';
-import { basename } from './util/commands';
+import { basename } from '../../containers/processes';
 import { copyArgs } from './util/copy-args';
 
 /** Names of files that hold credentials. */

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { unwrap, basename } from './util/commands';
+import { unwrap, basename } from '../../containers/processes';
 import { cachedRunCommands } from './util/run-index';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'python3', 'perl', 'ruby', 'node']);

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { repositoryBaseName } from '../model/image-ref';
+import { repositoryBaseName } from '../../containers/image-ref';
 import type { Stage } from '../model/types';
 import { runsInteractiveShell } from './util/stages';
 

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { isKeepAlive } from './util/runtime';
+import { isKeepAlive } from '../../containers/processes';
 
 /**
  * `tail -f /dev/null` or `sleep infinity` as the container's command keeps it running with nothing to

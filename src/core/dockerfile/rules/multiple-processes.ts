@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { commandName, startsBackgroundProcess } from './util/runtime';
+import { commandName, startsBackgroundProcess } from '../../containers/processes';
 
 /**
  * One container, one process: a CMD/ENTRYPOINT that leaves a process running in the background

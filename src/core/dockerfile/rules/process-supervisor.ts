@@ -1,6 +1,7 @@
 import type { DockerfileRule } from '../check/rule';
 import { runCommands } from './util/commands';
-import { SUPERVISORS, runtimeInstructions } from './util/runtime';
+import { runtimeInstructions } from './util/runtime';
+import { SUPERVISORS } from '../../containers/processes';
 
 /**
  * A supervisor (supervisord, s6, runit, pm2) as PID 1 runs several services in one container, which is

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { isServiceStart } from './util/runtime';
+import { isServiceStart } from '../../containers/processes';
 
 /**
  * `service nginx start`, `/etc/init.d/x start` or `systemctl` in CMD/ENTRYPOINT: containers have no

@@ -1,5 +1,5 @@
 import { flagOf, type DockerfileRule } from '../check/rule';
-import { parseImageRef } from '../model/image-ref';
+import { parseImageRef } from '../../containers/image-ref';
 
 /**
  * With `trustedRegistries` configured, every image the build pulls (FROM, `COPY --from=image`,

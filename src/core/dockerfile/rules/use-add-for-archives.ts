@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import type { Token } from '../model/types';
-import { basename } from './util/commands';
+import { basename } from '../../containers/processes';
 import { copyArgs, isLocalArchive } from './util/copy-args';
 import { cachedRunCommands } from './util/run-index';
 

@@ -4,6 +4,7 @@
  */
 import type { ShellCommand, ShellWord } from '../../parse/shell';
 import type { InstructionNode, Stage } from '../../model/types';
+import { basename, unwrap } from '../../../containers/processes';
 
 export interface RunCommand {
   instruction: InstructionNode;
@@ -12,28 +13,6 @@ export interface RunCommand {
   name: string;
   nameWord: ShellWord;
   args: ShellWord[];
-}
-
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nice', 'nohup', 'time', 'command', 'doas', 'su-exec', 'gosu', 'chroot', 'setpriv']);
-
-/** Unwraps `sudo -E apt-get ...` to `apt-get ...`; `gosu user cmd` and `su-exec user cmd` drop their user argument. */
-export function unwrap(command: ShellCommand): { nameWord: ShellWord; args: ShellWord[] } | undefined {
-  if (!command.name) return undefined;
-  let words = [command.name, ...command.args];
-  for (let guard = 0; guard < 5 && words.length; guard++) {
-    const base = basename(words[0].value);
-    if (!WRAPPERS.has(base)) break;
-    words = words.slice(1);
-    while (words.length && (words[0].value.startsWith('-') || (base === 'env' && words[0].value.includes('=')))) words = words.slice(1);
-    if ((base === 'gosu' || base === 'su-exec' || base === 'chroot') && words.length) words = words.slice(1);
-  }
-  if (!words.length) return undefined;
-  return { nameWord: words[0], args: words.slice(1) };
-}
-
-export function basename(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? path : path.slice(slash + 1);
 }
 
 /** Every command of the RUN instructions of `stage` (or of all stages), unwrapped, in order. */
