@@ -36,6 +36,8 @@ export interface ValidationOptions {
   kind?: 'kubernetes' | 'compose';
   /** Helm templates are never validated as YAML. */
   isHelmTemplate?: boolean;
+  /** A partial object, such as a kustomize strategic-merge patch: missing required fields are fine. */
+  partial?: boolean;
 }
 
 type DocumentChecker = { key: string; rule: string; check: (document: YamlDocument) => Finding[]; extra?: (document: YamlDocument) => DocFinding[] };
@@ -108,7 +110,10 @@ export function validateYamlFile(text: string, fileName: string, options: Valida
   const diagnostics: Diagnostic[] = [];
   let lines: LineIndex | undefined;
   for (const chunk of chunks) {
-    for (const finding of chunk.findings) diagnostics.push(toDiagnostic(text, (lines ??= new LineIndex(text)), chunk.start, finding));
+    for (const finding of chunk.findings) {
+      if (options.partial && finding.missingField) continue;
+      diagnostics.push(toDiagnostic(text, (lines ??= new LineIndex(text)), chunk.start, finding));
+    }
   }
   return diagnostics.sort(compareDiagnostics);
 }
@@ -173,6 +178,7 @@ function locate(document: YamlDocument, finding: Finding): DocFinding {
     end: end - document.startOffset,
     quote: finding.quote,
     replacement: finding.replacement,
+    ...(finding.missingField ? { missingField: true } : {}),
   };
 }
 

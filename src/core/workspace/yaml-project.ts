@@ -109,30 +109,18 @@ export class YamlProject {
     const diagnostics: Diagnostic[] = [];
     if (kind === 'kubernetes') {
       const extraCrds = this.crdsExcept(fileName);
-      diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir }));
+      // A file a Kustomization names as a patch leaves out what it does not change.
+      const partial = this.patchFiles.has(fileName);
+      diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir, partial }));
       this.setManifest(fileName, text);
       if (workspaceRules) diagnostics.push(...this.workspace.check(fileName, options));
-      const relevant = this.patchFiles.has(fileName) ? diagnostics.filter((d) => !isMissingRequiredField(d)) : diagnostics;
-      return applyOptions(relevant.filter((d) => !isKustomizeUnknownKind(d, text)), this.manifests.get(fileName)!, options);
+      return applyOptions(diagnostics, this.manifests.get(fileName)!, options);
     }
     diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));
     const file = parseYamlFile(text, { version: '1.2' });
     diagnostics.push(...checkComposeFile(file, fileName, options));
     return applyOptions(diagnostics, file, options);
   }
-}
-
-/**
- * kustomize's own files (Kustomization, Component) have no published OpenAPI schema: "no schema for
- * this kind" on every kustomization.yaml would be noise. Their shape is kustomize's business.
- */
-function isKustomizeUnknownKind(d: Diagnostic, text: string): boolean {
-  return d.rule === 'k8s-schema-unknown-kind' && /kustomize\.config\.k8s\.io\//.test(d.message) && text.includes('kustomize.config.k8s.io/');
-}
-
-/** A patch leaves out what it does not change: required fields are the base's to provide. */
-function isMissingRequiredField(d: Diagnostic): boolean {
-  return d.rule === 'k8s-schema' && /^Missing required field/.test(d.message);
 }
 
 /** `patchesStrategicMerge: [file]` and `patches: [{path}]` of the file's Kustomizations, as absolute paths. */

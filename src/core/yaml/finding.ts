@@ -15,4 +15,6 @@ export interface DocFinding {
   quote?: boolean;
   /** Offer replacing [start, end) with this text. */
   replacement?: string;
+  /** The finding is a required field that is missing (left out on purpose in a partial object). */
+  missingField?: boolean;
 }
