@@ -82,6 +82,9 @@ export function buildModel(text: string): DockerfileModel {
     markStageReferences(model, node);
     if (node.onbuild) node.onbuild.stage = stage;
     if (SHELL_INSTRUCTIONS.has(node.keyword) && shellKind === 'posix') node.shell = parseBody(node, text, escapeChar);
+    // ONBUILD RUN runs in images built from this one: its commands get the same checks.
+    const trigger = node.onbuild;
+    if (trigger && SHELL_INSTRUCTIONS.has(trigger.keyword) && shellKind === 'posix') trigger.shell = parseBody(trigger, text, escapeChar);
   });
   if (model.stages.length) model.stages[model.stages.length - 1].isFinal = true;
   void lastShellStmt;

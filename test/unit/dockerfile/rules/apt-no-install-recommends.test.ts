@@ -20,6 +20,7 @@ ruleTester(rule, {
       code: 'FROM debian:12\nRUN apt-get update \\\n  && sudo apt-get -q install \\\n    curl',
       errors: [[3, 22, 3, 29]],
     },
+    { name: 'ONBUILD RUN trigger', code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl', errors: [[2, 21, 2, 28]] },
     { name: 'heredoc body', code: 'FROM debian:12\nRUN <<EOF\napt-get install -y curl\nEOF', errors: [[3, 9, 3, 16]] },
   ],
 });

@@ -18,8 +18,8 @@ export interface RunCommand {
 /** Every command of the RUN instructions of `stage` (or of all stages), unwrapped, in order. */
 export function runCommands(instructions: readonly InstructionNode[]): RunCommand[] {
   const result: RunCommand[] = [];
-  for (const instruction of instructions) {
-    if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
+  for (const instruction of runInstructions(instructions)) {
+    if (!instruction.shell) continue;
     for (const command of instruction.shell.commands) {
       const unwrapped = unwrap(command);
       if (!unwrapped) continue;
@@ -27,6 +27,14 @@ export function runCommands(instructions: readonly InstructionNode[]): RunComman
     }
   }
   return result;
+}
+
+/** RUN instructions, including the RUN triggers of ONBUILD (they run in images built from this one). */
+function* runInstructions(instructions: readonly InstructionNode[]): Iterable<InstructionNode> {
+  for (const instruction of instructions) {
+    if (instruction.keyword === 'RUN') yield instruction;
+    else if (instruction.onbuild?.keyword === 'RUN') yield instruction.onbuild;
+  }
 }
 
 export function stageRunCommands(stage: Stage): RunCommand[] {

@@ -22,7 +22,7 @@ export function cachedRunCommands(instructions: readonly InstructionNode[]): Run
 function commandsOf(instruction: InstructionNode): RunCommand[] {
   let list = byInstruction.get(instruction);
   if (!list) {
-    list = instruction.keyword === 'RUN' && instruction.shell ? runCommands([instruction]) : [];
+    list = instruction.keyword === 'RUN' || instruction.onbuild?.keyword === 'RUN' ? runCommands([instruction]) : [];
     byInstruction.set(instruction, list);
   }
   return list;
