@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands } from './util/commands';
+import { installedPackages } from './util/package-managers';
 import { runtimeInstructions } from './util/runtime';
 import { SUPERVISORS } from '../../containers/processes';
 
@@ -28,13 +28,9 @@ const rule: DockerfileRule = {
         break;
       }
     }
-    for (const run of runCommands(final.instructions)) {
-      if (!/^(apt-get|apt|apk|yum|dnf|microdnf|zypper|pip|pip3)$/.test(run.name)) continue;
-      for (const arg of run.args) {
-        const pkg = arg.value.split(/[=<>@]/)[0];
-        if (pkg === 'supervisor' || pkg === 'supervisord' || pkg === 'runit' || pkg === 's6') {
-          report({ start: arg.start, end: arg.end, message: `Installing \`${pkg}\` in the final stage suggests several services in one container; give each its own container.` });
-        }
+    for (const { name, word } of installedPackages(final.instructions)) {
+      if (name === 'supervisor' || name === 'supervisord' || name === 'runit' || name === 's6') {
+        report({ start: word.start, end: word.end, message: `Installing \`${name}\` in the final stage suggests several services in one container; give each its own container.` });
       }
     }
   },

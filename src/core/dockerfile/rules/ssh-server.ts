@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
-import { runCommands } from './util/commands';
-import { installedPackages } from './util/installed-packages';
+import { installedPackages } from './util/package-managers';
 import { runtimeInstructions } from './util/runtime';
 
 const SSH_SERVERS = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-sftp-server']);
@@ -22,10 +21,8 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     const final = model.stages.at(-1);
     if (!final) return;
-    for (const run of runCommands(final.instructions)) {
-      for (const pkg of installedPackages(run)) {
-        if (SSH_SERVERS.has(pkg.name)) report({ start: pkg.word.start, end: pkg.word.end, message: `\`${pkg.name}\` puts an SSH server in the image; open a shell with \`docker exec\` instead.` });
-      }
+    for (const pkg of installedPackages(final.instructions)) {
+      if (SSH_SERVERS.has(pkg.name)) report({ start: pkg.word.start, end: pkg.word.end, message: `\`${pkg.name}\` puts an SSH server in the image; open a shell with \`docker exec\` instead.` });
     }
     for (const instruction of runtimeInstructions(final)) {
       const words = instruction.execForm ?? instruction.shell?.commands.flatMap((c) => (c.name ? [c.name] : [])) ?? [];

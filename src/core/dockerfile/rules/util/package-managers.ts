@@ -185,3 +185,30 @@ export function isUnpinnable(word: ShellWord): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git+') || value.startsWith('file:')) return true;
   return /\.(deb|apk|rpm|whl|tar\.gz|tgz|zip|gem)$/i.test(value) || value.includes('*');
 }
+
+export interface InstalledPackage {
+  /** The package name without version or release suffix, lower-cased. */
+  name: string;
+  word: ShellWord;
+}
+
+/** The package managers whose installs `installedPackages` reads, with their install subcommands. */
+const INSTALLERS: [PackageManager, string[]][] = [
+  [APT, ['install']],
+  [APK, ['add']],
+  [YUM, ['install']],
+  [ZYPPER, ['install', 'in']],
+  [NPM, ['install', 'i', 'add']],
+  [GEM, ['install']],
+];
+
+/** Every package the instructions install, with any package manager (pip included). */
+export function installedPackages(instructions: readonly InstructionNode[]): InstalledPackage[] {
+  const commands = [
+    ...INSTALLERS.flatMap(([manager, subs]) => packageCommands(instructions, manager, subs).map((c) => ({ c, options: manager.optionsWithValue }))),
+    ...pipCommands(instructions).map((c) => ({ c, options: PIP.optionsWithValue })),
+  ];
+  return commands.flatMap(({ c, options }) =>
+    packageOperands(c.rest, options).map((word) => ({ name: word.value.split(/[=<>~@]|:(?=[^/])/)[0].toLowerCase(), word })),
+  );
+}
