@@ -1,9 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
+import { looksLikeSecretName } from '../../rules/secret-values';
 import { properties } from './util/env-properties';
-
-// BuildKit's SecretsUsedInArgOrEnv tokens, minus names that hold public data in official images (GPG_KEY fingerprints).
-const SECRET_TOKEN = /(?:^|_)(?:apikey|api_key|auth|credentials?|key|password|pword|passwd|secret|token|private_key|access_key)(?:_|$)/i;
-const PUBLIC_TOKEN = /(?:^|_)(?:public|pub|file|path|dir|version|gpg|pgp|fingerprint|keyring|keys|url|id|name|type|size|length|header)(?:_|$)/i;
 
 /**
  * ARG and ENV values stay in the image (`docker history`, `docker inspect`) even after `unset`, so a
@@ -22,7 +19,8 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const property of properties(model, 'ARG', 'ENV')) {
       const name = property.name.value;
-      if (!SECRET_TOKEN.test(camelToSnake(name)) || PUBLIC_TOKEN.test(camelToSnake(name))) continue;
+      // BuildKit's SecretsUsedInArgOrEnv name tokens, minus names that hold public data (GPG_KEY fingerprints, *_FILE).
+      if (!looksLikeSecretName(name)) continue;
       // An ENV that only re-exports a variable, or is empty, carries no literal secret; ARG names always leak into history.
       if (property.instruction.keyword === 'ENV' && (!property.value || property.value.value === '')) continue;
       report({
@@ -34,7 +32,4 @@ const rule: DockerfileRule = {
   },
 };
 
-function camelToSnake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-}
 export default rule;
