@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
-import { APT, packageCommands } from './util/package-managers';
+import { APT, missingYesFinding, packageCommands } from './util/package-managers';
 
 /** Without `-y`, apt-get asks for confirmation, gets no answer in a build and aborts. */
 const rule: DockerfileRule = {
@@ -19,12 +19,7 @@ const rule: DockerfileRule = {
       if (hasFlag(run.args, '-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue; // only prints what it would do
       if (run.args.some((a) => /Assume-Yes=(true|1|yes)/i.test(a.value))) continue;
       if (run.command.precededBy === '|') continue; // `yes | apt-get install ...`
-      report({
-        start: run.sub.start,
-        end: run.sub.end,
-        message: `\`${run.name} ${run.sub.value}\` without \`-y\` waits for a confirmation that never comes in a build.`,
-        fixes: [{ title: 'Add -y', edits: [{ start: run.sub.end, end: run.sub.end, newText: ' -y' }], preferred: true }],
-      });
+      report(missingYesFinding(run));
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
-import { YUM, ZYPPER, packageCommands } from './util/package-managers';
+import { YUM, ZYPPER, missingYesFinding, packageCommands } from './util/package-managers';
 
 /** yum, dnf and zypper ask for confirmation unless told not to; in a build nobody answers and the step fails. */
 const rule: DockerfileRule = {
@@ -22,12 +22,7 @@ const rule: DockerfileRule = {
       if (run.name === 'microdnf') continue; // never prompts
       if (hasFlag(run.args, '-y', '--assumeyes', '--assume-yes', '-n', '--non-interactive', '--no-confirm')) continue;
       if (run.command.precededBy === '|') continue;
-      report({
-        start: run.sub.start,
-        end: run.sub.end,
-        message: `\`${run.name} ${run.sub.value}\` without \`-y\` waits for a confirmation that never comes in a build.`,
-        fixes: [{ title: 'Add -y', edits: [{ start: run.sub.end, end: run.sub.end, newText: ' -y' }], preferred: true }],
-      });
+      report(missingYesFinding(run));
     }
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { ShellWord } from '../../parse/shell';
 import type { InstructionNode } from '../../model/types';
+import type { Finding } from '../../check/rule';
 import { type RunCommand } from './commands';
 import { cachedRunCommands } from './run-index';
 
@@ -211,4 +212,14 @@ export function installedPackages(instructions: readonly InstructionNode[]): Ins
   return commands.flatMap(({ c, options }) =>
     packageOperands(c.rest, options).map((word) => ({ name: word.value.split(/[=<>~@]|:(?=[^/])/)[0].toLowerCase(), word })),
   );
+}
+
+/** A package-manager command that would stop at a confirmation prompt, with the `-y` quick fix. */
+export function missingYesFinding(run: PackageCommand): Finding {
+  return {
+    start: run.sub.start,
+    end: run.sub.end,
+    message: `\`${run.name} ${run.sub.value}\` without \`-y\` waits for a confirmation that never comes in a build.`,
+    fixes: [{ title: 'Add -y', edits: [{ start: run.sub.end, end: run.sub.end, newText: ' -y' }], preferred: true }],
+  };
 }
