@@ -5,6 +5,7 @@ import { compareDiagnostics, isAtLeast, type Diagnostic } from '../core/diagnost
 import { loadConfig, mergeOptions } from '../core/config/load';
 import type { CheckOptions } from '../core/config/options';
 import { lintDockerfile } from '../core/dockerfile';
+import { readDockerignore } from '../core/dockerfile/context/read';
 import { formatSarif, formatText, toJsonFindings, type FileReport } from '../core/present/report';
 import { isDockerfileName } from '../core/workspace/file-kinds';
 import { discoverFiles } from './discover';
@@ -31,7 +32,7 @@ export interface FileChecker {
 }
 
 /** Checkers by file kind, tried in order. */
-export const checkers: FileChecker[] = [yamlChecker, { accepts: isDockerfileName, check: (text, _file, options) => lintDockerfile(text, options) }];
+export const checkers: FileChecker[] = [yamlChecker, { accepts: isDockerfileName, check: (text, file, options) => lintDockerfile(text, { ...options, dockerignore: readDockerignore(file) }) }];
 
 export function runCheck(args: CheckArgs, version: string, out: (s: string) => void, err: (s: string) => void): number {
   const paths = args.paths.length ? args.paths : ['.'];

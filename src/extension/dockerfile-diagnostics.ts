@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { lintDockerfileDetailed } from '../core/dockerfile';
+import { readDockerignore } from '../core/dockerfile/context/read';
 import { isDockerfileName } from '../core/workspace/file-kinds';
 import { toVscodeDiagnostic } from './convert';
 import { debounceMs, isEnabled, optionsFor } from './settings';
@@ -25,7 +26,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('shipshape') && this.lintAll()),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}');
     watcher.onDidChange(() => this.lintAll());
     watcher.onDidCreate(() => this.lintAll());
     watcher.onDidDelete(() => this.lintAll());
@@ -52,7 +53,9 @@ export class DockerfileDiagnostics implements vscode.Disposable {
       return;
     }
     const started = Date.now();
-    const result = lintDockerfileDetailed(document.getText(), optionsFor(document.uri, this.log));
+    // The build context is taken to be the Dockerfile's folder, as `docker build .` beside it.
+    const dockerignore = document.uri.scheme === 'file' ? readDockerignore(document.uri.fsPath) : undefined;
+    const result = lintDockerfileDetailed(document.getText(), { ...optionsFor(document.uri, this.log), dockerignore });
     for (const { rule, error } of result.ruleErrors) this.log(`rule ${rule} failed on ${document.uri.fsPath}: ${error.stack ?? error.message}`);
     this.collection.set(document.uri, result.diagnostics.map(toVscodeDiagnostic));
     const elapsed = Date.now() - started;

@@ -21,6 +21,11 @@ export interface CheckOptions {
   kubernetesVersion?: string;
   /** Folders holding CustomResourceDefinitions. */
   crdDirs?: string[];
+  /**
+   * The `.dockerignore` of a Dockerfile's build context, supplied by the caller that read the file:
+   * its text, `null` when the context has none, absent when unknown (rules that need it stay quiet).
+   */
+  dockerignore?: string | null;
 }
 
 /** Looks up the configured severity for a rule through its id or any alias, case-insensitively. */

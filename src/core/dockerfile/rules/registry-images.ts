@@ -5,10 +5,12 @@ import addUrlWithoutChecksum from './add-url-without-checksum';
 import buildToolsInFinalStage from './build-tools-in-final-stage';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesDestSlash from './copy-multiple-sources-dest-slash';
 import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir';
 import copySecretsIntoImage from './copy-secrets-into-image';
 import copyWholeFilesystemFromStage from './copy-whole-filesystem-from-stage';
+import dockerignoreMissing from './dockerignore-missing';
 import duplicateStageName from './duplicate-stage-name';
 import fatFinalBase from './fat-final-base';
 import firstInstructionFrom from './first-instruction-from';
@@ -31,10 +33,12 @@ export const imageRules: DockerfileRule[] = [
   buildToolsInFinalStage,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyIgnoredFile,
   copyMultipleSourcesDestSlash,
   copyRelativeDestWithoutWorkdir,
   copySecretsIntoImage,
   copyWholeFilesystemFromStage,
+  dockerignoreMissing,
   duplicateStageName,
   fatFinalBase,
   firstInstructionFrom,
