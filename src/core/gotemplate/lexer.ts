@@ -398,16 +398,7 @@ function lexFieldOrVariable(l: Lexer, type: ItemType): StateFn {
 }
 
 function lexChar(l: Lexer): StateFn {
-  for (;;) {
-    let c = l.next();
-    if (c === 0x5c) {
-      c = l.next();
-      if (c !== EOF && c !== 0x0a) continue;
-    }
-    if (c === EOF || c === 0x0a) return l.errorf('unterminated character constant');
-    if (c === 0x27) break;
-  }
-  return l.emit(ItemType.CharConstant);
+  return lexEscapedUntil(l, 0x27, 'unterminated character constant', ItemType.CharConstant);
 }
 
 function lexNumber(l: Lexer): StateFn {
@@ -425,16 +416,21 @@ function lexNumber(l: Lexer): StateFn {
 }
 
 function lexQuote(l: Lexer): StateFn {
+  return lexEscapedUntil(l, 0x22, 'unterminated quoted string', ItemType.String);
+}
+
+/** Scans to the closing quote `close`, skipping backslash escapes; a newline or EOF first is an error. */
+function lexEscapedUntil(l: Lexer, close: number, unterminated: string, item: ItemType): StateFn {
   for (;;) {
     let c = l.next();
     if (c === 0x5c) {
       c = l.next();
       if (c !== EOF && c !== 0x0a) continue;
     }
-    if (c === EOF || c === 0x0a) return l.errorf('unterminated quoted string');
-    if (c === 0x22) break;
+    if (c === EOF || c === 0x0a) return l.errorf(unterminated);
+    if (c === close) break;
   }
-  return l.emit(ItemType.String);
+  return l.emit(item);
 }
 
 function lexRawQuote(l: Lexer): StateFn {

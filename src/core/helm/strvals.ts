@@ -106,6 +106,27 @@ function asList(value: GoValue, key: string): GoValue[] {
   throw new StrvalsError(`unable to parse key: interface conversion: value at ${goQuote(key)} is not a list`);
 }
 
+/**
+ * `a.b...` in a key, for both parsers: parses the rest of the key into the map under `k` (created when
+ * absent, kept only if something was set), bounded in depth as Helm bounds it.
+ */
+function descend(data: GoMap, k: string, level: number, parseKey: (inner: GoMap, level: number) => typeof EOF | undefined): typeof EOF | undefined {
+  if (level + 1 > MAX_NESTED_NAME_LEVEL) {
+    throw new StrvalsError(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
+  }
+  const inner = k in data ? asMap(data[k], k) : {};
+  let result: typeof EOF | undefined;
+  try {
+    result = parseKey(inner, level + 1);
+  } finally {
+    if (Object.keys(inner).length !== 0) setKey(data, k, inner);
+  }
+  if (result === undefined && Object.keys(inner).length === 0) {
+    throw new StrvalsError(`key map ${goQuote(k)} has no value`);
+  }
+  return result;
+}
+
 function asMap(value: GoValue, key: string): GoMap {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype) {
     return value as GoMap;
@@ -198,21 +219,7 @@ class Parser {
       throw new StrvalsError(`key ${goQuote(k)} has no value (cannot end with ,)`);
     }
     // last === '.'
-    level++;
-    if (level > MAX_NESTED_NAME_LEVEL) {
-      throw new StrvalsError(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
-    }
-    const inner = k in data ? asMap(data[k], k) : {};
-    let result: typeof EOF | undefined;
-    try {
-      result = this.key(inner, level);
-    } finally {
-      if (Object.keys(inner).length !== 0) setKey(data, k, inner);
-    }
-    if (result === undefined && Object.keys(inner).length === 0) {
-      throw new StrvalsError(`key map ${goQuote(k)} has no value`);
-    }
-    return result;
+    return descend(data, k, level, (inner, next) => this.key(inner, next));
   }
 
   private keyIndex(): number {
@@ -338,23 +345,7 @@ class LiteralParser {
       setKey(data, k, runesUntil(this.sc, '', true).text);
       return undefined;
     }
-    if (last === '.') {
-      level++;
-      if (level > MAX_NESTED_NAME_LEVEL) {
-        throw new StrvalsError(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
-      }
-      const inner = k in data ? asMap(data[k], k) : {};
-      let result: typeof EOF | undefined;
-      try {
-        result = this.key(inner, level);
-      } finally {
-        if (Object.keys(inner).length !== 0) setKey(data, k, inner);
-      }
-      if (result === undefined && Object.keys(inner).length === 0) {
-        throw new StrvalsError(`key map ${goQuote(k)} has no value`);
-      }
-      return result;
-    }
+    if (last === '.') return descend(data, k, level, (inner, next) => this.key(inner, next));
     // last === '['
     const i = this.keyIndex();
     const list = k in data ? asList(data[k], k) : [];
