@@ -1,14 +1,7 @@
 /** `shipshape rules`: every rule with its id, severity, practice and the codes other tools use. */
 import type { RuleMeta } from '../core/rules/meta';
-import { composeRules } from '../core/compose';
-import { dockerfileRules } from '../core/dockerfile';
-import { kubernetesRules } from '../core/k8s';
-import { yamlRules } from '../core/schemas';
-import { helmRenderRule } from '../core/workspace/yaml-project';
 
-export function allRules(): RuleMeta[] {
-  return [...dockerfileRules.map((r) => r.meta), ...yamlRules, ...kubernetesRules, ...composeRules, helmRenderRule];
-}
+export { allRules } from '../core/rules/registry';
 
 export function formatRules(rules: RuleMeta[], json: boolean): string {
   if (json) return JSON.stringify(rules, null, 2) + '\n';

@@ -6,26 +6,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { CheckOptions } from '../config/options';
-import { configuredSeverity } from '../config/options';
-import { isAtLeast, type Diagnostic } from '../diagnostics';
-import { checkComposeFile, composeRules } from '../compose';
-import { KubernetesWorkspace, kubernetesRules } from '../k8s';
-import type { RuleMeta } from '../rules/meta';
+import type { Diagnostic } from '../diagnostics';
+import { checkComposeFile } from '../compose';
+import { KubernetesWorkspace } from '../k8s';
+import { applyOptions } from '../pipeline/options';
 import { YamlSuppressions } from '../rules/yaml-suppressions';
-import { validateYamlFile, yamlRules } from '../schemas';
+import { validateYamlFile } from '../schemas';
 import { detectYamlKind, type YamlKind } from '../yaml/detect';
 import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
 
-/** A chart that does not render cannot be checked; reported on its Chart.yaml. */
-export const helmRenderRule: RuleMeta = {
-  id: 'helm-render',
-  domain: 'helm',
-  defaultSeverity: 'error',
-  description: 'A Helm chart should render with its default values, so its output can be validated.',
-  practice: 'correctness',
-};
-
-const META = new Map<string, RuleMeta>([...yamlRules, ...kubernetesRules, ...composeRules].map((m) => [m.id, m]));
+export { helmRenderRule } from '../rules/helm-render';
 
 /** A templates/ folder of a chart (Chart.yaml beside it); such files are never validated as YAML. */
 export function isHelmTemplatePath(fileName: string, fileExists: (path: string) => boolean = existsSync): boolean {
@@ -86,6 +76,11 @@ export class YamlProject {
     return this.manifests.delete(fileName);
   }
 
+  /** A file as last indexed. */
+  parsed(fileName: string): ParsedYamlFile | undefined {
+    return this.manifests.get(fileName);
+  }
+
   /** The text a file was last indexed with. */
   textOf(fileName: string): string | undefined {
     return this.manifests.get(fileName)?.text;
@@ -114,12 +109,12 @@ export class YamlProject {
       diagnostics.push(...validateYamlFile(text, fileName, { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds, schemaDir, partial }));
       this.setManifest(fileName, text);
       if (workspaceRules) diagnostics.push(...this.workspace.check(fileName, options));
-      return applyOptions(diagnostics, this.manifests.get(fileName)!, options);
+      return applyOptions(diagnostics, options, new YamlSuppressions(this.manifests.get(fileName)!));
     }
     diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));
     const file = parseYamlFile(text, { version: '1.2' });
     diagnostics.push(...checkComposeFile(file, fileName, options));
-    return applyOptions(diagnostics, file, options);
+    return applyOptions(diagnostics, options, new YamlSuppressions(file));
   }
 }
 
@@ -137,20 +132,5 @@ export function kustomizePatchFiles(fileName: string, file: ParsedYamlFile): str
     for (const entry of entries) if (typeof entry === 'string' && !entry.includes('\n')) files.push(resolve(dirname(fileName), entry));
   }
   return files;
-}
-
-/** Severity overrides and `off`, inline ignores and the minimum severity, for every YAML rule. */
-export function applyOptions(diagnostics: Diagnostic[], file: ParsedYamlFile, options: CheckOptions): Diagnostic[] {
-  const suppressions = options.allowInlineIgnores === false ? undefined : new YamlSuppressions(file);
-  const result: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const override = configuredSeverity(options, d.rule, META.get(d.rule)?.aliases);
-    if (override === 'off') continue;
-    const diagnostic = override ? { ...d, severity: override } : d;
-    if (options.minimumSeverity && !isAtLeast(diagnostic.severity, options.minimumSeverity)) continue;
-    if (suppressions?.isSuppressed(diagnostic)) continue;
-    result.push(diagnostic);
-  }
-  return result;
 }
 

@@ -1,12 +1,25 @@
-/** Finds the files `shipshape check` looks at below the given paths. */
+/**
+ * Finds the files a project looks at below some paths: one walk for the CLI and the server (sorted,
+ * so output is stable; build output and VCS folders skipped; symlinked folders not followed, so a loop
+ * or a link out of the workspace is never walked), bounded by a file count.
+ */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
-export function discoverFiles(paths: string[], accept: (file: string) => boolean): { files: string[]; missing: string[] } {
+export interface Discovered {
+  files: string[];
+  /** Paths given that do not exist. */
+  missing: string[];
+  /** Set when `maxFiles` stopped the walk. */
+  truncated?: boolean;
+}
+
+export function discoverFiles(paths: string[], accept: (file: string) => boolean, maxFiles = Infinity): Discovered {
   const files: string[] = [];
   const missing: string[] = [];
+  let truncated = false;
   const walk = (dir: string) => {
     let entries;
     try {
@@ -15,6 +28,10 @@ export function discoverFiles(paths: string[], accept: (file: string) => boolean
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (files.length >= maxFiles) {
+        truncated = true;
+        return;
+      }
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(path);
@@ -32,5 +49,5 @@ export function discoverFiles(paths: string[], accept: (file: string) => boolean
     if (stat.isDirectory()) walk(path);
     else files.push(path); // a file named explicitly is checked whatever its name
   }
-  return { files, missing };
+  return { files, missing, truncated: truncated || undefined };
 }

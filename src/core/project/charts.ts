@@ -1,0 +1,65 @@
+/**
+ * Charts as the Project checks them: rendered with their default values in `helm lint`'s mode, each
+ * rendered document a virtual manifest file (`<template>#<n>`) indexed beside the real ones, and each
+ * finding in it put back on the template line that produced it (the renderer's source map).
+ */
+import { join } from 'node:path';
+import type { CheckOptions } from '../config/options';
+import type { Diagnostic } from '../diagnostics';
+import { renderChart, type RenderedManifest } from '../helm';
+import { helmRenderRule } from '../rules/helm-render';
+
+export interface RenderedDocument {
+  /** The virtual file name the document is indexed under. */
+  name: string;
+  manifest: RenderedManifest;
+}
+
+export interface ChartRender {
+  documents: RenderedDocument[];
+  /** The chart does not render: one finding on its Chart.yaml. */
+  error?: Diagnostic;
+}
+
+/** Renders a chart for checking; `overrides` are unsaved editor buffers by absolute path. */
+export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>): ChartRender {
+  try {
+    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides });
+    return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
+  } catch (error) {
+    return { documents: [], error: { rule: helmRenderRule.id, severity: helmRenderRule.defaultSeverity, message: `The chart does not render: ${(error as Error).message}`, range: line0() } };
+  }
+}
+
+/** Puts a finding in rendered output on its template line when the renderer's map knows it, else on Chart.yaml. */
+export function mapToTemplate(
+  d: Diagnostic,
+  manifest: RenderedManifest,
+  chartDir: string,
+  templateLines: (file: string) => readonly string[] | undefined,
+): { file: string; diagnostic: Diagnostic } {
+  const templateLine = manifest.templateLines[d.range.start.line];
+  const template = templateFile(chartDir, manifest.source);
+  const lines = templateLine !== undefined ? templateLines(template) : undefined;
+  if (templateLine !== undefined && lines) {
+    const line = templateLine - 1;
+    const renderedLine = manifest.content.split('\n', d.range.start.line + 1)[d.range.start.line] ?? '';
+    const templateText = lines[line] ?? '';
+    // The same text on both sides: columns carry over exactly; otherwise mark the template line's content.
+    const exact = renderedLine === templateText && d.range.end.line === d.range.start.line;
+    const start = exact ? d.range.start.character : templateText.length - templateText.trimStart().length;
+    const end = exact ? d.range.end.character : templateText.trimEnd().length;
+    return { file: template, diagnostic: { ...d, range: { start: { line, character: start }, end: { line, character: end } }, fixes: exact ? d.fixes : undefined } };
+  }
+  const where = `${manifest.source}, rendered line ${d.range.start.line + 1}`;
+  return { file: join(chartDir, 'Chart.yaml'), diagnostic: { ...d, message: `${d.message} (in ${where})`, range: line0(), fixes: undefined } };
+}
+
+/** `<chart>/templates/x.yaml` (the chart's name, then the path inside it) as a file on disk. */
+export function templateFile(chartDir: string, source: string): string {
+  return join(chartDir, ...source.split('/').slice(1));
+}
+
+function line0() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}

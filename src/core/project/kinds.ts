@@ -1,0 +1,68 @@
+/**
+ * The one answer to "what kind of file is this", for the CLI, the server and the tree: by name first
+ * (Dockerfiles, Chart.yaml, chart templates, config files), then by content for YAML (manifest, Compose
+ * file or neither). A `# shipshape: kind=` modeline and the user's compose globs win over detection.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { detectYamlKind } from '../yaml/detect';
+import { isDockerfileName, isYamlName } from '../workspace/file-kinds';
+
+export type FileKind =
+  | 'dockerfile'
+  | 'kubernetes'
+  | 'compose'
+  /** A file under a chart's templates/ folder: checked through the rendered chart, never as YAML. */
+  | 'helm-template'
+  /** A chart's Chart.yaml: render errors and findings with no template line land here. */
+  | 'chart'
+  /** `.shipshape.yaml`, `.hadolint.yaml`, `.dockerignore`: read by the checks of other files. */
+  | 'config'
+  | 'other';
+
+export const CONFIG_NAMES = new Set(['.shipshape.yaml', '.shipshape.yml', '.hadolint.yaml', '.hadolint.yml']);
+
+export interface KindContext {
+  /** The user's compose globs matched this path (`shipshape.composeFiles`). */
+  composeGlob?: boolean;
+  fileExists?: (path: string) => boolean;
+}
+
+/** Whether a file found while walking a folder may be ours, by its name alone (content decides the rest). */
+export function isCandidateName(path: string): boolean {
+  const base = basename(path);
+  if (/\.dockerignore$/i.test(base)) return base === '.dockerignore' || isDockerfileName(base.replace(/\.dockerignore$/i, ''));
+  return isDockerfileName(base) || isYamlName(base) || CONFIG_NAMES.has(base) || chartDirOfTemplate(path) !== undefined;
+}
+
+export function fileKindOf(path: string, text: string, context: KindContext = {}): FileKind {
+  const fileExists = context.fileExists ?? existsSync;
+  const base = basename(path);
+  if (CONFIG_NAMES.has(base) || /\.dockerignore$/i.test(base)) return 'config';
+  if (isDockerfileName(base)) return 'dockerfile';
+  if (base === 'Chart.yaml' && !isYamlTemplatePath(path)) return 'chart';
+  if (chartDirOfTemplate(path, fileExists) !== undefined) return 'helm-template';
+  if (!isYamlName(base) && !context.composeGlob) return 'other';
+  const kind = detectYamlKind(text, path, { fileExists });
+  if (context.composeGlob && kind !== 'helm-template' && !/^[ \t]*#[ \t]*shipshape:[ \t]*kind=/m.test(text.slice(0, 4096))) return 'compose';
+  return kind === 'kubernetes' || kind === 'compose' || kind === 'helm-template' ? kind : 'other';
+}
+
+/** `<chart>/templates/**` → `<chart>` when `<chart>/Chart.yaml` exists; undefined otherwise. */
+export function chartDirOfTemplate(path: string, fileExists: (path: string) => boolean = existsSync): string | undefined {
+  const parts = path.split(/[\\/]/);
+  const index = parts.lastIndexOf('templates');
+  if (index <= 0 || index === parts.length - 1) return undefined;
+  const chartDir = parts.slice(0, index).join(sep) || sep;
+  return fileExists(join(chartDir, 'Chart.yaml')) ? chartDir : undefined;
+}
+
+/** A Chart.yaml inside a templates/ folder is a template that happens to have that name. */
+function isYamlTemplatePath(path: string): boolean {
+  return basename(dirname(path)) === 'templates';
+}
+
+/** A chart under another chart's charts/ folder is rendered as part of its parent. */
+export function isSubchartDir(chartDir: string, fileExists: (path: string) => boolean = existsSync): boolean {
+  return basename(dirname(chartDir)) === 'charts' && fileExists(join(dirname(dirname(chartDir)), 'Chart.yaml'));
+}

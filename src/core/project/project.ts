@@ -1,0 +1,389 @@
+/**
+ * The Project: one model of a workspace for the CLI, the language server and the tests. It owns the
+ * files (open buffers over disk), their kinds, one index of Kubernetes objects (real files and the
+ * documents charts render), the inventory the preview tree shows, the options of each folder, and
+ * the one check pipeline every finding passes through. Nothing else scans, classifies or applies
+ * options.
+ *
+ * Work is lazy and incremental: a change marks a file dirty; the next question re-reads, re-indexes
+ * and re-renders only what the change touched. Findings are cached per file until anything indexed
+ * changes (cross-file rules make every manifest's findings depend on every other's).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { CheckOptions } from '../config/options';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { lintDockerfile } from '../dockerfile';
+import { readDockerignore } from '../dockerfile/context/read';
+import { applyOptions } from '../pipeline/options';
+import { completionsAt, hoverAt, type ValidationOptions } from '../schemas';
+import { WorkspaceInventory } from '../workspace/inventory';
+import { YamlProject } from '../workspace/yaml-project';
+import type { ParsedYamlFile } from '../yaml/parse';
+import { mapToTemplate, renderForCheck, type ChartRender } from './charts';
+import { ConfigCache } from './config';
+import { discoverFiles } from './discover';
+import { chartDirOfTemplate, fileKindOf, isCandidateName, isSubchartDir, type FileKind } from './kinds';
+
+export interface ProjectLimits {
+  /** Files a scan takes in (the editor's bound; the CLI has none). */
+  maxFiles?: number;
+  /** Files on disk larger than this are not read (generated dumps, not hand-written files). */
+  maxFileBytes?: number;
+}
+
+export interface ProjectOptions {
+  /** Workspace folders, absolute. */
+  roots: string[];
+  /** Editor settings or CLI flags, on top of the config files. */
+  settings?: CheckOptions;
+  /** `--config FILE`: used instead of looking for config files. */
+  configFile?: string;
+  /** The user's compose globs, matched against the path relative to a root. */
+  isComposeGlob?: (path: string) => boolean;
+  limits?: ProjectLimits;
+  /** Problems in config files, skipped files: for the user's log. */
+  log?: (message: string) => void;
+}
+
+/** How an open buffer's editor language hints at its kind (an untitled buffer has no name to go by). */
+export type LanguageHint = 'dockerfile' | 'yaml' | 'compose' | undefined;
+
+interface FileEntry {
+  /** Undefined until read; an open buffer's text wins over the disk's. */
+  text?: string;
+  open: boolean;
+  languageHint?: LanguageHint;
+  kind?: FileKind;
+  /** Named on the command line: checked whatever its name (as a Dockerfile when it is no YAML). */
+  named?: boolean;
+  /** Not read: over the size limit or unreadable (the reason, for the log). */
+  skipped?: string;
+}
+
+export interface CheckedFile {
+  file: string;
+  kind: FileKind;
+  diagnostics: Diagnostic[];
+}
+
+const CHECKED_KINDS = new Set<FileKind>(['dockerfile', 'kubernetes', 'compose', 'helm-template', 'chart']);
+
+export class Project {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly dirty = new Set<string>();
+  private readonly yaml = new YamlProject();
+  readonly inventory = new WorkspaceInventory();
+  private readonly config: ConfigCache;
+  private readonly charts = new Map<string, { render?: ChartRender; dirty: boolean }>();
+  /** Bumped whenever anything indexed changes; cached findings of an older generation are stale. */
+  private generation = 0;
+  private readonly results = new Map<string, { generation: number; diagnostics: Diagnostic[] }>();
+  private chartFindings = new Map<string, { generation: number; byFile: Map<string, Diagnostic[]> }>();
+
+  constructor(private readonly options: ProjectOptions) {
+    this.config = new ConfigCache(options.settings ?? {}, options.configFile, options.roots[0] ?? process.cwd(), (p) => this.log(`config: ${p}`));
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  // ---- files --------------------------------------------------------------------------------------
+
+  /** Walks the roots once (the CLI passes its paths instead); later changes arrive as events. */
+  scan(paths: string[] = this.options.roots): { missing: string[]; truncated?: boolean } {
+    const found = discoverFiles(paths, isCandidateName, this.options.limits?.maxFiles);
+    if (found.truncated) this.log(`reading only the first ${this.options.limits?.maxFiles} files of the workspace`);
+    const named = new Set(paths.map((p) => resolve(p)));
+    for (const file of found.files) {
+      const path = resolve(file);
+      if (!this.files.has(path)) this.files.set(path, { open: false, named: named.has(path) || undefined });
+      this.markDirty(path);
+    }
+    return { missing: found.missing, truncated: found.truncated };
+  }
+
+  /** An editor opened or changed a buffer: its text is the file's from now on. */
+  setOpen(key: string, text: string, languageHint?: LanguageHint): void {
+    const entry = this.files.get(key);
+    if (entry?.open && entry.text === text && entry.languageHint === languageHint) return;
+    this.files.set(key, { ...entry, open: true, text, languageHint, kind: undefined, skipped: undefined });
+    this.markDirty(key);
+  }
+
+  /** The buffer was closed: the disk's text counts again (or the file is gone, for an untitled buffer). */
+  close(key: string): void {
+    const entry = this.files.get(key);
+    if (!entry) return;
+    if (!existsSync(key)) this.delete(key);
+    else {
+      this.files.set(key, { open: false, named: entry.named });
+      this.markDirty(key);
+    }
+  }
+
+  /** A file was created or changed on disk (an open buffer keeps its own text). */
+  changedOnDisk(path: string): void {
+    if (!isCandidateName(path)) return;
+    const entry = this.files.get(path);
+    if (entry?.open) return;
+    this.files.set(path, { open: false, named: entry?.named });
+    this.markDirty(path);
+  }
+
+  deletedOnDisk(path: string): void {
+    const prefix = path.endsWith(sep) ? path : path + sep;
+    for (const key of [...this.files.keys()]) if (key === path || key.startsWith(prefix)) if (!this.files.get(key)!.open) this.delete(key);
+  }
+
+  /** Settings changed: options are computed again for every folder. */
+  setSettings(settings: CheckOptions): void {
+    this.config.invalidate(settings);
+    this.invalidateAll();
+  }
+
+  /** Every file the project knows, in the order found (a scan walks folders sorted). */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  textOf(key: string): string | undefined {
+    const entry = this.files.get(key);
+    if (!entry) return undefined;
+    this.read(key, entry);
+    return entry.text;
+  }
+
+  kindOf(key: string): FileKind {
+    const entry = this.files.get(key);
+    if (!entry) return 'other';
+    this.read(key, entry);
+    return entry.kind ?? 'other';
+  }
+
+  optionsFor(key: string): CheckOptions {
+    return this.config.optionsFor(key.includes(':') && !existsSync(key) ? join(this.options.roots[0] ?? process.cwd(), 'untitled') : key);
+  }
+
+  private delete(key: string): void {
+    this.files.delete(key);
+    this.results.delete(key);
+    this.dirty.add(key);
+    this.touchChartOf(key);
+  }
+
+  private markDirty(key: string): void {
+    this.dirty.add(key);
+    this.results.delete(key);
+    this.touchChartOf(key);
+  }
+
+  private touchChartOf(key: string): void {
+    if (/(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/.test(key)) {
+      this.config.invalidate();
+      this.invalidateAll();
+    }
+    for (const [dir, chart] of this.charts) if (key.startsWith(dir + sep)) chart.dirty = true;
+  }
+
+  private invalidateAll(): void {
+    this.generation++;
+    this.results.clear();
+    for (const chart of this.charts.values()) chart.dirty = true;
+  }
+
+  /** Reads a file's text (once per version) and decides its kind. */
+  private read(key: string, entry: FileEntry): void {
+    if (entry.text === undefined && !entry.skipped) {
+      try {
+        const size = statSync(key).size;
+        const max = this.options.limits?.maxFileBytes;
+        if (max !== undefined && size > max) entry.skipped = `${size} bytes is over the ${max}-byte limit for workspace files`;
+        else entry.text = readFileSync(key, 'utf8');
+      } catch (error) {
+        entry.skipped = (error as Error).message;
+      }
+      if (entry.skipped) this.log(`not reading ${key}: ${entry.skipped}`);
+    }
+    if (entry.kind === undefined) entry.kind = entry.text === undefined ? 'other' : this.classify(key, entry);
+  }
+
+  private classify(key: string, entry: FileEntry): FileKind {
+    const text = entry.text ?? '';
+    const hint = entry.languageHint;
+    if (hint === 'dockerfile') return 'dockerfile';
+    const asName = hint && !/\.ya?ml$/i.test(key) ? `${key}.yaml` : key; // an untitled YAML buffer
+    const relative = this.relativeToRoot(key);
+    const kind = fileKindOf(asName, text, { composeGlob: hint === 'compose' || (relative !== undefined && this.options.isComposeGlob?.(relative)) });
+    if (kind === 'other' && entry.named && !/\.(ya?ml|json)$/i.test(key)) return 'dockerfile';
+    return kind;
+  }
+
+  private relativeToRoot(key: string): string | undefined {
+    for (const root of this.options.roots) if (key.startsWith(root + sep)) return key.slice(root.length + 1).split(sep).join('/');
+    return undefined;
+  }
+
+  // ---- index --------------------------------------------------------------------------------------
+
+  /** Applies pending changes to the index, the inventory and the rendered charts. */
+  private refresh(): void {
+    if (this.dirty.size === 0 && ![...this.charts.values()].some((c) => c.dirty)) return;
+    for (const key of this.dirty) this.reindex(key);
+    this.dirty.clear();
+    for (const [dir, chart] of this.charts) if (chart.dirty) this.rerender(dir, chart);
+    this.generation++;
+  }
+
+  private reindex(key: string): void {
+    const entry = this.files.get(key);
+    if (!entry) {
+      this.yaml.remove(key);
+      this.inventory.remove(toInventoryPath(key));
+      this.charts.delete(dirname(key));
+      return;
+    }
+    this.read(key, entry);
+    const kind = entry.kind ?? 'other';
+    // Unrendered templates tell other files what exists (a ConfigMap a template defines is not missing).
+    if ((kind === 'kubernetes' || kind === 'helm-template') && entry.text !== undefined && /\.ya?ml$/i.test(key)) this.yaml.setManifest(key, entry.text);
+    else this.yaml.remove(key);
+    if (!key.includes(':') || existsSync(key)) {
+      const path = toInventoryPath(key);
+      if (entry.text === undefined || kind === 'config') this.inventory.remove(path);
+      else this.inventory.update(path, kind === 'helm-template' ? undefined : entry.text);
+    }
+    if (kind === 'chart' && !isSubchartDir(dirname(key)) && !this.charts.has(dirname(key))) this.charts.set(dirname(key), { dirty: true });
+  }
+
+  private rerender(dir: string, chart: { render?: ChartRender; dirty: boolean }): void {
+    for (const doc of chart.render?.documents ?? []) this.yaml.remove(doc.name);
+    chart.dirty = false;
+    if (!this.files.has(join(dir, 'Chart.yaml'))) {
+      this.charts.delete(dir);
+      return;
+    }
+    const overrides: Record<string, string> = {};
+    for (const [key, entry] of this.files) if (entry.open && entry.text !== undefined && key.startsWith(dir + sep)) overrides[key] = entry.text;
+    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides);
+    for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
+  }
+
+  // ---- checks -------------------------------------------------------------------------------------
+
+  /** The findings of one file, through the pipeline (severities, `off`, minimum, suppressions). */
+  check(key: string): Diagnostic[] {
+    this.refresh();
+    const cached = this.results.get(key);
+    if (cached && cached.generation === this.generation) return cached.diagnostics;
+    const diagnostics = this.compute(key).sort(compareDiagnostics);
+    this.results.set(key, { generation: this.generation, diagnostics });
+    return diagnostics;
+  }
+
+  /** Every checked file with its findings (files with none too). */
+  checkAll(): CheckedFile[] {
+    this.refresh();
+    const result: CheckedFile[] = [];
+    for (const key of this.paths()) {
+      const kind = this.kindOf(key);
+      if (CHECKED_KINDS.has(kind) && (kind !== 'helm-template' || /\.ya?ml$/i.test(key))) result.push({ file: key, kind, diagnostics: this.check(key) });
+      else if (this.files.get(key)?.named && /\.ya?ml$/i.test(key)) result.push({ file: key, kind, diagnostics: [] });
+    }
+    return result;
+  }
+
+  private compute(key: string): Diagnostic[] {
+    const entry = this.files.get(key);
+    if (!entry || entry.text === undefined) return [];
+    const text = entry.text;
+    const options = this.optionsFor(key);
+    switch (entry.kind) {
+      case 'dockerfile':
+        // The build context is taken to be the Dockerfile's folder, as `docker build .` beside it.
+        return applyOptions(lintDockerfile(text, { ...options, dockerignore: existsSync(key) ? readDockerignore(key) : undefined }), options);
+      case 'kubernetes':
+      case 'compose':
+        return this.yaml.lint(key, text, entry.kind, options);
+      case 'helm-template':
+        return this.findingsOfChart(chartDirOfTemplate(key))?.get(key) ?? [];
+      case 'chart': {
+        const dir = dirname(key);
+        const render = this.charts.get(dir)?.render;
+        return [...(render?.error ? applyOptions([render.error], options) : []), ...(this.findingsOfChart(dir)?.get(key) ?? [])];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Findings of a chart's rendered documents, put on the template lines (or its Chart.yaml). */
+  private findingsOfChart(dir: string | undefined): Map<string, Diagnostic[]> | undefined {
+    let chartDir = dir;
+    // A subchart's templates are rendered (and reported) through the chart that holds it.
+    while (chartDir !== undefined && !this.charts.has(chartDir) && isSubchartDir(chartDir)) chartDir = dirname(dirname(chartDir));
+    const chart = chartDir !== undefined ? this.charts.get(chartDir) : undefined;
+    if (!chart?.render || chartDir === undefined) return undefined;
+    const cached = this.chartFindings.get(chartDir);
+    if (cached && cached.generation === this.generation) return cached.byFile;
+    const byFile = new Map<string, Diagnostic[]>();
+    const options = this.optionsFor(join(chartDir, 'Chart.yaml'));
+    const lines = new Map<string, string[] | undefined>();
+    const templateLines = (file: string) => {
+      if (!lines.has(file)) lines.set(file, this.textOf(file)?.split(/\r?\n/));
+      return lines.get(file);
+    };
+    for (const { name, manifest } of chart.render.documents) {
+      for (const d of this.yaml.lint(name, manifest.content, 'kubernetes', options)) {
+        const mapped = mapToTemplate(d, manifest, chartDir, templateLines);
+        const list = byFile.get(mapped.file) ?? [];
+        list.push(mapped.diagnostic);
+        byFile.set(mapped.file, list);
+      }
+    }
+    this.chartFindings.set(chartDir, { generation: this.generation, byFile });
+    return byFile;
+  }
+
+  // ---- editor questions ---------------------------------------------------------------------------
+
+  /** What hover and completion need to know about a manifest or Compose file; undefined for other kinds. */
+  private assistOptions(key: string): ValidationOptions | undefined {
+    this.refresh();
+    const kind = this.kindOf(key);
+    if (kind !== 'kubernetes' && kind !== 'compose') return undefined;
+    const options = this.optionsFor(key);
+    return { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds: this.yaml.crdsExcept(key) };
+  }
+
+  hover(key: string, position: { line: number; character: number }): string | undefined {
+    const options = this.assistOptions(key);
+    const text = this.textOf(key);
+    return options && text !== undefined ? hoverAt(text, key, position, options) : undefined;
+  }
+
+  completions(key: string, position: { line: number; character: number }): ReturnType<typeof completionsAt> {
+    const options = this.assistOptions(key);
+    const text = this.textOf(key);
+    return options && text !== undefined ? completionsAt(text, key, position, options) : [];
+  }
+
+  /** The inventory, current with every change (the tree, symbols and definitions read it). */
+  currentInventory(): WorkspaceInventory {
+    this.refresh();
+    return this.inventory;
+  }
+
+  /** The parsed manifest of a file, as indexed. */
+  parsedManifest(key: string): ParsedYamlFile | undefined {
+    this.refresh();
+    return this.yaml.parsed(key);
+  }
+}
+
+/** The inventory keys files by `/`-separated path. */
+export function toInventoryPath(key: string): string {
+  return sep === '/' ? key : key.split(sep).join('/');
+}
+
