@@ -25,7 +25,8 @@ const COMPOSE_URL = `https://raw.githubusercontent.com/compose-spec/compose-go/$
 const force = process.argv.includes('--force');
 // Packing without schemas would publish a package that validates nothing, so pack/publish fail instead.
 const packing = ['pack', 'publish'].includes(process.env.npm_command ?? '');
-const log = (line) => console.log(`shipshape prepare: ${line}`);
+// Everything on stderr: `npm pack` prints the tarball name on stdout, and tools read it (pre-commit does).
+const log = (line) => console.error(`shipshape prepare: ${line}`);
 
 function filesBelow(dir) {
   if (!existsSync(dir)) return [];
@@ -39,7 +40,7 @@ const mtime = (path) => statSync(path).mtimeMs;
 const newest = (paths) => Math.max(0, ...paths.map(mtime));
 
 function run(args) {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -105,7 +106,7 @@ async function schemas() {
     const why = error?.cause?.code ?? error?.message ?? String(error);
     const message = `cannot download the schemas (${why}): put the shared data beside the checkout as ../shared (or set SHIPSHAPE_SHARED=DIR) and run \`npm run schemas\`, or rerun \`npm run prepare\` with network access.`;
     if (packing) {
-      console.error(`shipshape prepare: ${message}`);
+      log(message);
       process.exit(1);
     }
     return log(message);
