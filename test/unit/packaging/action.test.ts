@@ -40,7 +40,7 @@ function runStep(inputs: Record<string, string>) {
 }
 
 // Input names as a node action receives them (`INPUT_FAILURE-THRESHOLD`).
-const cases = [
+const cases: { name: string; inputs: Record<string, string>; code: number }[] = [
   { name: 'warnings under the default threshold pass', inputs: { paths: 'Dockerfile' }, code: 0 },
   { name: 'failure-threshold warning fails on a warning', inputs: { paths: 'Dockerfile', 'failure-threshold': 'warning' }, code: 1 },
 ];
