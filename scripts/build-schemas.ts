@@ -7,17 +7,27 @@
  *   --compose PATH            the Compose schema. Default: ../shared/schemas/compose/compose-go/compose-spec.json
  *                             (the copy docker compose embeds and enforces).
  *   --out DIR                 default: schemas/generated
+ *   --no-precompile           skip compiling the validators to standalone code (then they compile at run time)
+ *
+ * After generating, every schema set is compiled to ajv standalone code (src/core/schemas/compiled/),
+ * minified with esbuild, so the first validation after start loads code instead of compiling it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
 import { generateComposeSchema, generateKubernetesSchemas } from '../src/core/schemas/generate';
+import { precompileSchemas } from '../src/core/schemas/compiled/precompile';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = process.env.SHIPSHAPE_SHARED ?? resolve(ROOT, '../shared');
 
 function parseArgs(argv: string[]) {
-  const args = { swagger: [] as string[], tags: [] as string[], compose: '', out: join(ROOT, 'schemas/generated') };
+  const args = { swagger: [] as string[], tags: [] as string[], compose: '', out: join(ROOT, 'schemas/generated'), precompile: true };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-precompile') {
+      args.precompile = false;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined && argv[i].startsWith('--')) throw new Error(`${argv[i]} needs a value`);
     if (argv[i] === '--swagger') args.swagger.push(argv[++i]);
@@ -70,6 +80,13 @@ async function main(): Promise<void> {
   const compose = args.compose || join(SHARED, 'schemas/compose/compose-go/compose-spec.json');
   generateComposeSchema(compose, args.out);
   rows.push(`compose: ${compose}`);
+  if (args.precompile) {
+    const started = performance.now();
+    const minify = (code: string) => transformSync(code, { minify: true, format: 'cjs', target: 'node20' }).code;
+    const compiled = precompileSchemas(args.out, { minify });
+    const mb = compiled.reduce((n, r) => n + r.bytes, 0) / 1e6;
+    rows.push(`compiled validators: ${compiled.map((r) => `${r.version} (${r.modules} modules)`).join(', ')}; ${mb.toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   console.log(`wrote ${args.out}\n  ${rows.join('\n  ')}`);
 }
 

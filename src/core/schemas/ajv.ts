@@ -1,54 +1,133 @@
 /**
  * The ajv instances every schema is compiled with, configured for the traps of Kubernetes, CRD and
  * Compose schemas: x-kubernetes-* keywords, OpenAPI formats with real range checks, and schema
- * `pattern`s that could backtrack catastrophically (CRDs are user input).
+ * `pattern`s run by an RE2 engine (linear time, as the API server and compose-go run them; CRDs are
+ * user input, and a backtracking engine hangs on `(a|aa)+`-style patterns).
+ *
+ * The same configuration serves the validators compiled at build time (`compiled/precompile.ts`, ajv's
+ * standalone code): everything the generated code calls is reachable as
+ * `require("shipshape:schema-runtime").<name>` (see `schemaRuntime`), so ajv emits the same code in both
+ * modes and the findings are the same whichever way a schema was compiled.
  */
-import Ajv, { type AnySchemaObject, type ErrorObject, type Options } from 'ajv';
+import Ajv, { _, Name, type AnySchemaObject, type CodeKeywordDefinition, type ErrorObject, type Format, type KeywordCxt, type Options } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
+import { extendErrors } from 'ajv/dist/compile/errors';
+import N from 'ajv/dist/compile/names';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import { compileGoRegexp, matchGoRegexp, type GoRegexp } from '../sprig/re2';
 
 export type AjvInstance = Ajv;
 
-/** Longer strings are not matched against schema patterns: a linear-time guard against huge values. */
-const MAX_PATTERN_INPUT = 10_000;
+/** The module name generated validator code requires its helpers from (see compiled/load.ts). */
+export const SCHEMA_RUNTIME = 'shipshape:schema-runtime';
+const runtimeRef = (name: keyof typeof schemaRuntime) => _`require(${SCHEMA_RUNTIME}).${new Name(name)}`;
 
 /**
- * A group that is itself quantified and contains a quantifier (`(a+)+`, `(x*y?)*`, `(a|aa)+` style
- * star height > 1) is the classic catastrophic-backtracking shape.
+ * Longer strings are not matched against schema patterns. RE2 is linear, but a multi-megabyte value
+ * under a pattern with a large automaton is still seconds of work for no realistic manifest.
+ */
+const MAX_PATTERN_INPUT = 1 << 20;
+
+/**
+ * A group that is itself quantified and contains a quantifier (`(a+)+`, `(x*y?)*`, star height > 1):
+ * the classic catastrophic-backtracking shape. crd.ts reports such CRD patterns as not checked.
  */
 export function isRiskyPattern(pattern: string): boolean {
   return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(pattern);
 }
 
 /**
- * ajv's `code.regExp`: native RegExp for safe patterns; risky ones never run (see
- * `x-shipshape-unchecked-pattern`). ajv caches compiled patterns by `toString()`, so it must be unique.
+ * ajv's `code.regExp`: every schema `pattern` and `patternProperties` key runs in Go's RE2 dialect
+ * (src/core/sprig/re2.ts), compiled on first use so that loading precompiled validators compiles
+ * nothing. A pattern RE2 rejects is skipped rather than failing the whole schema (the API server
+ * would have refused the CRD). ajv caches compiled patterns by `toString()`, so it must be unique.
  */
-function guardedRegExp(pattern: string, flags: string): { test(s: string): boolean; toString(): string } {
+export function schemaRegExp(pattern: string, flags: string): { test(s: string): boolean; toString(): string } {
   const id = `/${pattern}/${flags}`;
-  if (isRiskyPattern(pattern)) return { test: () => true, toString: () => id };
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, flags);
-  } catch {
-    // Kubernetes patterns are RE2/ECMA-ish; one JS rejects is skipped rather than failing the whole schema.
-    return { test: () => true, toString: () => id };
-  }
-  return { test: (s: string) => s.length > MAX_PATTERN_INPUT || regex.test(s), toString: () => id };
+  let re: GoRegexp | null | undefined;
+  return {
+    test(s: string): boolean {
+      if (re === undefined) {
+        try {
+          re = compileGoRegexp(pattern);
+        } catch {
+          re = null;
+        }
+      }
+      return re === null || s.length > MAX_PATTERN_INPUT || matchGoRegexp(re, s);
+    },
+    toString: () => id,
+  };
 }
-guardedRegExp.code = 'new RegExp';
+schemaRegExp.code = `require(${JSON.stringify(SCHEMA_RUNTIME)}).regExp`;
 
 const INT32 = [-(2 ** 31), 2 ** 31 - 1] as const;
 const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$|^0$/;
 const ISO_DURATION = /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+// Kubernetes durations are Go's (`1m30s`); OpenAPI tooling sometimes writes ISO 8601. Accept both.
+const duration = (s: string) => GO_DURATION.test(s) || ISO_DURATION.test(s);
+const anything = () => true;
+
+const KUBERNETES_FULL_FORMATS = ['date-time', 'date', 'time', 'email', 'hostname', 'ipv4', 'ipv6', 'uri', 'uuid', 'byte', 'regex'] as const;
+/** The formats of Kubernetes and CRD schemas, by name: ajv-formats' where it has them, ours otherwise. */
+const kubernetesFormats: Record<string, Format> = {
+  ...Object.fromEntries(KUBERNETES_FULL_FORMATS.map((name) => [name, fullFormats[name]])),
+  int32: { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32[0] && n <= INT32[1] },
+  int64: { type: 'number', validate: (n: number) => Number.isInteger(n) },
+  double: anything,
+  float: anything,
+  quantity: anything,
+  password: anything,
+  'int-or-string': anything,
+  duration,
+};
+/** compose-go's schema: every ajv-formats format, with Go durations. */
+const composeFormats: Record<string, Format> = { ...fullFormats, duration };
+
+/** Two list entries with the same map keys: the API server rejects them (e.g. two containers named `app`). */
+function listMapKeyErrors(keys: string[], data: unknown[]): Partial<ErrorObject>[] | null {
+  const seen = new Map<string, number>();
+  const errors: Partial<ErrorObject>[] = [];
+  data.forEach((item, index) => {
+    if (!item || typeof item !== 'object') return;
+    const values = keys.map((k) => (item as Record<string, unknown>)[k]);
+    if (values.every((v) => v === undefined)) return;
+    const id = JSON.stringify(values);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, index);
+    else errors.push({ keyword: 'x-kubernetes-list-map-keys', message: 'duplicate entry', params: { index, first, keys, values } });
+  });
+  return errors.length > 0 ? errors : null;
+}
+
+/** What generated validator code reaches through `require("shipshape:schema-runtime")`. */
+export const schemaRuntime = { regExp: schemaRegExp, kubernetesFormats, composeFormats, listMapKeyErrors };
+
+/**
+ * `x-kubernetes-list-map-keys` as a code keyword (a `validate` function cannot be emitted as standalone
+ * code): a runtime helper returns the duplicate-entry errors, appended as ajv appends a function
+ * keyword's errors (instancePath, schemaPath, and schema/data in verbose mode).
+ */
+const listMapKeys: CodeKeywordDefinition = {
+  keyword: 'x-kubernetes-list-map-keys',
+  type: 'array',
+  schemaType: 'array',
+  trackErrors: true,
+  code(cxt: KeywordCxt) {
+    const { gen, data, schemaCode } = cxt;
+    const helper = gen.scopeValue('func', { ref: listMapKeyErrors, code: runtimeRef('listMapKeyErrors') });
+    const errs = gen.const('dupErrs', _`${helper}(${schemaCode}, ${data})`);
+    gen.if(_`${errs} !== null`, () => {
+      gen.assign(N.vErrors, _`${N.vErrors} === null ? ${errs} : ${N.vErrors}.concat(${errs})`).assign(N.errors, _`${N.vErrors}.length`);
+      extendErrors(cxt);
+    });
+    cxt.ok(_`${errs} === null`);
+  },
+};
 
 function addKubernetesVocabulary(ajv: Ajv): void {
-  addFormats(ajv, ['date-time', 'date', 'time', 'email', 'hostname', 'ipv4', 'ipv6', 'uri', 'uuid', 'byte', 'regex']);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32[0] && n <= INT32[1] });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  for (const name of ['double', 'float', 'quantity', 'password', 'int-or-string']) ajv.addFormat(name, () => true);
-  // Kubernetes durations are Go's (`1m30s`); OpenAPI tooling sometimes writes ISO 8601. Accept both.
-  ajv.addFormat('duration', (s: string) => GO_DURATION.test(s) || ISO_DURATION.test(s));
+  for (const [name, format] of Object.entries(kubernetesFormats)) ajv.addFormat(name, format);
   ajv.addVocabulary([
     'x-kubernetes-list-type',
     'x-kubernetes-preserve-unknown-fields',
@@ -62,13 +141,8 @@ function addKubernetesVocabulary(ajv: Ajv): void {
     'example',
     'externalDocs',
   ]);
-  ajv.addKeyword({
-    keyword: 'x-kubernetes-list-map-keys',
-    type: 'array',
-    schemaType: 'array',
-    errors: true,
-    validate: validateListMapKeys,
-  });
+  ajv.addKeyword(listMapKeys);
+  // Only CRDs carry it (crd.ts), and CRDs are compiled at run time: a plain validate keyword will do.
   ajv.addKeyword({
     keyword: 'x-shipshape-unchecked-pattern',
     type: 'string',
@@ -83,43 +157,32 @@ function addKubernetesVocabulary(ajv: Ajv): void {
   });
 }
 
-/** Two list entries with the same map keys: the API server rejects them (e.g. two containers named `app`). */
-function validateListMapKeys(keys: string[], data: unknown[]): boolean {
-  const seen = new Map<string, number>();
-  const errors: Partial<ErrorObject>[] = [];
-  data.forEach((item, index) => {
-    if (!item || typeof item !== 'object') return;
-    const values = keys.map((k) => (item as Record<string, unknown>)[k]);
-    if (values.every((v) => v === undefined)) return;
-    const id = JSON.stringify(values);
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, index);
-    else errors.push({ keyword: 'x-kubernetes-list-map-keys', message: 'duplicate entry', params: { index, first, keys, values } });
-  });
-  (validateListMapKeys as unknown as { errors: Partial<ErrorObject>[] }).errors = errors;
-  return errors.length === 0;
-}
-
 const COMMON: Options = {
   allErrors: true,
   strict: false,
   verbose: true,
   logger: false,
-  code: { regExp: guardedRegExp },
 };
 
+export interface AjvMode {
+  /** Keep each validator's source for ajv's standalone code (build time only: it costs memory). */
+  source?: boolean;
+}
+
 /** Draft-04/07 style schemas: Kubernetes definitions and CRDs. */
-export function createKubernetesAjv(): Ajv {
-  const ajv = new Ajv({ ...COMMON, discriminator: false });
+export function createKubernetesAjv(mode: AjvMode = {}): Ajv {
+  const ajv = new Ajv({ ...COMMON, discriminator: false, code: { regExp: schemaRegExp, formats: runtimeRef('kubernetesFormats'), source: mode.source } });
   addKubernetesVocabulary(ajv);
   return ajv;
 }
 
 /** compose-go's schema is draft 2020-12. */
-export function createComposeAjv(): Ajv {
-  const ajv = new Ajv2020({ ...COMMON, allowUnionTypes: true }) as unknown as Ajv;
-  addFormats(ajv);
-  ajv.addFormat('duration', (s: string) => GO_DURATION.test(s) || ISO_DURATION.test(s));
+export function createComposeAjv(mode: AjvMode = {}): Ajv {
+  const options: Options = { ...COMMON, allowUnionTypes: true, code: { regExp: schemaRegExp, formats: runtimeRef('composeFormats'), source: mode.source } };
+  const ajv = new Ajv2020(options) as unknown as Ajv;
+  // ajv-formats' formatMaximum/formatMinimum keywords; the formats themselves are ours (same objects).
+  addFormats(ajv, { formats: [], keywords: true });
+  for (const [name, format] of Object.entries(composeFormats)) ajv.addFormat(name, format);
   return ajv;
 }
 

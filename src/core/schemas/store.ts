@@ -1,12 +1,15 @@
 /**
- * Reads the generated schema folder and hands out compiled validators, lazily and cached: a
- * Kubernetes kind is compiled the first time a document of that kind is validated (100-200 ms), never
- * before, so opening a file with one Deployment does not pay for the other 180 kinds.
+ * Reads the generated schema folder and hands out validators, lazily and cached. A validator comes
+ * from the code compiled at build time (compiled/, see compiled/precompile.ts: loading a module costs
+ * a few milliseconds) when that code belongs to the schemas beside it, else ajv compiles it here the
+ * first time a document of that kind is validated (100-200 ms per kind), never before, so opening a
+ * file with one Deployment does not pay for the other 180 kinds.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createComposeAjv, createKubernetesAjv, type AjvInstance } from './ajv';
+import { COMPILED_DIR, COMPOSE_EXPORT, loadCompiledModule, sourceHash, type CompiledIndex } from './compiled/load';
 import { DEFINITIONS_ID, type KubernetesIndexFile } from './generate';
 import { normalizeKubernetesVersion, type JsonSchema, type KindEntry } from './openapi';
 
@@ -70,17 +73,21 @@ export class SchemaStore {
 
   compose(): ComposeSchema {
     if (this.composeSchema) return this.composeSchema;
-    const path = join(this.dir, 'compose', 'compose-spec.json');
+    const dir = join(this.dir, 'compose');
+    const path = join(dir, 'compose-spec.json');
     if (!existsSync(path)) throw this.missing();
-    const root = readJson(path) as JsonSchema;
-    const ajv = createComposeAjv();
-    // The draft-07 spec-repo copy declares an https $schema ajv does not know; we pick the dialect ourselves.
-    const { $schema: _dialect, ...schema } = root;
-    let validator: ValidateFunction;
-    try {
-      validator = ajv.compile(schema);
-    } catch (error) {
-      throw new SchemaSetupError(`The Compose schema ${path} does not compile: ${(error as Error).message}`);
+    const text = readText(path);
+    const root = parseJson(text, path) as JsonSchema;
+    let validator = compiledValidators(dir, text)?.(COMPOSE_EXPORT);
+    if (!validator) {
+      const ajv = createComposeAjv();
+      // The draft-07 spec-repo copy declares an https $schema ajv does not know; we pick the dialect ourselves.
+      const { $schema: _dialect, ...schema } = root;
+      try {
+        validator = ajv.compile(schema);
+      } catch (error) {
+        throw new SchemaSetupError(`The Compose schema ${path} does not compile: ${(error as Error).message}`);
+      }
     }
     this.composeSchema = { root, validator, resolveRef: (ref) => resolvePointer(root, ref) };
     return this.composeSchema;
@@ -89,28 +96,39 @@ export class SchemaStore {
   private loadKubernetes(version: string): KubernetesSchemas {
     const dir = join(this.dir, 'kubernetes', `v${version}`);
     const index = readJson(join(dir, 'index.json')) as KubernetesIndexFile;
-    const file = readJson(join(dir, 'definitions.json')) as { definitions: Record<string, JsonSchema> };
-    const definitions = file.definitions;
     const byKey = new Map(index.kinds.map((k) => [`${k.apiVersion}|${k.kind}`, k]));
+    // Read on first need: precompiled validators do not need the definitions, only messages and hover do.
+    let text: string | undefined;
+    let definitions: Record<string, JsonSchema> | undefined;
+    let compiled: ((name: string) => ValidateFunction | undefined) | undefined | null;
+    const definitionsPath = join(dir, 'definitions.json');
+    const definitionsText = () => (text ??= readText(definitionsPath));
+    const allDefinitions = () =>
+      (definitions ??= (parseJson(definitionsText(), definitionsPath) as { definitions: Record<string, JsonSchema> }).definitions);
     let ajv: AjvInstance | undefined;
     const validators = new Map<string, ValidateFunction>();
     return {
       version,
-      definitions,
+      get definitions() {
+        return allDefinitions();
+      },
       kinds: index.kinds,
       kind: (apiVersion, kind) => byKey.get(`${apiVersion}|${kind}`),
-      resolveRef: (ref) => definitions[ref.replace(/^.*#\/definitions\//, '')],
+      resolveRef: (ref) => allDefinitions()[ref.replace(/^.*#\/definitions\//, '')],
       validator: (entry) => {
         let validate = validators.get(entry.definition);
+        if (validate) return validate;
+        if (compiled === undefined) compiled = compiledValidators(dir, definitionsText()) ?? null;
+        validate = compiled?.(entry.definition);
         if (!validate) {
           if (!ajv) {
             ajv = createKubernetesAjv();
-            ajv.addSchema({ $id: DEFINITIONS_ID, definitions }); // added, not compiled: compile is per kind
+            ajv.addSchema({ $id: DEFINITIONS_ID, definitions: allDefinitions() }); // added, not compiled: compile is per kind
           }
           validate = ajv.getSchema(`${DEFINITIONS_ID}#/definitions/${entry.definition}`);
           if (!validate) throw new SchemaSetupError(`No definition ${entry.definition} in ${dir}`);
-          validators.set(entry.definition, validate);
         }
+        validators.set(entry.definition, validate);
         return validate;
       },
     };
@@ -136,12 +154,57 @@ export function schemaStore(schemaDir?: string): SchemaStore {
   return store;
 }
 
-function readJson(path: string): unknown {
+function readText(path: string): string {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new SchemaSetupError(`Cannot read schema file ${path}: ${(error as Error).message}`);
   }
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SchemaSetupError(`Cannot read schema file ${path}: ${(error as Error).message}`);
+  }
+}
+
+const readJson = (path: string): unknown => parseJson(readText(path), path);
+
+/**
+ * The validators compiled at build time for the schema file whose text is `sourceText`, by export
+ * name (a module is loaded when one of its exports is first asked for), or undefined when `dir` has
+ * none or they were compiled from other schemas. A module that fails to load yields undefined for its
+ * exports: the caller compiles those at run time instead.
+ */
+export function compiledValidators(dir: string, sourceText: string): ((name: string) => ValidateFunction | undefined) | undefined {
+  const compiledDir = join(dir, COMPILED_DIR);
+  const indexPath = join(compiledDir, 'index.json');
+  if (!existsSync(indexPath)) return undefined;
+  let index: CompiledIndex;
+  try {
+    index = JSON.parse(readFileSync(indexPath, 'utf8')) as CompiledIndex;
+  } catch {
+    return undefined;
+  }
+  if (!index || index.source !== sourceHash(sourceText) || !index.modules) return undefined;
+  const modules = new Map<string, Record<string, ValidateFunction> | null>();
+  return (name) => {
+    const file = Object.prototype.hasOwnProperty.call(index.modules, name) ? index.modules[name] : undefined;
+    if (!file) return undefined;
+    let exports = modules.get(file);
+    if (exports === undefined) {
+      try {
+        exports = loadCompiledModule(join(compiledDir, file));
+      } catch {
+        exports = null;
+      }
+      modules.set(file, exports);
+    }
+    const validate = exports?.[name];
+    return typeof validate === 'function' ? validate : undefined;
+  };
 }
 
 /** Resolves a local JSON pointer `#/a/b` against `root`. */
