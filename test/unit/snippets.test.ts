@@ -35,6 +35,19 @@ test('one snippet file per file kind, and package.json contributes only those', 
   for (const { path } of manifest.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.replace(/^\.\/snippets\//, '')), path);
 });
 
+// VS Code gives compose.yaml, docker-compose.yml and the like the language `dockercompose` (its built-in
+// YAML extension), so compose snippets go there and Kubernetes ones stay out of compose files. Chart
+// templates (`helm-template.json`) wait for the language server, which knows a file's kind.
+test('snippets are contributed to the language of their file kind', () => {
+  const byPath = Object.fromEntries((manifest.contributes.snippets as { language: string; path: string }[]).map((s) => [s.path, s.language]));
+  assert.deepEqual(byPath, {
+    './snippets/dockerfile.json': 'dockerfile',
+    './snippets/compose.json': 'dockercompose',
+    './snippets/kubernetes.json': 'yaml',
+    './snippets/chart.json': 'yaml',
+  });
+});
+
 // Word-based suggestions otherwise outrank a snippet: `deploy` + Enter inserted the document's word
 // "Deployment" instead of ss-deployment.
 test('snippets are listed above words in every language they are contributed to', () => {
