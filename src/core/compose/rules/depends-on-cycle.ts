@@ -1,8 +1,9 @@
 /**
  * Services that (transitively) depend on themselves: compose refuses to start the project
  * ("dependency cycle detected: a -> b -> a"). Dependencies are what compose orders services by:
- * `depends_on`, `links`, `volumes_from` and `network_mode: service:x`. Every edge inside a cycle is
- * reported, since breaking any of them fixes it.
+ * `depends_on`, `links`, `volumes_from` and `network_mode: service:x`. Each cycle is reported once, as
+ * compose reports it, on its first edge in the file (one finding per service would say the same
+ * thing N times); the message lists the whole loop, so any edge of it can be broken.
  */
 import { asArray, asString } from '../../rules/yaml-values';
 import { namedEntries } from '../model';
@@ -27,10 +28,12 @@ export const dependsOnCycle: ComposeRule = {
   check(project, report) {
     const edges = dependencyEdges(project);
     const component = stronglyConnected([...edges.keys()], (name) => (edges.get(name) ?? []).map((e) => e.to));
+    const reported = new Set<number>();
     for (const [from, list] of edges) {
       for (const edge of list) {
-        const cyclic = edge.to === from || (component.get(from) !== undefined && component.get(from) === component.get(edge.to));
-        if (!cyclic) continue;
+        const group = component.get(from);
+        if (edge.to !== from && (group === undefined || group !== component.get(edge.to) || reported.has(group))) continue;
+        if (edge.to !== from) reported.add(group!);
         const loop = edge.to === from ? `${from} -> ${from}` : cycleThrough(from, edge.to, edges, component);
         report({ path: edge.path, target: edge.target, message: `Dependency cycle: ${loop}; compose cannot decide which service to start first.` });
       }
