@@ -17,6 +17,7 @@ const USAGE = `Usage:
                   [--k8s-version 1.34] [--crds DIR]...
   shipshape rules [--json]
   shipshape render [NAME] CHART [helm template flags: -f, --set..., -n, --kube-version, -s, --helm-compat 3|4]
+  shipshape lsp --stdio            the language server, for any editor (see docs/editors.md)
   shipshape --version
 `;
 
@@ -38,6 +39,8 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
       }
       case 'render':
         return runRender(rest, io);
+      case 'lsp':
+        return runLsp(rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
@@ -56,6 +59,19 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
     io.err(`shipshape: ${(error as Error).message}\n`);
     return 2;
   }
+}
+
+/** Runs until the client disconnects (the connection ends the process on `exit` or a closed stdin). */
+function runLsp(args: string[], io: Io): number {
+  if (!args.includes('--stdio')) {
+    io.err('shipshape: lsp speaks over stdio only: run `shipshape lsp --stdio`\n');
+    return 2;
+  }
+  // Loaded here so the other commands never pay for the server's modules.
+  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const { startServer } = require('../server/server') as typeof import('../server/server');
+  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  return 0; // the open connection keeps the process running
 }
 
 function check(args: string[], io: Io): number {

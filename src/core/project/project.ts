@@ -270,6 +270,12 @@ export class Project {
     for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
   }
 
+  /** Changes whenever what the project knows changes (after pending changes are applied). */
+  get revision(): number {
+    this.refresh();
+    return this.generation;
+  }
+
   // ---- checks -------------------------------------------------------------------------------------
 
   /** The findings of one file, through the pipeline (severities, `off`, minimum, suppressions). */

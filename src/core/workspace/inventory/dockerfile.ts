@@ -53,7 +53,7 @@ function readStage(model: DockerfileModel, stage: Stage, span: (start: number, e
 /** `--from=builder` → `builder`, `--from=0` → the name of stage 0 (or `0`); undefined for an image. */
 function stageLabel(model: DockerfileModel, from: string): string | undefined {
   const named = model.stageByName.get(from.toLowerCase());
-  if (named) return named.name!.value;
+  if (named?.name) return named.name.value;
   if (/^\d+$/.test(from)) {
     const stage = model.stages[Number(from)];
     return stage ? (stage.name?.value ?? from) : undefined;

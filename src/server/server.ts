@@ -1,0 +1,337 @@
+/**
+ * `shipshape lsp --stdio`: the language server. A thin adapter between LSP and the core's Project:
+ * buffers and file events go into the Project; its findings come out as diagnostics for every checked
+ * file of the workspace (the same `shipshape check` reports). Hover, completion, quick fixes, outline,
+ * go-to-definition and the preview tree's data are the Project's answers in LSP's shapes.
+ *
+ * Scheduling: an edited document is checked and published first (at the next turn of the event loop);
+ * the rest of the workspace, whose cross-file findings may change, follows in short slices that yield
+ * to incoming messages, and a newer change restarts them. So a slow workspace pass never delays the
+ * answer for the file being typed in.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MarkupKind,
+  SymbolKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../core/diagnostics';
+import { definitionsAt, outlineOf } from '../core/project/navigation';
+import { ignoreEdits } from '../core/project/ignore-edits';
+import { Project, toInventoryPath, type LanguageHint } from '../core/project';
+import { buildTree } from '../core/project/tree';
+import { toLspDiagnostic, type DiagnosticData } from './convert';
+import { composeGlobMatcher, toCheckOptions, type ClientSettings } from './settings';
+
+/** Larger open buffers get one clear message instead of validation. */
+export const MAX_EDITOR_CHARS = 10 * 1024 * 1024;
+const LIMITS = { maxFiles: 5000, maxFileBytes: 5 * 1024 * 1024 };
+/** Work done between yields while publishing the workspace. */
+const SLICE_MS = 20;
+/** Other files are re-checked once edits settle. */
+const OTHERS_DELAY_MS = 250;
+
+export const TREE_REQUEST = 'shipshape/tree';
+export const TREE_CHANGED = 'shipshape/treeChanged';
+export const CHECK_WORKSPACE_REQUEST = 'shipshape/checkWorkspace';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let project: Project | undefined;
+  let roots: string[] = [];
+  let settings: ClientSettings = {};
+  let configurationCapability = false;
+  let watchCapability = false;
+  /** What was last published per URI, so an unchanged result is not sent again. */
+  const published = new Map<string, string>();
+  /** Open documents' URIs by project key (the client's spelling of the URI is kept). */
+  const uris = new Map<string, string>();
+  let othersTimer: ReturnType<typeof setTimeout> | undefined;
+  let pass = 0;
+  let treeRevision = -1;
+  const log = (message: string) => connection.console.log(message);
+
+  const keyOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+  const uriOf = (key: string): string => uris.get(key) ?? (key.includes(':') && !key.startsWith('/') ? key : pathToFileURL(key).href);
+
+  const newProject = () => {
+    const next = new Project({ roots, settings: toCheckOptions(settings), isComposeGlob: composeGlobMatcher(settings), limits: LIMITS, log });
+    for (const document of documents.all()) openInto(next, document);
+    return next;
+  };
+
+  const hintOf = (document: TextDocument): LanguageHint => {
+    if (document.languageId === 'dockerfile') return 'dockerfile';
+    if (document.languageId === 'dockercompose') return 'compose';
+    return document.languageId === 'yaml' || document.languageId === 'helm' ? 'yaml' : undefined;
+  };
+
+  const openInto = (target: Project, document: TextDocument) => {
+    const key = keyOf(document.uri);
+    uris.set(key, document.uri);
+    if (document.getText().length > MAX_EDITOR_CHARS) target.close(key);
+    else target.setOpen(key, document.getText(), hintOf(document));
+  };
+
+  const publish = (key: string, diagnostics: LspDiagnostic[]) => {
+    const uri = uriOf(key);
+    const stamp = JSON.stringify(diagnostics);
+    if (published.get(uri) === stamp) return;
+    if (diagnostics.length === 0 && !published.has(uri)) return;
+    published.set(uri, stamp);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+
+  const diagnosticsFor = (key: string): LspDiagnostic[] => {
+    if (!project || settings.enable === false) return [];
+    const document = uris.has(key) ? documents.get(uris.get(key)!) : undefined;
+    if (document && document.getText().length > MAX_EDITOR_CHARS) {
+      const size = (document.getText().length / 1048576).toFixed(1);
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          source: 'shipshape',
+          message: `Shipshape: this file is ${size} MB; files over ${MAX_EDITOR_CHARS / 1048576} MB are not validated in the editor (use \`shipshape check\`).`,
+        },
+      ];
+    }
+    try {
+      return project.check(key).map(toLspDiagnostic);
+    } catch (error) {
+      // A checker bug must not take the server down; the log says what happened.
+      log(`checking ${key} failed: ${(error as Error).stack ?? String(error)}`);
+      return [];
+    }
+  };
+
+  /** Publishes every checked file (and clears files that are gone), yielding between slices. */
+  const publishWorkspace = async (): Promise<void> => {
+    const mine = ++pass;
+    if (!project) return;
+    const keys = new Set([...project.paths(), ...uris.keys()]);
+    let sliceStart = Date.now();
+    for (const key of keys) {
+      if (mine !== pass) return; // a newer change restarted the pass
+      publish(key, diagnosticsFor(key));
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+    }
+    // Files that left the project (deleted, no longer ours) lose their findings.
+    for (const uri of [...published.keys()]) {
+      if (!keys.has(keyOf(uri))) {
+        published.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    if (project.revision !== treeRevision) {
+      treeRevision = project.revision;
+      void connection.sendNotification(TREE_CHANGED);
+    }
+  };
+
+  const scheduleOthers = (delay = OTHERS_DELAY_MS) => {
+    clearTimeout(othersTimer);
+    pass++; // a pass under way stops at its next slice
+    othersTimer = setTimeout(() => void publishWorkspace(), delay);
+  };
+
+  const changed = (document: TextDocument) => {
+    if (!project) return;
+    openInto(project, document);
+    const key = keyOf(document.uri);
+    // The edited file first, at once; the others when edits settle.
+    setImmediate(() => {
+      if (documents.get(document.uri)?.version !== document.version) return; // superseded
+      publish(key, diagnosticsFor(key));
+      scheduleOthers();
+    });
+  };
+
+  const refreshSettings = async () => {
+    if (configurationCapability) {
+      const fetched = (await connection.workspace.getConfiguration({ section: 'shipshape' })) as ClientSettings | null;
+      if (fetched) settings = fetched;
+    }
+    project = newProject();
+    project.scan();
+    scheduleOthers(0);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    const init = params.initializationOptions as { settings?: ClientSettings } | ClientSettings | undefined;
+    settings = (init && 'settings' in init ? init.settings : (init as ClientSettings | undefined)) ?? {};
+    configurationCapability = params.capabilities.workspace?.configuration === true;
+    watchCapability = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' '] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: 'shipshape' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchCapability) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    // After the handshake: the first check compiles schemas, the scan reads files.
+    setImmediate(() => void refreshSettings());
+  });
+
+  connection.onDidChangeConfiguration(() => void refreshSettings());
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!project) return;
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      const path = fileURLToPath(change.uri);
+      if (/[\\/](?:node_modules|\.git|\.vscode-test)[\\/]/.test(path)) continue;
+      if (change.type === FileChangeType.Deleted) project.deletedOnDisk(path);
+      else project.changedOnDisk(path);
+    }
+    scheduleOthers();
+  });
+
+  documents.onDidOpen(({ document }) => changed(document));
+  documents.onDidChangeContent(({ document }) => changed(document));
+  documents.onDidClose(({ document }) => {
+    const key = keyOf(document.uri);
+    uris.delete(key);
+    project?.close(key);
+    // Unsaved edits are gone with the editor: the file is checked as on disk (or dropped, if untitled).
+    publish(key, project?.paths().includes(key) ? diagnosticsFor(key) : []);
+    scheduleOthers();
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const markdown = project?.hover(keyOf(textDocument.uri), position);
+    return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!project || !document) return [];
+    const lineRest = document.getText({ start: position, end: { line: position.line + 1, character: 0 } });
+    return project.completions(keyOf(textDocument.uri), position).map((c) => ({
+      label: c.label,
+      kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+      detail: c.detail,
+      // A key is inserted with its colon (unless one is already typed after the cursor).
+      ...(c.kind === 'key' && !/^\s*:/.test(lineRest) ? { insertText: `${c.label}: ` } : {}),
+    }));
+  });
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!project || !document) return [];
+    const key = keyOf(textDocument.uri);
+    const kind = project.kindOf(key);
+    const actions: CodeAction[] = [];
+    const edit = (edits: { range: Diagnostic['range']; newText: string }[]) => ({ changes: { [textDocument.uri]: edits } });
+    const all = project.check(key);
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'shipshape' || typeof diagnostic.code !== 'string') continue;
+      const rule = diagnostic.code;
+      for (const fix of (diagnostic.data as DiagnosticData | undefined)?.fixes ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: edit(fix.edits) });
+      }
+      // Every finding of this rule in the file with a fix: one action applies them all.
+      const fixable = all.filter((d) => d.rule === rule && d.fixes?.length);
+      if (fixable.length > 1) {
+        const edits = fixable.flatMap((d) => (d.fixes!.find((f) => f.preferred) ?? d.fixes![0]).edits);
+        if (!overlaps(edits)) actions.push({ title: `Fix all ${rule} problems in this file (${fixable.length})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
+      }
+      if (kind === 'dockerfile' || kind === 'kubernetes' || kind === 'compose') {
+        for (const ignore of ignoreEdits(kind === 'dockerfile' ? 'dockerfile' : 'yaml', document.getText(), diagnostic.range.start.line, rule)) {
+          actions.push({ title: ignore.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([ignore.edit]) });
+        }
+      }
+    }
+    return actions;
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    if (!project) return [];
+    const inventory = project.currentInventory();
+    const document = documents.get(textDocument.uri);
+    return outlineOf(inventory, toInventoryPath(keyOf(textDocument.uri))).map((s) => {
+      const endLine = Math.min(s.at.endLine, (document?.lineCount ?? s.at.endLine + 1) - 1);
+      const range = { start: { line: s.at.line, character: 0 }, end: { line: endLine, character: document ? lineLength(document, endLine) : 0 } };
+      return {
+        name: s.name,
+        detail: s.detail,
+        kind: s.kind === 'stage' ? SymbolKind.Class : s.kind === 'service' ? SymbolKind.Module : SymbolKind.Object,
+        range,
+        selectionRange: { start: { line: s.at.line, character: s.at.character }, end: { line: s.at.line, character: s.at.character } },
+      };
+    });
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!project || !document) return [];
+    const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+    const word = wordAt(line, position.character);
+    return definitionsAt(project.currentInventory(), toInventoryPath(keyOf(textDocument.uri)), position.line, word).map((at) => ({
+      uri: uriOf(at.path),
+      range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character } },
+    }));
+  });
+
+  connection.onRequest(TREE_REQUEST, () => {
+    if (!project) return { items: [] };
+    const current = project;
+    const byPath = new Map<string, Diagnostic[]>();
+    for (const { file, diagnostics } of current.checkAll()) byPath.set(toInventoryPath(file), diagnostics);
+    return { items: buildTree(current.currentInventory(), (path) => byPath.get(path) ?? []) };
+  });
+
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {
+    clearTimeout(othersTimer);
+    await publishWorkspace();
+    return { files: project?.paths().length ?? 0 };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function overlaps(edits: { range: Diagnostic['range'] }[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1].range.end;
+    const next = sorted[i].range.start;
+    if (next.line < prev.line || (next.line === prev.line && next.character < prev.character)) return true;
+  }
+  return false;
+}
+
+function wordAt(line: string, character: number): string {
+  const left = /[\w.-]*$/.exec(line.slice(0, character))?.[0] ?? '';
+  const right = /^[\w.-]*/.exec(line.slice(character))?.[0] ?? '';
+  return left + right;
+}
+
+function lineLength(document: TextDocument, line: number): number {
+  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+}
