@@ -6,13 +6,16 @@ import type { RuleOptions } from '../rules/options';
 import { YamlSuppressions } from '../rules/yaml-suppressions';
 import { rangeOfPath } from '../yaml/parse';
 import type { ParsedYamlFile } from '../yaml/parse';
-import { readComposeProject } from './model';
+import { readComposeProject, type ComposeFileContext } from './model';
 import { composeRuleList } from './registry';
 import type { ComposeFinding } from './rule';
 
-/** `fileName` is accepted for symmetry with the Kubernetes checker and future cross-file checks. */
-export function checkComposeFile(file: ParsedYamlFile, fileName: string, options?: RuleOptions): Diagnostic[] {
-  const project = readComposeProject(file);
+/**
+ * `fileName` locates the files the compose file refers to (`include`); `context.readFile` reads them
+ * (default: from disk), so an editor can pass its unsaved buffers.
+ */
+export function checkComposeFile(file: ParsedYamlFile, fileName: string, options?: RuleOptions, context: Pick<ComposeFileContext, 'readFile'> = {}): Diagnostic[] {
+  const project = readComposeProject(file, { fileName, readFile: context.readFile });
   if (!project) return [];
   const diagnostics: Diagnostic[] = [];
   for (const { rule, severity } of enabledRules(composeRuleList, options)) {

@@ -30,10 +30,19 @@ export interface ComposeProject {
    * docker-compose.override.yml). Names it uses may then be declared in the other files.
    */
   partial: boolean;
+  /** The file's path, for rules that follow references to other files (`include`). */
+  fileName?: string;
+  /** Reads another file of the project (default: from disk); undefined when it cannot be read. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export interface ComposeFileContext {
+  fileName?: string;
+  readFile?: (path: string) => string | undefined;
 }
 
 /** The compose project of a file, or undefined when the file has no top-level mapping. */
-export function readComposeProject(file: ParsedYamlFile): ComposeProject | undefined {
+export function readComposeProject(file: ParsedYamlFile, context: ComposeFileContext = {}): ComposeProject | undefined {
   const docIndex = file.documents.findIndex((d) => asRecord(d.value) !== undefined);
   if (docIndex === -1) return undefined;
   const value = asRecord(file.documents[docIndex].value)!;
@@ -51,6 +60,8 @@ export function readComposeProject(file: ParsedYamlFile): ComposeProject | undef
     serviceNames: new Set(Object.keys(asRecord(value.services) ?? {})),
     declared: { networks: names('networks'), volumes: names('volumes'), secrets: names('secrets'), configs: names('configs') },
     partial: value.include !== undefined || fragmentService,
+    fileName: context.fileName,
+    readFile: context.readFile,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ComposeRule } from './rule';
 import { configInCommand } from './rules/config-in-command';
 import { dependsOnCycle } from './rules/depends-on-cycle';
 import { imageLatest } from './rules/image-latest';
+import { includeCycle } from './rules/include-cycle';
 import { links } from './rules/links';
 import { portCollision } from './rules/port-collision';
 import { secretInEnvironment } from './rules/secret-in-environment';
@@ -13,6 +14,7 @@ import { undefinedReference } from './rules/undefined-reference';
 export const composeRuleList: readonly ComposeRule[] = [
   undefinedReference,
   dependsOnCycle,
+  includeCycle,
   portCollision,
   links,
   singleProcess,

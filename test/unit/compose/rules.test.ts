@@ -130,6 +130,29 @@ for (const c of cases) {
   });
 }
 
+test('compose-include-cycle: through other files (read by the reader given), the long form, reported on the entry of this file', () => {
+  const files: Record<string, string> = {
+    '/p/a.yaml': 'include:\n  - sub/b.yaml\n',
+    '/p/sub/b.yaml': 'include:\n  - {path: [../c.yaml]}\n',
+    '/p/c.yaml': 'include: [compose.yaml]\nservices: {}\n',
+    '/p/d.yaml': 'services: {x: {image: a:1}}\n',
+    '/p/e.yaml': 'include: [f.yaml]\n',
+    '/p/f.yaml': 'include: [e.yaml]\n',
+  };
+  const yaml = 'include:\n  - d.yaml\n  - path: a.yaml\n  - "${DIR}/x.yaml"\n  - e.yaml\n  - missing.yaml\nservices:\n  web:\n    image: a:1\n';
+  const found = checkComposeFile(parseYamlFile(yaml, { version: '1.2' }), '/p/compose.yaml', undefined, { readFile: (p) => files[p] }).filter(
+    (d) => d.rule === 'compose-include-cycle',
+  );
+  // e.yaml <-> f.yaml is a cycle, but not one this file is part of: it is reported in e.yaml and f.yaml.
+  assert.deepEqual(found.map((d) => show(d.range)), [at(yaml, 'path: |a.yaml')]);
+  assert.match(found[0].message, /compose\.yaml -> a\.yaml -> sub\/b\.yaml -> c\.yaml -> compose\.yaml/);
+  const self = 'include: [./compose.yaml, {path: compose.yaml}]\n';
+  const selfFound = checkComposeFile(parseYamlFile(self, { version: '1.2' }), '/q/compose.yaml', undefined, { readFile: () => undefined }).filter(
+    (d) => d.rule === 'compose-include-cycle',
+  );
+  assert.deepEqual(selfFound.map((d) => show(d.range)).sort(), [at(self, '[|./compose.yaml'), at(self, 'path: |compose.yaml')].sort());
+});
+
 test('compose-depends-on-cycle names the whole cycle once, as compose does', () => {
   const yaml = 'services:\n  service1:\n    image: a:1\n    depends_on: [service2]\n  service2:\n    image: a:1\n    depends_on: [service3]\n  service3:\n    image: a:1\n    depends_on: [service1]\n';
   const messages = checkComposeFile(parseYamlFile(yaml), 'compose.yaml').filter((d) => d.rule === 'compose-depends-on-cycle').map((d) => d.message);
