@@ -18,6 +18,8 @@ import type { JsonSchema } from './openapi';
 export interface KubernetesEnv {
   schemas: KubernetesSchemas;
   crds: CrdRegistry;
+  /** The other shipped Kubernetes versions that serve apiVersion/kind, to say when a kind came or went. */
+  servedIn?: (apiVersion: string, kind: string) => string[];
 }
 
 const MAX_LIST_DEPTH = 4;
@@ -92,16 +94,39 @@ function validateResource(document: YamlDocument, value: unknown, basePath: Path
       rule: k8sSchema.id,
     });
   }
-  if (CLIENT_SIDE_GROUPS.test(apiVersion)) return []; // read by tools, not served by the API: nothing to check against
+  if (isClientSideConfig(apiVersion, kind)) return []; // read by tools, not served by the API: nothing to check against
   return [describeMissingSchema(apiVersion, kind, env, at(['apiVersion']), at(['kind']))];
 }
 
 /**
- * Configuration files of client-side tools (kustomization.yaml, kubeadm, kubelet and kind configs,
- * audit policies) look like objects but have no API schema: warning on each would be noise.
+ * Configuration files read by Kubernetes components and client tools, not served by the API
+ * (kustomization.yaml, kubeadm, kubelet, kube-proxy, kube-apiserver, kube-scheduler and
+ * controller-manager configs, admission plugin configs, audit policies, kind clusters, kubeconfig):
+ * they look like objects but have no API schema, so a warning on each would be noise.
  */
-const CLIENT_SIDE_GROUPS =
-  /^(?:kustomize\.config\.k8s\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|kubeproxy\.config\.k8s\.io|kind\.x-k8s\.io|apiserver\.config\.k8s\.io|audit\.k8s\.io|client\.authentication\.k8s\.io)\//;
+const CLIENT_SIDE_GROUPS = new Set([
+  'kustomize.config.k8s.io',
+  'kubeadm.k8s.io',
+  'kubelet.config.k8s.io',
+  'credentialprovider.kubelet.k8s.io',
+  'kubeproxy.config.k8s.io',
+  'kubescheduler.config.k8s.io',
+  'kubecontrollermanager.config.k8s.io',
+  'cloudcontrollermanager.config.k8s.io',
+  'apiserver.config.k8s.io',
+  'apiserver.k8s.io',
+  'podsecurity.admission.config.k8s.io',
+  'eventratelimit.admission.k8s.io',
+  'audit.k8s.io',
+  'client.authentication.k8s.io',
+  'kind.x-k8s.io',
+]);
+
+/** The kinds that are files for tools: a kubeconfig is `apiVersion: v1`, `kind: Config`. */
+export function isClientSideConfig(apiVersion: string, kind: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  return (slash > 0 && CLIENT_SIDE_GROUPS.has(apiVersion.slice(0, slash))) || (apiVersion === 'v1' && kind === 'Config');
+}
 
 function describeMissingSchema(
   apiVersion: string,
@@ -113,6 +138,25 @@ function describeMissingSchema(
   const removed = removedApi(apiVersion, kind);
   const version = env.schemas.version;
   const served = env.schemas.kinds.filter((k) => k.kind === kind).map((k) => k.apiVersion);
+  // Served by another shipped version: say which, rather than guess at a removal (a kind newer than
+  // the selected version was never removed; one that went away after it is still in the table below).
+  const elsewhere = env.servedIn?.(apiVersion, kind) ?? [];
+  if (elsewhere.length > 0 && !(removed && compareMinor(removed.removedIn, version) <= 0)) {
+    const newer = elsewhere.every((v) => compareMinor(v, version) > 0);
+    const older = elsewhere.every((v) => compareMinor(v, version) < 0);
+    const when = newer
+      ? `is served from Kubernetes ${elsewhere[0]} on, not in ${version}, the version validated for`
+      : older
+        ? `is not served in Kubernetes ${version}, the version validated for (the last shipped version serving it is ${elsewhere[elsewhere.length - 1]})`
+        : `is served in Kubernetes ${elsewhere.join(', ')}, not in ${version}, the version validated for`;
+    return {
+      rule: older ? removedApiRule.id : unknownKind.id,
+      severity: 'error',
+      message: `${apiVersion} ${kind} ${when}${served.length > 0 ? `; in ${version} use ${served.join(' or ')}` : ''}.`,
+      ...apiVersionAt,
+      replacement: served.length === 1 ? served[0] : undefined,
+    };
+  }
   if (removed) {
     const use = removed.replacement ?? served[0];
     return {
@@ -149,6 +193,10 @@ function describeMissingSchema(
     message: `No schema for ${apiVersion} ${kind}: it was not validated. Add its CustomResourceDefinition (the crdDirs setting, or --crds DIR).`,
     ...kindAt,
   };
+}
+
+function compareMinor(a: string, b: string): number {
+  return Number(a.split('.')[1]) - Number(b.split('.')[1]) || Number(a.split('.')[0]) - Number(b.split('.')[0]);
 }
 
 /**

@@ -143,7 +143,9 @@ function kubernetesChecker(text: string, fileName: string, options: ValidationOp
   for (const extra of options.extraCrds ?? []) addCrdsFromFile(crds, extra, 'workspace');
   // CRDs defined in the file itself validate its custom resources (a full parse, cached per document).
   if (text.includes('CustomResourceDefinition')) addCrdsFromFile(crds, parseYamlFile(text), fileName);
-  const env: KubernetesEnv = { schemas, crds };
+  const servedIn = (apiVersion: string, kind: string) =>
+    store.kubernetesVersions().filter((v) => v !== schemas.version && !!store.kubernetes(v).kind(apiVersion, kind));
+  const env: KubernetesEnv = { schemas, crds, servedIn };
   const key = `k8s|${store.dir}|${schemas.version}|${[...crds.values()].map(identity).join(',')}`;
   return { key, rule: k8sRule.id, check: (document) => validateKubernetesDocument(document, env) };
 }

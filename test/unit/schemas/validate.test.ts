@@ -155,6 +155,84 @@ test('Kubernetes version is selectable: a kind new in 1.33 is unknown to 1.31', 
   assert.match(check(text, 'x.yaml', { kubernetesVersion: '1.20' })[0].message, /not available; choose one of 1\.31, 1\.32, 1\.33, 1\.34/);
 });
 
+test('removed and not-yet-served APIs: rule, range and fix say what the shipped versions serve', () => {
+  const object = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\n`;
+  const cases: { name: string; text: string; version: string; rule: string; message: RegExp; fix?: string }[] = [
+    {
+      name: 'a kind new in 1.34 under an old apiVersion is not "removed in 1.22"',
+      text: object('admissionregistration.k8s.io/v1beta1', 'MutatingAdmissionPolicy'),
+      version: '1.33',
+      rule: 'k8s-schema-unknown-kind',
+      message: /served from Kubernetes 1\.34 on, not in 1\.33/,
+      fix: 'admissionregistration.k8s.io/v1alpha1',
+    },
+    {
+      name: 'the same kind in 1.34 is served',
+      text: object('admissionregistration.k8s.io/v1beta1', 'MutatingAdmissionPolicy'),
+      version: '1.34',
+      rule: '',
+      message: /./,
+    },
+    {
+      name: 'an apiVersion the shipped sets stop serving',
+      text: object('admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicy'),
+      version: '1.34',
+      rule: 'k8s-schema-removed-api',
+      message: /not served in Kubernetes 1\.34.*last shipped version serving it is 1\.33/,
+      fix: 'admissionregistration.k8s.io/v1',
+    },
+    {
+      name: 'the removal table still speaks for webhooks of the same apiVersion',
+      text: object('admissionregistration.k8s.io/v1beta1', 'MutatingWebhookConfiguration'),
+      version: '1.34',
+      rule: 'k8s-schema-removed-api',
+      message: /removed in Kubernetes 1\.22/,
+      fix: 'admissionregistration.k8s.io/v1',
+    },
+    {
+      name: 'coordination.k8s.io/v1beta1 LeaseCandidate (1.33+) is not the removed v1beta1 Lease',
+      text: object('coordination.k8s.io/v1beta1', 'LeaseCandidate'),
+      version: '1.32',
+      rule: 'k8s-schema-unknown-kind',
+      message: /served from Kubernetes 1\.33 on, not in 1\.32/,
+      fix: 'coordination.k8s.io/v1alpha2',
+    },
+    {
+      name: 'a removal after the shipped window keeps its removal version',
+      text: object('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'),
+      version: '1.34',
+      rule: 'k8s-schema-removed-api',
+      message: /removed in Kubernetes 1\.32/,
+      fix: 'flowcontrol.apiserver.k8s.io/v1',
+    },
+  ];
+  for (const c of cases) {
+    const found = check(c.text, 'x.yaml', { kubernetesVersion: c.version });
+    if (!c.rule) {
+      assert.deepEqual(found, [], c.name);
+      continue;
+    }
+    assert.deepEqual(found.map((d) => [d.rule, where(d)]), [[c.rule, `0:12-0:${c.text.indexOf('\n')}`]], c.name);
+    assert.match(found[0].message, c.message, c.name);
+    assert.equal(found[0].fixes?.[0].edits[0].newText, c.fix, c.name);
+  }
+});
+
+test('configuration files of Kubernetes components and kubeconfig are not unknown kinds', () => {
+  const configs = [
+    'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles: []\n',
+    'apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources: []\n',
+    'apiVersion: apiserver.k8s.io/v1alpha1\nkind: AdmissionConfiguration\nplugins: []\n',
+    'apiVersion: kubecontrollermanager.config.k8s.io/v1alpha1\nkind: KubeControllerManagerConfiguration\n',
+    'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\n'.replace('pod-security', 'podsecurity'),
+    'apiVersion: kubelet.config.k8s.io/v1\nkind: CredentialProviderConfig\nproviders: []\n',
+    'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n',
+  ];
+  for (const text of configs) assert.deepEqual(check(text, 'c.yaml', { kind: 'kubernetes' }), [], text);
+  // A made-up kind of a served group is still reported.
+  assert.equal(check('apiVersion: v1\nkind: Configg\nmetadata: {name: x}\n', 'c.yaml')[0]?.rule, 'k8s-schema-unknown-kind');
+});
+
 test('Compose: unknown service key, type errors and octal numbers', () => {
   const text = 'services:\n  web:\n    image: nginx\n    wrongField: test\n    environment:\n      PIN: 0123\n    ports: {a: 1}\n';
   const found = check(text, 'compose.yaml').map((d) => [d.rule, where(d), d.message]);
