@@ -1,4 +1,4 @@
-// `node bench/first-check.mjs [--runs N] [--dist DIR]`: what a user waits for when nothing is warm.
+// `node bench/first-check.bench.mjs [--runs N] [--dist DIR]`: what a user waits for when nothing is warm.
 // Every sample is a fresh `node` process (no JIT, no module or schema cache carried over):
 //   - start-up: `node -e 0`, `shipshape --version`;
 //   - `shipshape check` end to end of a folder with one Dockerfile, one Deployment, one compose file;
