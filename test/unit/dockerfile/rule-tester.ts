@@ -25,6 +25,8 @@ export interface ValidCase {
 export interface InvalidCase extends ValidCase {
   errors: At[];
   output?: string;
+  /** The aliases (other tools' codes) each finding carries, in the order of `errors`. */
+  aliases?: string[][];
 }
 
 interface Variant {
@@ -134,6 +136,7 @@ export function ruleTester(rule: DockerfileRule, cases: { valid: (string | Valid
         const diagnostics = findings(rule, applied.code, c.options);
         assert.deepEqual(diagnostics.map((d) => applied.back(toAt(d))), c.errors, `${variant.name}: ranges of ${id} in:\n${applied.code}`);
         for (const d of diagnostics) assert.equal(d.severity, c.options?.severity?.[id] ?? rule.meta.defaultSeverity);
+        if (c.aliases) assert.deepEqual(diagnostics.map((d) => d.aliases ?? []), c.aliases, `${variant.name}: aliases of ${id}`);
       }
       if (c.output !== undefined) assert.equal(applyFirstFixes(c.code, findings(rule, c.code, c.options)), c.output);
     });

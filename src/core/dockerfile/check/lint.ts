@@ -3,7 +3,7 @@
  * then apply severities and suppressions. Bad input (binary data, huge files) gets one clear
  * diagnostic instead of a parse; a rule that throws is reported, never propagated to the caller.
  */
-import { compareDiagnostics, isAtLeast, type Diagnostic, type Fix } from '../../diagnostics';
+import { compareDiagnostics, isAtLeast, type Diagnostic, type Fix, type Severity } from '../../diagnostics';
 import { configuredSeverity, type CheckOptions } from '../../config/options';
 import type { LineIndex } from '../../text/lines';
 import { buildModel } from '../model/build-model';
@@ -39,18 +39,22 @@ export function lintDockerfileDetailed(
   const ruleErrors: LintResult['ruleErrors'] = [];
   for (const rule of rules) {
     const { id, aliases = [] } = rule.meta;
-    const configured = configuredSeverity(options, id, aliases);
-    if (configured === 'off') continue;
-    const severity = configured ?? rule.meta.defaultSeverity;
-    if (options.minimumSeverity && !isAtLeast(severity, options.minimumSeverity)) continue;
+    // A finding may carry only some of the aliases, so the rule is skipped only when nothing of it
+    // can be on: its id is off, or every alias is.
+    const byId = configuredSeverity(options, id);
+    if (byId === 'off' || (aliases.length && aliases.every((a) => configuredSeverity(options, id, [a]) === 'off'))) continue;
+    const severityOf = severityLookup(options, id, rule.meta.defaultSeverity);
     const report = (finding: Finding) => {
-      if (suppressions?.isSuppressed([id, ...aliases], instructionAt(model, finding.start))) return;
+      const carried = finding.aliases ?? aliases;
+      const severity = severityOf(carried);
+      if (severity === 'off' || (options.minimumSeverity && !isAtLeast(severity, options.minimumSeverity))) return;
+      if (suppressions?.isSuppressed([id, ...carried], instructionAt(model, finding.start))) return;
       diagnostics.push({
         rule: id,
         severity,
         message: finding.message,
         range: model.lines.rangeOf(finding.start, finding.end),
-        ...(aliases.length ? { aliases: [...aliases] } : {}),
+        ...(carried.length ? { aliases: [...carried] } : {}),
         ...(finding.fixes?.length ? { fixes: finding.fixes.map((f) => toFix(f, model.lines)) } : {}),
       });
     };
@@ -62,6 +66,17 @@ export function lintDockerfileDetailed(
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, ruleErrors, model };
+}
+
+/** The severity of a finding of rule `id` carrying `aliases` (memoized per alias list: lookups lower-case the table). */
+function severityLookup(options: CheckOptions, id: string, defaultSeverity: Severity): (aliases: readonly string[]) => Severity | 'off' {
+  if (!options.severity) return () => defaultSeverity;
+  const memo = new Map<readonly string[], Severity | 'off'>();
+  return (aliases) => {
+    let found = memo.get(aliases);
+    if (found === undefined) memo.set(aliases, (found = configuredSeverity(options, id, aliases) ?? defaultSeverity));
+    return found;
+  };
 }
 
 function toFix(fix: OffsetFix, lines: LineIndex): Fix {

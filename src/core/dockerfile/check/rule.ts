@@ -23,6 +23,12 @@ export interface Finding {
   end: number;
   message: string;
   fixes?: OffsetFix[];
+  /**
+   * The codes of other tools this finding stands for, when the rule covers several of them and only
+   * some apply (yum's DL3030 vs dnf's DL3038); absent means all of the rule's aliases. Severity
+   * overrides, `off` and ignore pragmas by code then reach only the findings that carry the code.
+   */
+  aliases?: readonly string[];
 }
 
 export interface RuleContext {

@@ -65,10 +65,17 @@ export function buildModel(text: string): DockerfileModel {
       lastShellStmt = undefined;
       return;
     }
-    if (!stage) {
-      if (node.keyword === 'ARG') defineArgs(node, model.globalVariables, undefined, index);
+    if (!stage && node.keyword === 'ARG') {
+      defineArgs(node, model.globalVariables, undefined, index);
       model.globalArgs.push(node);
       return;
+    }
+    // A fragment (a snippet, a file being written) has instructions before any FROM: they form an
+    // implicit stage, so every check still reads them; first-instruction-from reports the missing FROM.
+    if (!stage) {
+      stage = startImplicitStage(model, node);
+      shellKind = pragmaShell ?? 'posix';
+      node.shellKind = shellKind;
     }
     node.stage = stage;
     stage.instructions.push(node);
@@ -185,6 +192,21 @@ function startStage(model: DockerfileModel, from: InstructionNode, index: number
   from.stage = stage;
   model.stages.push(stage);
   if (name && !model.stageByName.has(name.value)) model.stageByName.set(name.value, stage);
+  model.stageByName.set(String(stage.index), stage);
+  return stage;
+}
+
+function startImplicitStage(model: DockerfileModel, first: InstructionNode): Stage {
+  const stage: Stage = {
+    index: model.stages.length,
+    from: first,
+    implicit: true,
+    instructions: [],
+    variables: new VariableScope(model.globalVariables.snapshot()),
+    isFinal: false,
+    usedByLaterStage: false,
+  };
+  model.stages.push(stage);
   model.stageByName.set(String(stage.index), stage);
   return stage;
 }

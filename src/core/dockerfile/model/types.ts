@@ -61,7 +61,13 @@ export interface Stage {
   index: number;
   /** `AS name`, lower-cased as Docker treats it. */
   name?: Token;
+  /** The FROM; for an implicit stage, its first instruction. */
   from: InstructionNode;
+  /**
+   * Set on the stage a fragment's instructions before any FROM form (no image, no name): rules about
+   * FROM itself skip it, the others check its instructions as those of any stage.
+   */
+  implicit?: boolean;
   /** The image argument as written, and after ARG substitution (`undefined` if it could not be resolved). */
   image?: Token;
   resolvedImage?: string;

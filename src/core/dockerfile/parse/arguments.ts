@@ -154,3 +154,40 @@ function flagNameOffset(raw: string): number {
   }
   return -1;
 }
+
+/**
+ * A word of COPY/ADD/WORKDIR as BuildKit's word expansion leaves it: line continuations dropped,
+ * quotes removed (`'...'` literal; in `"..."` the escape character escapes only `"`, `$`, itself and
+ * the backtick), the escape character escaping the next character outside quotes. A Windows path
+ * closing on `\"` (`"C:\"`) keeps its backslash: that is what its author means, and the word would
+ * otherwise never end. Variables are left as written.
+ */
+export function dockerWord(raw: string, escapeChar: string): string {
+  const text = raw.includes('\n') ? raw.replace(new RegExp(`${escapeChar === '\\' ? '\\\\' : '`'}[ \\t]*\\r?\\n[ \\t]*`, 'g'), '') : raw;
+  if (!/["'\\`]/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) return out + text.slice(i + 1);
+      out += text.slice(i + 1, end);
+      i = end;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        const next = text[i + 1];
+        if (text[i] === escapeChar && next !== undefined && (next === '"' || next === '$' || next === escapeChar || next === '`')) {
+          if (next === '"' && i + 2 === text.length) {
+            out += text[i];
+            continue;
+          }
+          i++;
+        }
+        out += text[i];
+      }
+    } else if (c === escapeChar && i + 1 < text.length) {
+      out += text[++i];
+    } else out += c;
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD') continue;
-      const args = copyArgs(instruction);
+      const args = copyArgs(instruction, model);
       if (!args) continue;
       if (args.sources.some((s) => isUrl(s.value) || isGitSource(s.value) || isLocalArchive(s.value) || s.value.includes('$'))) continue;
       if (instruction.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name.toLowerCase()))) continue;

@@ -13,7 +13,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || flagOf(instruction, 'checksum')) continue;
-      for (const source of copyArgs(instruction)?.sources ?? []) {
+      for (const source of copyArgs(instruction, model)?.sources ?? []) {
         if (!isUrl(source.value) || isGitSource(source.value)) continue;
         report({
           start: source.start,

@@ -21,7 +21,7 @@ const rule: DockerfileRule = {
     if (!options.dockerignore) return;
     const ignore = parseDockerignore(options.dockerignore);
     for (const instruction of model.instructions) {
-      const copy = copyArgs(instruction);
+      const copy = copyArgs(instruction, model);
       if (!copy || instruction.flags.some((f) => f.name === 'from')) continue;
       for (const source of copy.sources) {
         const path = source.value;

@@ -17,7 +17,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {
-      const args = copyArgs(instruction);
+      const args = copyArgs(instruction, model);
       if (!args || args.sources.length < 2) continue;
       const dest = args.destination;
       if (/[/\\]$/.test(dest.value) || dest.value === '.' || dest.value.includes('$')) continue; // BuildKit treats `.` as a directory

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import type { Stage } from '../model/types';
-import { copyArgs } from './util/copy-args';
+import { copyArgs, isAbsolutePath } from './util/copy-args';
 
 /**
  * A relative COPY destination is resolved against the working directory; without a WORKDIR in the
@@ -18,10 +18,10 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        const args = copyArgs(instruction);
+        const args = copyArgs(instruction, model);
         if (!args) continue;
-        const dest = args.destination.value.replace(/^["']/, '');
-        if (/^([/\\$~]|[A-Za-z]:[\\/])/.test(dest) || hasWorkdirBefore(stage, instruction.index)) continue;
+        const dest = args.destination.value;
+        if (isAbsolutePath(args.destination) || hasWorkdirBefore(stage, instruction.index)) continue;
         report({
           start: args.destination.start,
           end: args.destination.end,

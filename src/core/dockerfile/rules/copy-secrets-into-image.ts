@@ -23,7 +23,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {
-      const args = copyArgs(instruction);
+      const args = copyArgs(instruction, model);
       if (!args || flagOf(instruction, 'from')) continue;
       for (const source of args.sources) {
         const name = basename(source.value.replace(/\/+$/, ''));

@@ -17,7 +17,7 @@ const rule: DockerfileRule = {
   check({ model, options, report }) {
     if (options.dockerignore !== null) return;
     for (const instruction of model.instructions) {
-      const copy = copyArgs(instruction);
+      const copy = copyArgs(instruction, model);
       if (!copy || instruction.flags.some((f) => f.name === 'from')) continue;
       for (const source of copy.sources) {
         if (source.value !== '.' && source.value !== './') continue;

@@ -16,6 +16,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
+      if (stage.implicit) continue; // a fragment has no FROM
       const platform = flagOf(stage.from, 'platform');
       if (!platform?.value || platform.valueStart === undefined || platform.value.includes('$')) continue;
       const [os, arch] = platform.value.toLowerCase().split('/');

@@ -13,6 +13,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
+      if (stage.implicit) continue; // a fragment has no FROM
       const platform = flagOf(stage.from, 'platform');
       if (!platform?.value || !/^\$(\{TARGETPLATFORM\}|TARGETPLATFORM)$/.test(platform.value)) continue;
       let end = platform.end;

@@ -1,9 +1,10 @@
 import type { DockerfileRule } from '../check/rule';
-import { YUM, ZYPPER, isUnpinnable, packageCommands, packageOperands } from './util/package-managers';
+import { YUM, ZYPPER, ZYPPER_FAMILY, isUnpinnable, packageOperands, rpmCommands } from './util/package-managers';
 
 /**
  * `yum install httpd` takes the repository's current version; pin with `httpd-2.4.57` (zypper also
- * `httpd=2.4.57`). Groups (`@core`), `.rpm` files, paths and variables are skipped.
+ * `httpd=2.4.57`; `module install` a stream, `nodejs:20`). Groups (`@core`), `.rpm` files, paths and
+ * variables are skipped.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -15,15 +16,15 @@ const rule: DockerfileRule = {
     aliases: ['DL3033', 'DL3037', 'DL3041'],
   },
   check({ model, report }) {
-    const installs = [
-      ...packageCommands(model.instructions, YUM, ['install']).map((c) => ({ c, options: YUM.optionsWithValue })),
-      ...packageCommands(model.instructions, ZYPPER, ['install', 'in']).map((c) => ({ c, options: ZYPPER.optionsWithValue })),
-    ];
-    for (const { c, options } of installs) {
-      for (const word of packageOperands(c.rest, options)) {
+    for (const install of rpmCommands(model.instructions, (f) => f.pins)) {
+      const options = install.family === ZYPPER_FAMILY ? ZYPPER.optionsWithValue : YUM.optionsWithValue;
+      const module = install.verb === 'module install';
+      for (const word of packageOperands(install.rest, options)) {
         const value = word.value;
-        if (isUnpinnable(word) || value.startsWith('@') || /-\d/.test(value) || /[=<>]/.test(value) || value.includes('(')) continue;
-        report({ start: word.start, end: word.end, message: `\`${value}\` is not pinned; write \`${value}-<version>\`.` });
+        if (isUnpinnable(word) || value.startsWith('@') || value.includes('(')) continue;
+        if (module ? value.includes(':') : /-\d/.test(value) || /[=<>]/.test(value)) continue;
+        const wanted = module ? `${value}:<stream>` : `${value}-<version>`;
+        report({ start: word.start, end: word.end, message: `\`${value}\` is not pinned; write \`${wanted}\`.`, aliases: [install.family.codes.pin] });
       }
     }
   },

@@ -18,6 +18,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
+      if (stage.implicit) continue; // a fragment has no FROM
       const from = stage.from;
       const tokens: Token[] = [...from.args.slice(0, 1)];
       for (const flag of from.flags)

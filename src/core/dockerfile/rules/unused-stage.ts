@@ -15,6 +15,7 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
+      if (stage.implicit) continue; // a fragment has no FROM
       if (stage.isFinal || stage.usedByLaterStage || stage.name) continue;
       const token = stage.image ?? stage.from.keywordToken;
       report({

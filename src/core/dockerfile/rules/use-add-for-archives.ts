@@ -22,7 +22,7 @@ const rule: DockerfileRule = {
     for (const stage of model.stages) {
       const copied: { source: Token; name: string; index: number }[] = [];
       for (const instruction of stage.instructions) {
-        const args = instruction.keyword === 'COPY' && !instruction.flags.some((f) => f.name.toLowerCase() === 'from') ? copyArgs(instruction) : undefined;
+        const args = instruction.keyword === 'COPY' && !instruction.flags.some((f) => f.name.toLowerCase() === 'from') ? copyArgs(instruction, model) : undefined;
         for (const source of args?.sources ?? []) {
           if (isLocalArchive(source.value) && !source.value.includes('$') && !/[*?[]/.test(source.value)) {
             copied.push({ source, name: basename(source.value), index: instruction.index });

@@ -90,7 +90,7 @@ export const GEM: PackageManager = {
   optionsWithValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '-g', '--file'],
 };
 export const YUM: PackageManager = {
-  names: ['yum', 'dnf', 'microdnf', 'tdnf'],
+  names: ['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'],
   optionsWithValue: [
     '--enablerepo',
     '--disablerepo',
@@ -113,12 +113,83 @@ export const ZYPPER: PackageManager = {
   optionsWithValue: ['-r', '--repo', '--from', '-t', '--type', '-R', '--root', '--installroot', '-D', '--reposd-dir', '-C', '--cache-dir', '--releasever'],
 };
 
+/**
+ * The rpm family. hadolint gives each manager its own codes (yum DL3030/DL3032/DL3033, zypper
+ * DL3034/DL3036/DL3037, dnf and microdnf DL3038/DL3040/DL3041), so a finding carries the code of the
+ * manager it is about and `DL3040: off` silences dnf only. Subcommands are listed with their aliases.
+ */
+export interface RpmManager {
+  names: readonly string[];
+  codes: { yes: string; clean: string; pin: string };
+  /** Subcommands that change installed packages, so they ask for a confirmation without `-y`. */
+  changes: readonly string[];
+  /** Of those, the ones that download packages into the cache (`clean` must follow them). */
+  downloads: readonly string[];
+  /** Subcommands whose operands are packages that can be pinned (`module install` takes `name:stream`). */
+  pins: readonly string[];
+  /** Options that answer the confirmation prompt. */
+  yes: readonly string[];
+  /** Cache directories: `rm -rf` of one after the install cleans up, a cache mount keeps them out of the layer. */
+  cacheDirs: readonly string[];
+  clean(name: string): string;
+}
+
+const DNF_DOWNLOADS = ['install', 'in', 'reinstall', 'rei', 'upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'update-minimal', 'downgrade', 'dg',
+  'distro-sync', 'dsync', 'distribution-synchronization', 'groupinstall', 'groupupdate', 'localinstall', 'group install', 'groups install',
+  'group upgrade', 'groups upgrade', 'module install', 'module update', 'swap'];
+const DNF_CHANGES = [...DNF_DOWNLOADS, 'remove', 'rm', 'erase', 'autoremove', 'groupremove', 'group remove', 'groups remove', 'module remove'];
+const YUM_CACHES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'];
+const YES = ['-y', '--assumeyes', '--assume-yes'];
+
+export const YUM_FAMILY: RpmManager = {
+  names: ['yum'],
+  codes: { yes: 'DL3030', clean: 'DL3032', pin: 'DL3033' },
+  changes: DNF_CHANGES,
+  downloads: DNF_DOWNLOADS,
+  pins: ['install', 'module install'],
+  yes: YES,
+  cacheDirs: YUM_CACHES,
+  clean: (name) => `${name} clean all`,
+};
+/** dnf, dnf5 and microdnf (microdnf asks for confirmation since EL9), and Photon's dnf-compatible tdnf. */
+export const DNF_FAMILY: RpmManager = { ...YUM_FAMILY, names: ['dnf', 'dnf5', 'microdnf', 'tdnf'], codes: { yes: 'DL3038', clean: 'DL3040', pin: 'DL3041' }, pins: ['install', 'in', 'module install'] };
+export const ZYPPER_FAMILY: RpmManager = {
+  names: ['zypper'],
+  codes: { yes: 'DL3034', clean: 'DL3036', pin: 'DL3037' },
+  changes: ['install', 'in', 'remove', 'rm', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si', 'install-new-recommends', 'inr'],
+  downloads: ['install', 'in', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si', 'install-new-recommends', 'inr'],
+  pins: ['install', 'in'],
+  yes: ['-n', '--non-interactive', '-y', '--no-confirm'],
+  cacheDirs: ['/var/cache/zypp'],
+  clean: () => 'zypper clean --all',
+};
+export const RPM_FAMILIES: readonly RpmManager[] = [YUM_FAMILY, DNF_FAMILY, ZYPPER_FAMILY];
+
+export interface RpmCommand extends PackageCommand {
+  family: RpmManager;
+}
+
+/** Every rpm-family command whose subcommand is in the list `which` picks from its family. */
+export function rpmCommands(instructions: readonly InstructionNode[], which: (family: RpmManager) => readonly string[]): RpmCommand[] {
+  const result: RpmCommand[] = [];
+  for (const family of RPM_FAMILIES) {
+    const manager = family === ZYPPER_FAMILY ? ZYPPER : YUM;
+    for (const c of packageCommands(instructions, manager, which(family))) if (family.names.includes(c.name)) result.push({ ...c, family });
+  }
+  return result.sort((a, b) => a.sub.start - b.sub.start);
+}
+
 export interface PackageCommand extends RunCommand {
-  /** The subcommand word (`install`, `add`, ...). */
+  /** The subcommand word (`install`, `add`, ...); for `dnf group install`, the first word (`group`). */
   sub: ShellWord;
+  /** The subcommand as matched: `install`, or two words for command groups (`module install`). */
+  verb: string;
   /** Arguments after the subcommand. */
   rest: ShellWord[];
 }
+
+/** Command groups whose second word is the actual subcommand (`dnf module install`, `yum group install`). */
+const SUBCOMMAND_GROUPS = new Set(['group', 'groups', 'module']);
 
 /** Every invocation of `manager` with one of `subcommands` in the given instructions. */
 export function packageCommands(instructions: readonly InstructionNode[], manager: PackageManager, subcommands: readonly string[]): PackageCommand[] {
@@ -126,8 +197,18 @@ export function packageCommands(instructions: readonly InstructionNode[], manage
   for (const run of cachedRunCommands(instructions)) {
     if (!manager.names.includes(run.name)) continue;
     const found = subcommandAt(run.args, manager.optionsWithValue);
-    if (!found || !subcommands.includes(found.word.value)) continue;
-    result.push({ ...run, sub: found.word, rest: run.args.slice(found.index + 1) });
+    if (!found) continue;
+    let verb = found.word.value;
+    let restFrom = found.index + 1;
+    if (SUBCOMMAND_GROUPS.has(verb)) {
+      const second = subcommandAt(run.args.slice(restFrom), manager.optionsWithValue);
+      if (second) {
+        verb = `${verb} ${second.word.value}`;
+        restFrom += second.index + 1;
+      }
+    }
+    if (!subcommands.includes(verb)) continue;
+    result.push({ ...run, sub: found.word, verb, rest: run.args.slice(restFrom) });
   }
   return result;
 }
@@ -144,7 +225,7 @@ export function pipCommands(instructions: readonly InstructionNode[], subcommand
     } else if (!/^pip[0-9.]*$/.test(run.name)) continue;
     const found = subcommandAt(args, PIP.optionsWithValue);
     if (!found || !subcommands.includes(found.word.value)) continue;
-    result.push({ ...run, args, sub: found.word, rest: args.slice(found.index + 1) });
+    result.push({ ...run, args, sub: found.word, verb: found.word.value, rest: args.slice(found.index + 1) });
   }
   return result;
 }
@@ -219,7 +300,7 @@ export function missingYesFinding(run: PackageCommand): Finding {
   return {
     start: run.sub.start,
     end: run.sub.end,
-    message: `\`${run.name} ${run.sub.value}\` without \`-y\` waits for a confirmation that never comes in a build.`,
+    message: `\`${run.name} ${run.verb}\` without \`-y\` waits for a confirmation that never comes in a build.`,
     fixes: [{ title: 'Add -y', edits: [{ start: run.sub.end, end: run.sub.end, newText: ' -y' }], preferred: true }],
   };
 }
