@@ -23,6 +23,7 @@ const entries = [
   // The Helm renderer's worker thread (see src/extension/helm/render-worker.ts).
   { entryPoints: ['src/extension/helm/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 

@@ -1,18 +1,11 @@
-/** Command palette entries. */
+/** Command palette entries that ask the language server. */
 import * as vscode from 'vscode';
-import type { DockerfileDiagnostics } from './dockerfile-diagnostics';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_WORKSPACE_REQUEST } from '../server/protocol';
 
-export interface CommandDeps {
-  dockerfiles: DockerfileDiagnostics;
-  log: (message: string) => void;
-}
-
-export function registerCommands(_context: vscode.ExtensionContext, deps: CommandDeps): vscode.Disposable[] {
+export function registerCommands(client: LanguageClient): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('shipshape.lintWorkspace', async () => {
-      const files = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}', '**/node_modules/**', 2000);
-      for (const uri of files) deps.dockerfiles.lintNow(await vscode.workspace.openTextDocument(uri));
-      return files.length;
-    }),
+    // Every file of the workspace is checked and its findings published (the Problems panel lists them).
+    vscode.commands.registerCommand('shipshape.lintWorkspace', async () => (await client.sendRequest<{ files: number }>(CHECK_WORKSPACE_REQUEST)).files),
   ];
 }

@@ -14,14 +14,10 @@ export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** The core finding behind each VS Code diagnostic, for quick fixes. */
-export const coreDiagnostic = new WeakMap<vscode.Diagnostic, Diagnostic>();
-
 export function toVscodeDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const result = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
   result.source = 'shipshape';
   result.code = { value: d.rule, target: vscode.Uri.parse(docsUrl(d.rule)) };
-  coreDiagnostic.set(result, d);
   return result;
 }
 

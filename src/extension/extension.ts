@@ -1,36 +1,25 @@
 /**
- * Shipshape's VS Code entry point: wires the core's checkers and commands into the editor.
- * Everything here is adaptation; the logic lives in src/core.
+ * Shipshape's VS Code entry point: starts the language client (every check runs in the server's
+ * process) and registers what only VS Code has: the preview tree, the rendered-chart view, commands.
  */
 import * as vscode from 'vscode';
-import { ShipshapeCodeActions } from './code-actions';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client';
 import { registerCommands } from './commands';
-import { DockerfileDiagnostics } from './dockerfile-diagnostics';
-import type { FeatureContext } from './feature';
 import { registerHelmFeatures } from './helm';
 import { registerPreviewTree } from './tree';
-import { registerYamlFeatures } from './yaml';
+
+let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Shipshape');
   const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
-  const feature: FeatureContext = { extension: context, log };
-  const dockerfiles = new DockerfileDiagnostics(log);
-  context.subscriptions.push(
-    output,
-    dockerfiles,
-    vscode.languages.registerCodeActionsProvider(
-      [{ language: 'dockerfile' }, { pattern: '**/*{Dockerfile,Containerfile,dockerfile}*' }, { language: 'yaml' }],
-      new ShipshapeCodeActions(),
-      { providedCodeActionKinds: ShipshapeCodeActions.kinds },
-    ),
-    ...registerCommands(context, { dockerfiles, log }),
-    ...registerYamlFeatures(feature),
-    ...registerHelmFeatures(feature),
-    ...registerPreviewTree(feature),
-  );
+  client = createClient(context, output);
+  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures({ extension: context, log }), ...registerPreviewTree(client));
+  // Not awaited: activation returns at once; the server starts meanwhile.
+  client.start().catch((error) => log(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
 }
 
-export function deactivate(): void {
-  // Disposables registered on the context are released by VS Code.
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
 }

@@ -9,6 +9,7 @@
  * to incoming messages, and a newer change restarts them. So a slow workspace pass never delays the
  * answer for the file being typed in.
  */
+import { basename, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -32,6 +33,7 @@ import { ignoreEdits } from '../core/project/ignore-edits';
 import { Project, toInventoryPath, type LanguageHint } from '../core/project';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
+import { CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { composeGlobMatcher, toCheckOptions, type ClientSettings } from './settings';
 
 /** Larger open buffers get one clear message instead of validation. */
@@ -42,9 +44,6 @@ const SLICE_MS = 20;
 /** Other files are re-checked once edits settle. */
 const OTHERS_DELAY_MS = 250;
 
-export const TREE_REQUEST = 'shipshape/tree';
-export const TREE_CHANGED = 'shipshape/treeChanged';
-export const CHECK_WORKSPACE_REQUEST = 'shipshape/checkWorkspace';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -62,6 +61,15 @@ export function startServer(connection: Connection): void {
   let treeRevision = -1;
   const log = (message: string) => connection.console.log(message);
 
+  /** A path as the tree shows it: relative to its workspace folder (prefixed by the folder's name when there are several). */
+  const displayPath = (path: string): string => {
+    for (const root of roots) {
+      if (!path.startsWith(root + sep)) continue;
+      const relative = path.slice(root.length + 1).split(sep).join('/');
+      return roots.length > 1 ? `${basename(root)}/${relative}` : relative;
+    }
+    return path;
+  };
   const keyOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   const uriOf = (key: string): string => uris.get(key) ?? (key.includes(':') && !key.startsWith('/') ? key : pathToFileURL(key).href);
 
@@ -303,7 +311,7 @@ export function startServer(connection: Connection): void {
     const current = project;
     const byPath = new Map<string, Diagnostic[]>();
     for (const { file, diagnostics } of current.checkAll()) byPath.set(toInventoryPath(file), diagnostics);
-    return { items: buildTree(current.currentInventory(), (path) => byPath.get(path) ?? []) };
+    return { items: buildTree(current.currentInventory(), (path) => byPath.get(path) ?? [], displayPath) };
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {

@@ -292,6 +292,9 @@ async function screenshotProblems(page, file) {
     await page.keyboard.press('Enter');
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
   }
+  // The server lists the whole workspace's findings: narrow the panel to Dockerfiles, as a user would.
+  const filter = page.locator('.viewpane-filter input, .viewpane-filter textarea').first();
+  if (await filter.count()) await filter.fill('Dockerfile').catch(() => undefined);
   // Wait until the panel has rendered its rows, then let the layout settle one frame.
   await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

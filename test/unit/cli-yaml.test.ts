@@ -258,3 +258,13 @@ test('kustomize: a strategic-merge patch may leave out required fields (typos st
   assert.deepEqual(of('overlay'), ['k8s-schema@7:Unknown field "replicaz" in De']);
   assert.ok(of('loose').some((f) => f.includes('Missing required field')), of('loose').join('\n'));
 });
+
+test('a chart template named alone (as a pre-commit hook passes it) is checked through its chart', () => {
+  const root = project({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+    'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.missing.key }}\n',
+  });
+  const { code, findings } = json(['check', join(root, 'chart/templates/cm.yaml')]);
+  assert.equal(code, 1);
+  assert.deepStrictEqual(findings.map((f) => [f.file.endsWith('chart/Chart.yaml'), f.rule]), [[true, 'helm-render']]);
+});

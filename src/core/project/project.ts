@@ -10,7 +10,7 @@
  * changes (cross-file rules make every manifest's findings depend on every other's).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { lintDockerfile } from '../dockerfile';
@@ -100,6 +100,13 @@ export class Project {
       const path = resolve(file);
       if (!this.files.has(path)) this.files.set(path, { open: false, named: named.has(path) || undefined });
       this.markDirty(path);
+      // A template or values file named alone (a pre-commit hook passes changed files) is checked through its chart.
+      const chartDir = chartDirOfTemplate(path) ?? (/^values.*\.ya?ml$/i.test(basename(path)) && existsSync(join(dirname(path), 'Chart.yaml')) ? dirname(path) : undefined);
+      const chartYaml = chartDir !== undefined ? join(chartDir, 'Chart.yaml') : undefined;
+      if (chartYaml && !this.files.has(chartYaml)) {
+        this.files.set(chartYaml, { open: false });
+        this.markDirty(chartYaml);
+      }
     }
     return { missing: found.missing, truncated: found.truncated };
   }

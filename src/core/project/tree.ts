@@ -5,14 +5,9 @@
  * same findings the Problems panel lists, for every file, not only open ones.
  */
 import type { Diagnostic } from '../diagnostics';
+import type { FindingTally } from './tally';
 import { rootNodes, type SourceSpan, type TreeNode, type WorkspaceInventory } from '../workspace/inventory';
 
-export interface FindingTally {
-  errors: number;
-  warnings: number;
-  /** Info and style findings. */
-  notes: number;
-}
 
 export interface TreeItemData {
   id: string;
@@ -23,7 +18,10 @@ export interface TreeItemData {
   contextValue: string;
   at?: SourceSpan;
   chartDir?: string;
+  /** Findings of this item and the items below it (what its description summarises). */
   findings?: FindingTally;
+  /** Findings that belong to this item alone: each finding is owned by exactly one item. */
+  owned?: FindingTally;
   children?: TreeItemData[];
 }
 
@@ -66,11 +64,25 @@ export function buildTree(
         if (size < bestSize || (size === bestSize && best && c.depth < best.depth)) best = c;
       }
       if (!best) continue;
-      const tally = (best.item.findings ??= { errors: 0, warnings: 0, notes: 0 });
+      const tally = (best.item.owned ??= { errors: 0, warnings: 0, notes: 0 });
       if (finding.severity === 'error') tally.errors++;
       else if (finding.severity === 'warning') tally.warnings++;
       else tally.notes++;
     }
   }
+  const owning = new Set(owners.map((o) => o.item));
+  const sum = (item: TreeItemData): FindingTally => {
+    const total = { ...(item.owned ?? { errors: 0, warnings: 0, notes: 0 }) };
+    for (const child of item.children ?? []) {
+      const sub = sum(child);
+      total.errors += sub.errors;
+      total.warnings += sub.warnings;
+      total.notes += sub.notes;
+    }
+    // Sections and links summarise nothing: only items that stand for a file or an object do.
+    if (owning.has(item) && total.errors + total.warnings + total.notes > 0) item.findings = total;
+    return total;
+  };
+  roots.forEach(sum);
   return roots;
 }

@@ -1,43 +1,33 @@
 /**
  * The Shipshape preview tree in the Explorer: what the workspace's files define (images, compose
- * services, Kubernetes objects, Helm charts), kept current by a file watcher. Reading starts when the
- * view is first shown or a command asks for it, never during activation.
+ * services, Kubernetes objects, Helm charts), from the language server, which keeps it current.
  */
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../core/workspace/inventory';
-import type { RegisterFeature } from '../feature';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TreeItemData } from '../../core/project/tree';
+import { CHECK_WORKSPACE_REQUEST } from '../../server/protocol';
 import { PreviewTreeProvider } from './provider';
-import { InventoryScanner } from './scanner';
-import { snapshotItems } from './snapshot';
-import type { ItemSnapshot } from './snapshot';
+import { snapshotItems, type ItemSnapshot } from './snapshot';
 
-export const registerPreviewTree: RegisterFeature = ({ log }) => {
-  const scanner = new InventoryScanner(log);
-  const provider = new PreviewTreeProvider(scanner);
+export function registerPreviewTree(client: LanguageClient): vscode.Disposable[] {
+  const provider = new PreviewTreeProvider(client);
   const view = vscode.window.createTreeView('shipshape.workspace', { treeDataProvider: provider, showCollapseAll: true });
-  const start = () => {
-    scanner.ready().catch((error) => log(`preview tree: scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-  };
-  if (view.visible) start();
   return [
-    scanner,
     provider,
     view,
-    view.onDidChangeVisibility((e) => e.visible && start()),
     vscode.commands.registerCommand('shipshape.refreshTree', async () => {
-      await scanner.rescan();
+      await client.sendRequest(CHECK_WORKSPACE_REQUEST);
       provider.refresh();
     }),
-    // The tree's context action: the render command takes the chart directory, not a tree node.
-    vscode.commands.registerCommand('shipshape.tree.renderChart', (node?: TreeNode) => {
-      const chartYaml = node?.chartDir !== undefined ? scanner.uris.get(`${node.chartDir}/Chart.yaml`) : undefined;
-      return vscode.commands.executeCommand('shipshape.renderHelmChart', chartYaml ? { chart: vscode.Uri.joinPath(chartYaml, '..') } : undefined);
-    }),
-    // For tests: the whole tree as plain JSON, once the workspace has been read.
+    // The tree's context action: the render command takes the chart directory, not a tree item.
+    vscode.commands.registerCommand('shipshape.tree.renderChart', (item?: TreeItemData) =>
+      vscode.commands.executeCommand('shipshape.renderHelmChart', item?.chartDir !== undefined ? { chart: vscode.Uri.file(item.chartDir) } : undefined),
+    ),
+    // For tests: the whole tree as plain JSON, as the view gets it.
     vscode.commands.registerCommand('shipshape.internal.treeSnapshot', async (): Promise<ItemSnapshot[]> => {
-      await scanner.ready();
-      provider.refresh(); // findings as they are now, not as last cached
+      await client.sendRequest(CHECK_WORKSPACE_REQUEST); // findings as they are now
+      provider.refresh();
       return snapshotItems(provider);
     }),
   ];
-};
+}

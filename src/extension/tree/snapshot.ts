@@ -4,7 +4,8 @@
  * counts, and where a click goes.
  */
 import * as vscode from 'vscode';
-import type { FindingCount, TreeNode } from '../../core/workspace/inventory';
+import type { FindingTally } from '../../core/project/tally';
+import type { TreeItemData } from '../../core/project/tree';
 import type { PreviewTreeProvider } from './provider';
 
 export interface ItemSnapshot {
@@ -16,33 +17,31 @@ export interface ItemSnapshot {
   file?: string;
   line?: number;
   column?: number;
-  findings?: FindingCount;
+  /** Findings summarised by the item (its own and those below it). */
+  findings?: FindingTally;
+  /** Findings that belong to this item alone. */
+  owned?: FindingTally;
   chartDir?: string;
   children?: ItemSnapshot[];
 }
 
-/** Bound on the nodes expanded, so a huge workspace cannot make the snapshot unbounded. */
-const MAX_NODES = 20_000;
-
 export async function snapshotItems(provider: PreviewTreeProvider): Promise<ItemSnapshot[]> {
-  let budget = MAX_NODES;
-  const walk = async (node: TreeNode): Promise<ItemSnapshot> => {
-    budget--;
-    const item = provider.getTreeItem(node);
-    const snapshot: ItemSnapshot = { id: item.id ?? node.id, label: String(item.label), contextValue: item.contextValue };
-    if (typeof item.description === 'string') snapshot.description = item.description;
-    const [uri, options] = (item.command?.arguments ?? []) as [vscode.Uri?, { selection?: vscode.Range }?];
-    if (item.command?.command === 'vscode.open' && uri) {
+  const walk = async (item: TreeItemData): Promise<ItemSnapshot> => {
+    const tree = provider.getTreeItem(item);
+    const snapshot: ItemSnapshot = { id: tree.id ?? item.id, label: String(tree.label), contextValue: tree.contextValue };
+    if (typeof tree.description === 'string') snapshot.description = tree.description;
+    const [uri, options] = (tree.command?.arguments ?? []) as [vscode.Uri?, { selection?: vscode.Range }?];
+    if (tree.command?.command === 'vscode.open' && uri) {
       snapshot.file = vscode.workspace.asRelativePath(uri, false);
       snapshot.line = (options?.selection?.start.line ?? 0) + 1;
       snapshot.column = (options?.selection?.start.character ?? 0) + 1;
     }
-    const findings = provider.findingsOf(node);
-    if (findings && (findings.errors > 0 || findings.warnings > 0)) snapshot.findings = findings;
-    if (node.chartDir !== undefined) snapshot.chartDir = node.chartDir;
-    if (item.collapsibleState !== vscode.TreeItemCollapsibleState.None && budget > 0) {
+    if (item.findings) snapshot.findings = item.findings;
+    if (item.owned) snapshot.owned = item.owned;
+    if (item.chartDir !== undefined) snapshot.chartDir = item.chartDir;
+    if (tree.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
       const children: ItemSnapshot[] = [];
-      for (const child of await provider.getChildren(node)) children.push(await walk(child));
+      for (const child of await provider.getChildren(item)) children.push(await walk(child));
       snapshot.children = children;
     }
     return snapshot;

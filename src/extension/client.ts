@@ -1,0 +1,36 @@
+/**
+ * The language client: starts `dist/server.js` (the same server `shipshape lsp --stdio` runs) in its
+ * own process, so checks never run on the extension host; VS Code then shows its diagnostics, hovers,
+ * completions, quick fixes, outline and definitions like any language's.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'dockerfile' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', language: 'dockercompose' },
+  { scheme: 'file', language: 'helm' },
+  { scheme: 'file', pattern: '**/*{Dockerfile,Containerfile,dockerfile,containerfile}*' },
+  { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+];
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: {
+      configurationSection: 'shipshape',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration().get('shipshape') },
+  };
+  return new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+}

@@ -1,0 +1,8 @@
+/** Shipshape's requests and notifications beyond standard LSP (the VS Code client uses them; any client may). */
+
+/** Request, no params: `{ items: TreeItemData[] }`, the preview tree with finding counts (core/project/tree.ts). */
+export const TREE_REQUEST = 'shipshape/tree';
+/** Notification from the server: what the tree shows has changed. */
+export const TREE_CHANGED = 'shipshape/treeChanged';
+/** Request, no params: checks and publishes every file of the workspace now; resolves `{ files }` when done. */
+export const CHECK_WORKSPACE_REQUEST = 'shipshape/checkWorkspace';
