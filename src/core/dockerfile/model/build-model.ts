@@ -144,7 +144,10 @@ function toNode(instruction: Instruction, index: number, lines: LineIndex, shell
     });
   }
   const trigger = (instruction as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
-  if (trigger) node.onbuild = toNode(trigger, index, lines, shellKind, escapeChar);
+  if (trigger) {
+    node.onbuild = toNode(trigger, index, lines, shellKind, escapeChar);
+    node.onbuild.isTrigger = true;
+  }
   return node;
 }
 

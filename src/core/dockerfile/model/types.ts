@@ -52,8 +52,10 @@ export interface InstructionNode {
   /** The shell in effect (from SHELL instructions, a `# hadolint shell=` pragma, or the default). */
   shellKind: ShellKind;
   stage?: Stage;
-  /** Set on the trigger instruction of an ONBUILD. */
+  /** On an ONBUILD instruction: its trigger (the instruction it registers). */
   onbuild?: InstructionNode;
+  /** Set on an ONBUILD's trigger: it runs in images built FROM this one, not in this build. */
+  isTrigger?: boolean;
   ast: Instruction;
 }
 

@@ -2,7 +2,7 @@ import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
 import { cachedRunCommands } from './util/run-index';
 import { APK, packageCommands } from './util/package-managers';
-import { mountsCacheAt, shipsLayers } from './util/stages';
+import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /** `apk add` without `--no-cache` leaves the package index in `/var/cache/apk` in the layer. */
 const rule: DockerfileRule = {
@@ -20,7 +20,7 @@ const rule: DockerfileRule = {
       const instruction = add.instruction;
       if (
         hasFlag(add.args, '--no-cache', '--no-network') ||
-        !shipsLayers(model, instruction.stage) ||
+        !instructionShipsLayers(model, instruction) ||
         mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')
       )
         continue;

@@ -16,6 +16,8 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const run of packageCommands(model.instructions, APT, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove'])) {
       if (hasFlag(run.args, '-y', '--yes', '--assume-yes', '-qq', '--quiet=2', '-q=2')) continue;
+      // Quiet level 2 implies -y: `-qq`, or `-q` given twice.
+      if (run.args.filter((a) => a.value === '-q' || a.value === '--quiet').length >= 2) continue;
       if (hasFlag(run.args, '-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue; // only prints what it would do
       if (run.args.some((a) => /Assume-Yes=(true|1|yes)/i.test(a.value))) continue;
       if (run.command.precededBy === '|') continue; // `yes | apt-get install ...`

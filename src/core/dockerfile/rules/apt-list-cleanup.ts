@@ -2,7 +2,7 @@ import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
 import { cachedRunCommands } from './util/run-index';
 import { APT, packageCommands } from './util/package-managers';
-import { mountsCacheAt, shipsLayers } from './util/stages';
+import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * `apt-get update` downloads tens of MB of package lists into `/var/lib/apt/lists`; unless the same
@@ -22,7 +22,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const update of packageCommands(model.instructions, APT, ['update'])) {
       const instruction = update.instruction;
-      if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/var/lib/apt/lists')) continue;
+      if (!instructionShipsLayers(model, instruction) || mountsCacheAt(instruction, '/var/lib/apt/lists')) continue;
       const cleaned = cachedRunCommands([instruction]).some(
         (r) =>
           (r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) ||

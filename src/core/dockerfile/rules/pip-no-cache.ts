@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
 import { pipCommands } from './util/package-managers';
-import { mountsCacheAt, shipsLayers } from './util/stages';
+import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the layer. `--no-cache-dir`,
@@ -20,7 +20,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of pipCommands(model.instructions)) {
       const instruction = install.instruction;
-      if (hasFlag(install.args, '--no-cache-dir') || !shipsLayers(model, instruction.stage)) continue;
+      if (hasFlag(install.args, '--no-cache-dir') || !instructionShipsLayers(model, instruction)) continue;
       if (
         mountsCacheAt(instruction, '/root/.cache/pip', '/root/.cache') ||
         instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))

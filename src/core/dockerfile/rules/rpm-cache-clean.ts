@@ -2,7 +2,7 @@ import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
 import { cachedRunCommands } from './util/run-index';
 import { rpmCommands } from './util/package-managers';
-import { mountsCacheAt, shipsLayers } from './util/stages';
+import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * yum, dnf and zypper keep metadata and packages in `/var/cache/{yum,dnf,libdnf5,zypp}`; unless a
@@ -22,7 +22,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of rpmCommands(model.instructions, (f) => f.downloads)) {
       const { instruction, family } = install;
-      if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, ...family.cacheDirs)) continue;
+      if (!instructionShipsLayers(model, instruction) || mountsCacheAt(instruction, ...family.cacheDirs)) continue;
       const cleaned = cachedRunCommands([instruction]).some(
         (r) =>
           r.nameWord.start > install.sub.start &&

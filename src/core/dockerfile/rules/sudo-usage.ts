@@ -1,4 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
+import { runInstructions } from './util/commands';
 
 /** RUN already runs as the current USER; `sudo` adds a setuid binary and unpredictable TTY and environment behaviour. */
 const rule: DockerfileRule = {
@@ -11,9 +12,8 @@ const rule: DockerfileRule = {
     aliases: ['DL3004'],
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
-      for (const command of instruction.shell.commands) {
+    for (const instruction of runInstructions(model.instructions)) {
+      for (const command of instruction.shell?.commands ?? []) {
         if (command.name?.value === 'sudo') report({ start: command.name.start, end: command.name.end, message: '`sudo` in a Dockerfile: RUN as root with `USER root`, then drop back with `USER <name>`.' });
       }
     }

@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../check/rule';
 import { appendCommandFix } from './util/append';
 import { cachedRunCommands } from './util/run-index';
-import { mountsCacheAt, shipsLayers } from './util/stages';
+import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * Yarn (v1) copies every package into its global cache as well as `node_modules`; unless the same
@@ -27,7 +27,7 @@ const rule: DockerfileRule = {
       const installs = words.length === 0 || words[0] === 'install' || words[0] === 'add' || (words[0] === 'global' && words[1] === 'add');
       if (!installs) continue;
       const instruction = run.instruction;
-      if (!shipsLayers(model, instruction.stage) || mountsCacheAt(instruction, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn')) continue;
+      if (!instructionShipsLayers(model, instruction) || mountsCacheAt(instruction, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn')) continue;
       if (instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /yarn/.test(f.value ?? ''))) continue;
       const cleaned = all.some((r) => r.instruction === instruction && r.name === 'yarn' && r.args[0]?.value === 'cache' && r.args[1]?.value === 'clean');
       if (cleaned) continue;

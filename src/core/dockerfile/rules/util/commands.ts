@@ -30,7 +30,7 @@ export function runCommands(instructions: readonly InstructionNode[]): RunComman
 }
 
 /** RUN instructions, including the RUN triggers of ONBUILD (they run in images built from this one). */
-function* runInstructions(instructions: readonly InstructionNode[]): Iterable<InstructionNode> {
+export function* runInstructions(instructions: readonly InstructionNode[]): Iterable<InstructionNode> {
   for (const instruction of instructions) {
     if (instruction.keyword === 'RUN') yield instruction;
     else if (instruction.onbuild?.keyword === 'RUN') yield instruction.onbuild;

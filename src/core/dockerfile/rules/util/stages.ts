@@ -17,6 +17,14 @@ export function shipsLayers(model: DockerfileModel, stage: Stage | undefined): b
   return shipping.has(stage);
 }
 
+/**
+ * `shipsLayers` for the stage of one instruction; an ONBUILD trigger always ships: it runs in the
+ * images built from this one, whatever becomes of this stage.
+ */
+export function instructionShipsLayers(model: DockerfileModel, instruction: InstructionNode): boolean {
+  return instruction.isTrigger === true || shipsLayers(model, instruction.stage);
+}
+
 /** The final stage and the chain of stages it builds on, computed once per model. */
 const shippingStages = new WeakMap<DockerfileModel, Set<Stage>>();
 
