@@ -81,8 +81,8 @@ if (helms.length === 0) {
 const version = (helm) => spawnSync(helm, ['version', '--short'], { encoding: 'utf8' }).stdout.trim() || helm;
 const labels = helms.map(version);
 console.log(`render-vs-helm: median of ${RUNS} fresh process(es) per case (one unmeasured run first), ${process.version}\n`);
-console.log(`| case | shipshape ms | ${labels.map((l) => `${l} ms | ratio | same output`).join(' | ')} |`);
-console.log(`|---|---:|${labels.map(() => '---:|---:|---').join('|')}|`);
+console.log(['| case | shipshape ms |', ...labels.map((l) => ` ${l} ms | ratio | same output |`)].join(''));
+console.log(['|---|---:|', ...labels.map(() => '---:|---:|---|')].join(''));
 const ratios = helms.map(() => []);
 const ours = [];
 for (const c of cases()) {
