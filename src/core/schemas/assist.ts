@@ -45,7 +45,9 @@ export function hoverAt(text: string, fileName: string, position: Position, opti
     const title = `**${String(path[path.length - 1])}**${types.length ? ` \`${types.join(' | ')}\`` : ''}${at.name ? ` (${at.name})` : ''}`;
     const description = typeof at.schema.description === 'string' ? at.schema.description : '';
     const required = isRequired(located, path);
-    return [title + (required ? ' — required' : ''), description, `\`${pathText(path)}\``].filter(Boolean).join('\n\n');
+    const values = Array.isArray(at.schema.enum) ? at.schema.enum.filter((v) => v !== '') : [];
+    const allowed = values.length > 0 ? `Allowed values: ${values.map((v) => `\`${String(v)}\``).join(', ')}` : '';
+    return [title + (required ? ' — required' : ''), description, allowed, `\`${pathText(path)}\``].filter(Boolean).join('\n\n');
   } catch {
     return undefined; // hover must never break the editor; validation reports setup problems
   }
@@ -179,7 +181,7 @@ function presentKeys(document: YamlDocument, path: PathSegment[]): Set<string> {
 function valueCompletions(ctx: SchemaContext, at: SchemaAt): Completion[] {
   const values = new Set<string>();
   for (const alt of alternatives(ctx, at)) {
-    for (const v of Array.isArray(alt.schema.enum) ? alt.schema.enum : []) values.add(typeof v === 'string' ? v : JSON.stringify(v));
+    for (const v of Array.isArray(alt.schema.enum) ? alt.schema.enum : []) if (v !== '') values.add(typeof v === 'string' ? v : JSON.stringify(v));
   }
   if (values.size === 0 && acceptedTypes(ctx, at).includes('boolean')) ['true', 'false'].forEach((v) => values.add(v));
   return [...values].map((label) => ({ label, kind: 'value' as const }));

@@ -120,7 +120,7 @@ function describeError(error: ErrorObject, input: HumanizeInput): Finding | unde
       const known = at ? [...knownProperties(input.ctx, at).keys()] : [];
       const guess = closest(field, known);
       const hint = guess ? `; did you mean "${guess}"?` : extensionHint(at);
-      return { ...base, path: [...docPath, field], target: 'key', suggestion: guess, message: `Unknown field "${field}" in ${where}${hint}` };
+      return { ...base, path: [...docPath, field], target: 'key', suggestion: guess, replacement: guess, message: `Unknown field "${field}" in ${where}${hint}` };
     }
     case 'required':
       return {
@@ -132,8 +132,13 @@ function describeError(error: ErrorObject, input: HumanizeInput): Finding | unde
     case 'type':
       return describeType(error, input, docPath, where);
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-      return { ...base, target: 'value', message: `${show(error.data)} is not allowed for ${where}; expected one of ${allowed}.` };
+      // "" (allowed where the API server defaults the field) is not worth suggesting.
+      const allowed = (params.allowedValues as unknown[]).filter((v) => v !== '').map((v) => JSON.stringify(v)).join(', ');
+      const choices = (params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string' && v !== '');
+      // `tcp` for TCP, `Alwyas` for Always: offer the value meant.
+      const meant =
+        typeof error.data === 'string' ? (choices.find((v) => v.toLowerCase() === (error.data as string).toLowerCase()) ?? closest(error.data, choices)) : undefined;
+      return { ...base, target: 'value', replacement: meant && asYamlString(meant), message: `${show(error.data)} is not allowed for ${where}; expected one of ${allowed}.` };
     }
     case 'const':
       return { ...base, target: 'value', message: `${where} must be ${JSON.stringify(params.allowedValue)}, not ${show(error.data)}.` };
@@ -201,8 +206,28 @@ function describeType(error: ErrorObject, input: HumanizeInput, docPath: PathSeg
     path: docPath,
     target: 'value',
     quote: quoteFix || undefined,
+    replacement: quoteFix ? undefined : unquoted(error.data, expected),
     message: `Expected ${listTypes(expected)} for ${where}, got ${actual === 'null' ? 'null' : `${article(actual)} ${show(error.data)}`}.`,
   };
+}
+
+/**
+ * `replicas: "2"` → `2`, `hostNetwork: "true"` → `true`: the text of the value the field's type
+ * wants when the string spells exactly one (undefined otherwise: "2.5" for an integer, "yes" for a
+ * boolean are not guessed at).
+ */
+function unquoted(data: unknown, expected: string[]): string | undefined {
+  if (typeof data !== 'string') return undefined;
+  const text = data.trim();
+  if (expected.includes('integer') && /^[-+]?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return String(Number(text));
+  if (expected.includes('number') && /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(text) && Number.isFinite(Number(text))) return String(Number(text));
+  if (expected.includes('boolean') && (text === 'true' || text === 'false')) return text;
+  return undefined;
+}
+
+/** A string value as YAML text that still reads as that string (quoted where YAML would read a bool, null or number). */
+function asYamlString(value: string): string {
+  return /^(?:true|false|yes|no|on|off|y|n|null|~|[-+.\d].*)$/i.test(value) || /[:#{}\[\],&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value;
 }
 
 function describeFormat(format: string, data: unknown, where: string): string {

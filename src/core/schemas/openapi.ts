@@ -5,10 +5,14 @@
  * positives fixed at the source rather than patched around at validation time:
  *  - IntOrString is `type: [integer, string]`, not a `oneOf` that `null` matches twice;
  *  - Quantity is `type: [string, number]` plus the API server's grammar, so `cpu: 1000ms` fails;
- *  - nulls are not added to every type: the validator drops null fields first, as the API server does.
+ *  - nulls are not added to every type: the validator drops null fields first, as the API server does;
+ *  - string enums the spec states only in prose become `enum`s, and required fields the API server
+ *    defaults are not required (description-facts.ts).
  * Definitions keep `$ref`s (one shared file per version, compiled lazily per kind) instead of
  * inlining them: four times cheaper to compile, and recursive types such as CRDs' JSONSchemaProps work.
  */
+
+import { enumFromDescription, isDefaultedByServer } from './description-facts';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -98,11 +102,23 @@ function convertNode(node: JsonSchema, strict: boolean): JsonSchema {
     else if (key === '$ref' && typeof value === 'string') out.$ref = value;
     else if (key === 'properties' && value && typeof value === 'object') {
       const props: Record<string, JsonSchema> = {};
-      for (const [p, sub] of Object.entries(value as Record<string, JsonSchema>)) props[p] = convertNode(sub, strict);
+      const required = Array.isArray(node.required) ? (node.required as string[]) : [];
+      for (const [p, sub] of Object.entries(value as Record<string, JsonSchema>)) {
+        props[p] = convertNode(sub, strict);
+        const values = props[p].type === 'string' && !props[p].enum ? enumFromDescription(sub.description) : undefined;
+        // An empty string is what the API server defaults (or reads as "not set") for optional fields.
+        if (values) props[p].enum = required.includes(p) ? values : [...values, ''];
+      }
       out.properties = props;
     } else if ((key === 'items' || key === 'additionalProperties') && value && typeof value === 'object') {
       out[key] = convertNode(value as JsonSchema, strict);
     } else if (key === 'additionalProperties' && typeof value === 'boolean') out[key] = value;
+  }
+  if (Array.isArray(out.required) && out.properties) {
+    const properties = node.properties as Record<string, JsonSchema>;
+    const required = (out.required as string[]).filter((p) => !isDefaultedByServer(properties?.[p]?.description));
+    if (required.length > 0) out.required = required;
+    else delete out.required;
   }
   if (out.format === 'int-or-string') {
     delete out.format;

@@ -1,7 +1,7 @@
 /** Test helpers: run the Kubernetes checks over inline files and locate expected ranges by text. */
 import { parseYamlFile } from '../../../src/core/yaml/parse';
 import { KubernetesWorkspace } from '../../../src/core/k8s';
-import type { Diagnostic, Range } from '../../../src/core/diagnostics';
+import type { Diagnostic, Range, TextEdit } from '../../../src/core/diagnostics';
 import type { RuleOptions } from '../../../src/core/rules/options';
 
 /** Files of a test workspace: path → YAML text. A single string is `/ws/app.yaml`. */
@@ -58,4 +58,14 @@ export function exampleUnder(markdown: string, heading: string): string {
   const block = section && /```ya?ml\n([\s\S]*?)```/.exec(section);
   if (!block) throw new Error(`no yaml example under "## ${heading}"`);
   return block[1];
+}
+
+/** Applies edits (non-overlapping, any order) to `text`. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
 }
