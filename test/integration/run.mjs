@@ -293,8 +293,13 @@ async function screenshotProblems(page, file) {
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
   }
   // The server lists the whole workspace's findings: narrow the panel to Dockerfiles, as a user would.
-  const filter = page.locator('.viewpane-filter input, .viewpane-filter textarea').first();
+  const filter = page.locator('.markers-panel-container .viewpane-filter input, .pane-header .viewpane-filter input, .viewpane-filter textarea, .viewpane-filter input').first();
   if (await filter.count()) await filter.fill('Dockerfile').catch(() => undefined);
+  else {
+    await page.keyboard.press('Control+f'); // problems.action.focusFilter
+    await page.keyboard.type('Dockerfile');
+  }
+  await page.waitForTimeout(500); // the panel filters after a short debounce
   // Wait until the panel has rendered its rows, then let the layout settle one frame.
   await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -58,9 +58,10 @@ export function buildTree(
       const line = finding.range.start.line;
       let best: { item: TreeItemData; span: SourceSpan; depth: number } | undefined;
       for (const c of candidates) {
-        if (line < c.span.line || line > c.span.endLine) continue;
-        const size = c.span.endLine - c.span.line;
-        const bestSize = best ? best.span.endLine - best.span.line : Infinity;
+        const first = c.span.startLine ?? c.span.line;
+        if (line < first || line > c.span.endLine) continue;
+        const size = c.span.endLine - first;
+        const bestSize = best ? best.span.endLine - (best.span.startLine ?? best.span.line) : Infinity;
         if (size < bestSize || (size === bestSize && best && c.depth < best.depth)) best = c;
       }
       if (!best) continue;

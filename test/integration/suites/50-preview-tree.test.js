@@ -151,4 +151,27 @@ suite('Preview tree', () => {
     assert.deepStrictEqual(after, before);
     assert.strictEqual(new Set(after).size, after.length, 'duplicate tree ids');
   });
+
+  test('tree and Problems agree: every finding of a Dockerfile, compose file or manifest is counted on exactly one item of that file', async () => {
+    await vscode.commands.executeCommand('shipshape.lintWorkspace');
+    const roots = await snapshot();
+    const owned = new Map(); // file -> findings owned by its items
+    const walk = (items) => {
+      for (const item of items || []) {
+        if (item.owned && item.file) owned.set(item.file, (owned.get(item.file) || 0) + item.owned.errors + item.owned.warnings + item.owned.notes);
+        walk(item.children);
+      }
+    };
+    for (const section of ['Images', 'Compose services', 'Kubernetes objects']) walk([nodeAt(roots, section)]);
+    const files = new Set();
+    const collect = (items) => (items || []).forEach((i) => (i.file && files.add(i.file), collect(i.children)));
+    for (const section of ['Images', 'Compose services', 'Kubernetes objects']) collect([nodeAt(roots, section)]);
+    let checked = 0;
+    for (const file of files) {
+      const problems = h.shipshapeDiagnostics(h.fixtureUri(file)).length;
+      assert.strictEqual(owned.get(file) || 0, problems, `${file}: the tree counts ${owned.get(file) || 0} findings, the Problems panel lists ${problems}`);
+      checked += problems;
+    }
+    assert.ok(checked > 0, 'the fixture files have findings to compare');
+  });
 });

@@ -31,6 +31,6 @@ export function readChartYaml(path: string, file: ParsedYamlFile, dir: string): 
     version: asScalarText(value.version),
     type: asString(value.type),
     dependencies,
-    at: { ...span(value.name !== undefined ? ['name'] : [], 'key'), endLine: whole.end.line },
+    at: { ...span(value.name !== undefined ? ['name'] : [], 'key'), startLine: 0, endLine: whole.end.line },
   };
 }

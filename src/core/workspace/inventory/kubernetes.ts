@@ -100,6 +100,8 @@ function toEntry(object: K8sObject, key: string): K8sObjectEntry {
   const document = object.file.documents[object.docIndex];
   const where = rangeOfPath(object.file, object.docIndex, [...object.path, ...(object.name ? ['metadata', 'name'] : ['kind'])], 'key');
   const end = object.file.lines.positionAt(Math.max(document.startOffset, document.endOffset - 1));
+  // A document's object owns its findings from its first line (apiVersion), not from its name.
+  const start = object.path.length ? rangeOfPath(object.file, object.docIndex, object.path, 'value').start.line : object.file.lines.positionAt(document.startOffset).line;
   return {
     key,
     path: object.fileName,
@@ -110,7 +112,7 @@ function toEntry(object: K8sObject, key: string): K8sObjectEntry {
     clusterScoped: isClusterScoped(object.kind),
     templated: object.templated,
     expandable: object.podTemplate !== undefined || ROUTING_KINDS.has(object.kind),
-    at: { path: object.fileName, line: where.start.line, character: where.start.character, endLine: end.line },
+    at: { path: object.fileName, line: where.start.line, character: where.start.character, startLine: Math.min(start, where.start.line), endLine: end.line },
   };
 }
 

@@ -21,7 +21,7 @@ export function findingsOf(node: TreeNode, findingsOfFile: (path: string) => rea
   const count: FindingCount = { errors: 0, warnings: 0 };
   for (const at of [node.at, ...(node.alsoCovers ?? [])]) {
     for (const f of findingsOfFile(at.path)) {
-      if (f.line < at.line || f.line > at.endLine) continue;
+      if (f.line < (at.startLine ?? at.line) || f.line > at.endLine) continue;
       if (f.severity === 'error') count.errors++;
       else count.warnings++;
     }

@@ -4,11 +4,15 @@
  * so the editor's tree and a JSON snapshot show the same thing.
  */
 
-/** Where something is defined: `line` (0-based) is where the editor reveals it; `endLine` bounds findings that belong to it. */
+/**
+ * Where something is defined: `line` (0-based) is where the editor reveals it; findings from
+ * `startLine` (default `line`) to `endLine` belong to it.
+ */
 export interface SourceSpan {
   path: string;
   line: number;
   character: number;
+  startLine?: number;
   endLine: number;
 }
 
