@@ -12,8 +12,10 @@ export class BadPatternError extends Error {
 
 const cache = new Map<string, RegExp>();
 
+/** A literal character in a RegExp with the `u` flag, inside or outside a class (where `\-` alone is invalid). */
 function escapeRegExp(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  if (ch === '-') return '\\x2d';
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /** Compiles a Go path pattern to an anchored RegExp; throws BadPatternError like Go's ErrBadPattern. */

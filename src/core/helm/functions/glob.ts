@@ -8,7 +8,8 @@
 export function compileGlob(pattern: string): RegExp | undefined {
   const chars = Array.from(pattern);
   let i = 0;
-  const escape = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  // `\-` is invalid outside a class under the `u` flag; `\x2d` is a literal hyphen everywhere.
+  const escape = (ch: string) => (ch === '-' ? '\\x2d' : ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
 
   // Parses until one of `stops` (at depth > 0 inside `{}`); returns the regex source.
   const parseSequence = (inBraces: boolean): string | undefined => {
