@@ -5,9 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/diagnostics';
-import { runCheck } from './check';
-import { runRender } from './render';
-import { allRules, formatRules } from './rules';
+// Each command loads its own modules when it runs (esbuild keeps required modules lazy): `--version`
+// and `render` never initialise the rule registries or the schema validators.
+const commands = {
+  check: () => require('./check') as typeof import('./check'),
+  render: () => require('./render') as typeof import('./render'),
+  rules: () => require('./rules') as typeof import('./rules'),
+};
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
@@ -34,11 +38,12 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
         return check(rest, io);
       case 'rules': {
         const json = rest.includes('--json');
+        const { allRules, formatRules } = commands.rules();
         io.out(formatRules(allRules(), json));
         return 0;
       }
       case 'render':
-        return runRender(rest, io);
+        return commands.render().runRender(rest, io);
       case 'lsp':
         return runLsp(rest, io);
       case '--version':
@@ -71,7 +76,7 @@ function runLsp(args: string[], io: Io): number {
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const { startServer } = require('../server/server') as typeof import('../server/server');
   startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
-  return 0; // the open connection keeps the process running
+  return 0; // the open connection keeps the process running; it ends it on `exit`
 }
 
 function check(args: string[], io: Io): number {
@@ -97,7 +102,7 @@ function check(args: string[], io: Io): number {
     io.err(`shipshape: --failure-threshold must be error, warning, info or style\n`);
     return 2;
   }
-  return runCheck(
+  return commands.check().runCheck(
     {
       paths: positionals,
       format,

@@ -268,3 +268,12 @@ test('a chart template named alone (as a pre-commit hook passes it) is checked t
   assert.equal(code, 1);
   assert.deepStrictEqual(findings.map((f) => [f.file.endsWith('chart/Chart.yaml'), f.rule]), [[true, 'helm-render']]);
 });
+
+test('a JSON manifest found in a folder is validated; other JSON files are left alone', () => {
+  const root = project({
+    'deploy.json': JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, dataa: { a: 'b' } }, null, 2),
+    'package.json': JSON.stringify({ name: 'app', version: '1.0.0' }),
+  });
+  const { findings } = json(['check', root]);
+  assert.deepStrictEqual(findings.map((f) => [f.file.split('/').pop(), f.rule]), [['deploy.json', 'k8s-schema']]);
+});

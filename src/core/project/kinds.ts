@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { detectYamlKind } from '../yaml/detect';
+import { detectYamlKind, looksLikeKubernetes } from '../yaml/detect';
 import { isDockerfileName, isYamlName } from '../workspace/file-kinds';
 
 export type FileKind =
@@ -32,7 +32,7 @@ export interface KindContext {
 export function isCandidateName(path: string): boolean {
   const base = basename(path);
   if (/\.dockerignore$/i.test(base)) return base === '.dockerignore' || isDockerfileName(base.replace(/\.dockerignore$/i, ''));
-  return isDockerfileName(base) || isYamlName(base) || CONFIG_NAMES.has(base) || chartDirOfTemplate(path) !== undefined;
+  return isDockerfileName(base) || isYamlName(base) || /\.json$/i.test(base) || CONFIG_NAMES.has(base) || chartDirOfTemplate(path) !== undefined;
 }
 
 export function fileKindOf(path: string, text: string, context: KindContext = {}): FileKind {
@@ -42,6 +42,8 @@ export function fileKindOf(path: string, text: string, context: KindContext = {}
   if (isDockerfileName(base)) return 'dockerfile';
   if (base === 'Chart.yaml' && !isYamlTemplatePath(path)) return 'chart';
   if (chartDirOfTemplate(path, fileExists) !== undefined) return 'helm-template';
+  // A JSON manifest (`kubectl apply -f x.json`): an object with apiVersion and kind at its top level.
+  if (/\.json$/i.test(base)) return /^\s*[{[]/.test(text) && looksLikeKubernetes(text) ? 'kubernetes' : 'other';
   if (!isYamlName(base) && !context.composeGlob) return 'other';
   const kind = detectYamlKind(text, path, { fileExists });
   if (context.composeGlob && kind !== 'helm-template' && !/^[ \t]*#[ \t]*shipshape:[ \t]*kind=/m.test(text.slice(0, 4096))) return 'compose';

@@ -35,6 +35,10 @@ export class TestClient {
     this.connection.listen();
   }
 
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   uri(relative: string): string {
     return pathToFileURL(join(this.root, relative)).href;
   }
