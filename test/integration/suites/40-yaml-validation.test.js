@@ -117,12 +117,14 @@ suite('Kubernetes and Compose validation', () => {
     assert.ok(!h.findDiagnostic(list, 'k8s-schema-unknown-kind'), 'the CRD was not found');
   });
 
-  test('shipshape.crdDirectories (relative to the workspace folder) supplies CRDs the workspace index does not have', async () => {
+  test('a CRD written as JSON is found in the workspace; shipshape.crdDirectories (relative to the workspace folder) keeps it', async () => {
     const doc = (await h.openFixture('k8s/gadget.yaml')).document;
-    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema-unknown-kind'), 'no k8s-schema-unknown-kind without the CRD folder');
-    await settings().update('crdDirectories', ['k8s/external-crds'], vscode.ConfigurationTarget.Workspace);
     const value = h.rangeOf(doc, 'many');
-    await h.waitForDiagnostics(doc.uri, (l) => h.findDiagnostic(l, 'k8s-schema', value) && !h.findDiagnostic(l, 'k8s-schema-unknown-kind'), `no k8s-schema error on ${h.fmtRange(value)} with the CRD folder`);
+    const validated = (l) => h.findDiagnostic(l, 'k8s-schema', value) && !h.findDiagnostic(l, 'k8s-schema-unknown-kind');
+    // k8s/external-crds/gadgets-crd.json: JSON manifests are scanned like YAML ones.
+    await h.waitForDiagnostics(doc.uri, validated, `no k8s-schema error on ${h.fmtRange(value)} from the JSON CRD in the workspace`);
+    await settings().update('crdDirectories', ['k8s/external-crds'], vscode.ConfigurationTarget.Workspace);
+    await h.waitForDiagnostics(doc.uri, validated, `no k8s-schema error on ${h.fmtRange(value)} with the CRD folder`);
     await settings().update('crdDirectories', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
