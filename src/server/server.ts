@@ -169,6 +169,9 @@ export function startServer(connection: Connection): void {
     });
   };
 
+  /** Settles when the project of the current settings exists (requests that need it wait for it). */
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const refreshSettings = async () => {
     if (configurationCapability) {
       const fetched = (await connection.workspace.getConfiguration({ section: 'shipshape' })) as ClientSettings | null;
@@ -176,6 +179,7 @@ export function startServer(connection: Connection): void {
     }
     project = newProject();
     project.scan();
+    markReady();
     scheduleOthers(0);
   };
 
@@ -306,7 +310,8 @@ export function startServer(connection: Connection): void {
     }));
   });
 
-  connection.onRequest(TREE_REQUEST, () => {
+  connection.onRequest(TREE_REQUEST, async () => {
+    await ready;
     if (!project) return { items: [] };
     const current = project;
     const byPath = new Map<string, Diagnostic[]>();
@@ -315,6 +320,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {
+    await ready;
     clearTimeout(othersTimer);
     await publishWorkspace();
     return { files: project?.paths().length ?? 0 };

@@ -4,7 +4,7 @@
  * the `helm` binary's output gets the same checks and links as the built-in renderer's.
  */
 import type { Diagnostic } from '../../core/diagnostics';
-import { isAtLeast } from '../../core/diagnostics';
+import { applyOptions } from '../../core/pipeline/options';
 import type { CheckOptions } from '../../core/config/options';
 import type { RenderedManifest } from '../../core/helm/index';
 import { mapRenderedLines } from '../../core/helm/source-map';
@@ -118,11 +118,10 @@ export async function checkRendered(
   control: CheckControl = {},
 ): Promise<RenderedProblem[] | undefined> {
   const sliceMs = control.sliceMs ?? 30;
-  const minimum = options.minimumSeverity ?? 'style';
   const problems: RenderedProblem[] = [];
   const add = (seg: Segment, list: Diagnostic[]) => {
-    for (const d of list) {
-      if (!isAtLeast(d.severity, minimum)) continue;
+    // The same pipeline as every other finding: severities, `off` and the minimum severity.
+    for (const d of applyOptions(list, options)) {
       const { fixes: _readOnly, ...rest } = d;
       const { start, end } = d.range;
       const diagnostic: Diagnostic = {

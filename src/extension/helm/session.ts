@@ -99,7 +99,9 @@ export class ChartSession implements vscode.Disposable {
 
   private options(): RenderOptions {
     const { releaseName, namespace, valuesFiles } = this.request;
-    return { releaseName, namespace, valuesFiles };
+    // The render's capabilities and the validation of its output name the same Kubernetes version.
+    const kubernetesVersion = optionsFor(vscode.Uri.file(join(this.chartDir, 'Chart.yaml')), this.services.log).kubernetesVersion;
+    return { releaseName, namespace, valuesFiles, ...(kubernetesVersion ? { kubeVersion: `v${kubernetesVersion.replace(/^v/, '')}.0` } : {}) };
   }
 
   private async run(token?: vscode.CancellationToken): Promise<Outcome> {
@@ -190,8 +192,11 @@ export class ChartSession implements vscode.Disposable {
     // In the background, in slices: the view opens at once and a huge render never freezes the editor.
     const stale = () => generation !== this.generation;
     void checkRendered(segments, this.uri.toString(), options, { stale }).then(
-      (problems) => {
+      async (problems) => {
         if (!problems || stale()) return;
+        // Markers set before the view shows this output would be clamped to the old text's last line.
+        await shown(this.uri, outcome.output);
+        if (stale()) return;
         this.services.rendered.set(
           this.uri,
           problems.map(({ diagnostic, origin }) => this.linked(toVscodeDiagnostic(diagnostic), origin)),
@@ -293,4 +298,19 @@ function failureText(message: string): string {
 
 export function displayName(chartDir: string): string {
   return basename(chartDir);
+}
+
+/** Resolves when the open view of `uri` shows `text` (at once if it does or is not open; bounded). */
+function shown(uri: vscode.Uri, text: string, timeoutMs = 5000): Promise<void> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc || doc.getText() === text) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && doc.getText() === text && done());
+  });
 }
