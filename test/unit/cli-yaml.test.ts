@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { isHelmTemplatePath, yamlKindOf } from '../../src/core/workspace/yaml-project';
+import { chartDirOfTemplate, fileKindOf } from '../../src/core/project/kinds';
 
 interface Finding {
   file: string;
@@ -236,14 +236,15 @@ test('bad input stays bounded: an alias bomb, a binary .yaml and a 25 MB manifes
 
 test('file kinds: templates/ is Helm only beside a Chart.yaml; compose globs force Compose unless a modeline says otherwise', () => {
   const root = project({ 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n', 'chart/templates/sub/cm.yaml': '', 'other/templates/cm.yaml': '' });
-  assert.equal(isHelmTemplatePath(join(root, 'chart/templates/sub/cm.yaml')), true);
-  assert.equal(isHelmTemplatePath(join(root, 'other/templates/cm.yaml')), false);
+  assert.equal(chartDirOfTemplate(join(root, 'chart/templates/sub/cm.yaml')), join(root, 'chart'));
+  assert.equal(chartDirOfTemplate(join(root, 'other/templates/cm.yaml')), undefined);
   const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
-  assert.equal(yamlKindOf(manifest, join(root, 'other/templates/cm.yaml')), 'kubernetes');
-  assert.equal(yamlKindOf(manifest, join(root, 'chart/templates/sub/cm.yaml')), 'helm-template');
-  assert.equal(yamlKindOf('volumes:\n  data: {}\n', '/w/stack.yml'), 'other');
-  assert.equal(yamlKindOf('volumes:\n  data: {}\n', '/w/stack.yml', true), 'compose');
-  assert.equal(yamlKindOf('# shipshape: kind=none\nvolumes: {}\n', '/w/stack.yml', true), 'other');
+  assert.equal(fileKindOf(join(root, 'other/templates/cm.yaml'), manifest), 'kubernetes');
+  assert.equal(fileKindOf(join(root, 'chart/templates/sub/cm.yaml'), manifest), 'helm-template');
+  assert.equal(fileKindOf(join(root, 'chart/Chart.yaml'), 'apiVersion: v2\n'), 'chart');
+  assert.equal(fileKindOf('/w/stack.yml', 'volumes:\n  data: {}\n'), 'other');
+  assert.equal(fileKindOf('/w/stack.yml', 'volumes:\n  data: {}\n', { composeGlob: true }), 'compose');
+  assert.equal(fileKindOf('/w/stack.yml', '# shipshape: kind=none\nvolumes: {}\n', { composeGlob: true }), 'other');
 });
 
 test('kustomize: a strategic-merge patch may leave out required fields (typos still count); kustomization.yaml is not "unknown"', () => {

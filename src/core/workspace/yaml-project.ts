@@ -1,10 +1,8 @@
 /**
- * The YAML side of a project, shared by the editor and `shipshape check`: schema validation,
- * cross-file Kubernetes rules over every manifest known, Compose rules, then the user's options
- * (severity overrides, inline ignores, minimum severity).
+ * The YAML engine the Project calls: schema validation, cross-file Kubernetes rules over every
+ * manifest known, Compose rules, then the user's options through the pipeline.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import type { Diagnostic } from '../diagnostics';
 import { checkComposeFile } from '../compose';
@@ -12,25 +10,9 @@ import { KubernetesWorkspace } from '../k8s';
 import { applyOptions } from '../pipeline/options';
 import { YamlSuppressions } from '../rules/yaml-suppressions';
 import { validateYamlFile } from '../schemas';
-import { detectYamlKind, type YamlKind } from '../yaml/detect';
 import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
 
 export { helmRenderRule } from '../rules/helm-render';
-
-/** A templates/ folder of a chart (Chart.yaml beside it); such files are never validated as YAML. */
-export function isHelmTemplatePath(fileName: string, fileExists: (path: string) => boolean = existsSync): boolean {
-  const parts = fileName.split(/[\\/]/);
-  const index = parts.lastIndexOf('templates');
-  if (index <= 0 || index === parts.length - 1) return false;
-  return fileExists(join(parts.slice(0, index).join(sep) || sep, 'Chart.yaml'));
-}
-
-/** What a YAML file is, by content and name; `forceCompose` is a match of the user's compose globs. */
-export function yamlKindOf(text: string, fileName: string, forceCompose = false, fileExists: (path: string) => boolean = existsSync): YamlKind {
-  const kind = detectYamlKind(text, fileName, { fileExists });
-  if (forceCompose && kind !== 'helm-template' && !/^[ \t]*#[ \t]*shipshape:[ \t]*kind=/m.test(text.slice(0, 4096))) return 'compose';
-  return kind;
-}
 
 /**
  * Every Kubernetes manifest of a project (so rules can look across files) plus its CRDs. Files are
