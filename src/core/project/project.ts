@@ -259,7 +259,7 @@ export class Project {
     if (!key.includes(':') || existsSync(key)) {
       const path = toInventoryPath(key);
       if (entry.text === undefined || kind === 'config') this.inventory.remove(path);
-      else this.inventory.update(path, kind === 'helm-template' ? undefined : entry.text);
+      else this.inventory.update(path, kind === 'helm-template' ? undefined : entry.text, kind === 'kubernetes' ? this.yaml.parsed(key) : undefined);
     }
     if (kind === 'chart' && !isSubchartDir(dirname(key)) && !this.charts.has(dirname(key))) this.charts.set(dirname(key), { dirty: true });
   }

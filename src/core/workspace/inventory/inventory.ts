@@ -41,7 +41,7 @@ export class WorkspaceInventory {
   private readonly templates = new Map<string, Set<string>>();
 
   /** Reads (or re-reads) one file; `text` may be omitted for files whose content is not needed. True when something changed. */
-  update(path: string, text?: string): boolean {
+  update(path: string, text?: string, parsed?: ParsedYamlFile): boolean {
     const interest = interestIn(path);
     if (!interest) return this.remove(path);
     const previous = this.files.get(path);
@@ -49,7 +49,7 @@ export class WorkspaceInventory {
     this.forget(path, previous);
     const chartDir = templateChartDir(path);
     if (chartDir !== undefined) this.templatesOf(chartDir).add(path);
-    this.files.set(path, text === undefined || interest === 'path' ? { kind: 'other' } : this.read(path, text, previous));
+    this.files.set(path, text === undefined || interest === 'path' ? { kind: 'other' } : this.read(path, text, previous, parsed));
     return true;
   }
 
@@ -125,7 +125,8 @@ export class WorkspaceInventory {
     return result;
   }
 
-  private read(path: string, text: string, previous: FileRecord | undefined): FileRecord {
+  /** `known`: the manifest as the caller already parsed it (YAML 1.1, this text), so it is not parsed twice. */
+  private read(path: string, text: string, previous: FileRecord | undefined, known?: ParsedYamlFile): FileRecord {
     if (isDockerfileName(basename(path))) return { kind: 'dockerfile', text, entry: readDockerfile(path, text) };
     const previousParse = previous && 'parsed' in previous ? previous.parsed : undefined;
     if (basename(path) === 'Chart.yaml') {
@@ -142,7 +143,7 @@ export class WorkspaceInventory {
       return entry && entry.services.length > 0 ? { kind: 'compose', text, parsed, entry } : { kind: 'other', text };
     }
     if (kind === 'kubernetes') {
-      const parsed = parseYamlFile(text, { version: '1.1', previous: previousParse });
+      const parsed = known && known.text === text && known.version === '1.1' ? known : parseYamlFile(text, { version: '1.1', previous: previousParse });
       return { kind: 'kubernetes', text, parsed, objects: this.kubernetes.update(path, parsed) };
     }
     return { kind: 'other', text };
