@@ -51,6 +51,22 @@ suite('Helm render', () => {
     assert.ok(shown, 'the rendered document is not shown in an editor');
   });
 
+  test('the rendered view applies the user's severities (shipshape.rules) like every other check', async () => {
+    const settings = vscode.workspace.getConfiguration('shipshape');
+    await settings.update('rules', { 'k8s-schema': 'info' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await h.resetEditors();
+      const doc = await render({ chart: h.fixtureUri('charts/web'), valuesFiles: [], releaseName: 'sev', namespace: 'default' });
+      const typo = h.rangeOf(doc, 'imagePullPolicyy');
+      const list = await h.waitForDiagnostics(doc.uri, (l) => l.some((d) => h.ruleOf(d) === 'k8s-schema' && d.range.start.line === typo.start.line), 'no k8s-schema problem on the typo');
+      const problem = list.find((d) => h.ruleOf(d) === 'k8s-schema' && d.range.start.line === typo.start.line);
+      assert.strictEqual(problem.severity, vscode.DiagnosticSeverity.Information, 'the rendered view ignored shipshape.rules');
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await h.resetEditors();
+    }
+  });
+
   test('a schema error in the rendered output links back to the template line that produced it', async () => {
     const chart = h.fixtureUri('charts/web');
     const doc = await render({ chart, valuesFiles: [], releaseName: 'shop', namespace: 'default' });
