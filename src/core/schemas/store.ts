@@ -6,7 +6,7 @@
  * file with one Deployment does not pay for the other 180 kinds.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createComposeAjv, createKubernetesAjv, type AjvInstance } from './ajv';
 import { COMPILED_DIR, COMPOSE_EXPORT, loadCompiledModule, sourceHash, type CompiledIndex } from './compiled/load';
@@ -18,7 +18,8 @@ export class SchemaSetupError extends Error {}
 /** Where the generated schemas are: beside `dist/` when packaged, `schemas/generated` in the repository. */
 export function defaultSchemaDir(): string {
   const candidates = [resolve(__dirname, '../schemas/generated'), resolve(__dirname, '../../../schemas/generated')];
-  return candidates.find((dir) => existsSync(join(dir, 'kubernetes'))) ?? candidates[candidates.length - 1];
+  // When none exists yet, name the folder this layout expects: beside dist/ in a bundle, the repo's from src/.
+  return candidates.find((dir) => existsSync(join(dir, 'kubernetes'))) ?? (basename(__dirname) === 'dist' ? candidates[0] : candidates[1]);
 }
 
 export interface KubernetesSchemas {
@@ -136,7 +137,7 @@ export class SchemaStore {
 
   private missing(): SchemaSetupError {
     return new SchemaSetupError(
-      `No generated schemas in ${this.dir}. Run \`npm run schemas\` (or reinstall the extension) to create them.`,
+      `No generated schemas in ${this.dir}. Run \`npm run schemas\` in ${dirname(dirname(this.dir))} (or reinstall the package or extension) to create them.`,
     );
   }
 }

@@ -252,7 +252,7 @@ test('Compose: unknown service key, type errors and octal numbers', () => {
 test('a missing schema folder is a clear diagnostic, not a crash', () => {
   const [d] = validateYamlFile('apiVersion: v1\nkind: Pod\n', 'p.yaml', { schemaDir: '/nonexistent/schemas' });
   assert.equal(d.severity, 'error');
-  assert.match(d.message, /No generated schemas in \/nonexistent\/schemas\. Run `npm run schemas`/);
+  assert.match(d.message, /No generated schemas in \/nonexistent\/schemas\. Run `npm run schemas` in \//);
 });
 
 test('Helm templates and other YAML are left alone', () => {
