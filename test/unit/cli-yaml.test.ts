@@ -278,3 +278,10 @@ test('a JSON manifest found in a folder is validated; other JSON files are left 
   const { findings } = json(['check', root]);
   assert.deepStrictEqual(findings.map((f) => [f.file.split('/').pop(), f.rule]), [['deploy.json', 'k8s-schema']]);
 });
+
+test('a manifest with kind and metadata but no apiVersion is checked (and reported), not skipped as other YAML', () => {
+  const root = project({ 'cm.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n', 'notes.yaml': 'kind: of a list\nitems: [1]\n' });
+  const { findings } = json(['check', root]);
+  assert.deepStrictEqual([...new Set(findings.map((f) => f.file.split('/').pop()))], ['cm.yaml']);
+  assert.ok(findings.some((f) => f.line === 1 && /apiVersion/.test(f.message)), JSON.stringify(findings));
+});

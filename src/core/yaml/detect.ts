@@ -35,8 +35,12 @@ export function looksLikeKubernetes(text: string): boolean {
   const apiVersion = /^apiVersion[ \t]*:[ \t]*\S/gm;
   const kind = /^kind[ \t]*:[ \t]*\S/m;
   // Both keys at column 0 of the same document: check document by document only when they appear.
-  if (!apiVersion.test(text) || !kind.test(text)) return false;
-  return text.split(/^---(?=[ \t\r\n]|$)/m).some((doc) => /^apiVersion[ \t]*:[ \t]*\S/m.test(doc) && kind.test(doc));
+  // A document with a Kubernetes-style `kind:` and `metadata:` but no apiVersion is a manifest missing
+  // its apiVersion (the API server rejects it; kubeconform's missing_apiversion fixture), not "other".
+  const kindAndMetadata = (doc: string) => /^kind[ \t]*:[ \t]*["']?[A-Z][A-Za-z0-9]*["']?[ \t]*(?:#.*)?$/m.test(doc) && /^metadata[ \t]*:/m.test(doc);
+  if (!kind.test(text)) return false;
+  if (!apiVersion.test(text)) return text.split(/^---(?=[ \t\r\n]|$)/m).some(kindAndMetadata);
+  return text.split(/^---(?=[ \t\r\n]|$)/m).some((doc) => (/^apiVersion[ \t]*:[ \t]*\S/m.test(doc) && kind.test(doc)) || kindAndMetadata(doc));
 }
 
 function isInHelmTemplatesDir(fileName: string, text: string, fileExists?: (path: string) => boolean): boolean {
