@@ -77,9 +77,12 @@ function typeName(v: GoValue): string {
 }
 
 function mergeAll(name: string, overwrite: boolean) {
+  // A missing value (`$x.global`, `index $.Values "pilot"`) reaches Go's map parameter as a nil map:
+  // as a source it adds nothing, as the destination it is a fresh map; helm renders on.
+  const orEmpty = (v: GoValue): GoValue => (v === null || v === undefined ? {} : v);
   return goFunc(name, ['map'], (dst, ...srcs) => {
-    const d = requireMap(dst, name);
-    for (const s of srcs) mergoMerge(d, requireMap(s, name), overwrite);
+    const d = requireMap(orEmpty(dst), name);
+    for (const s of srcs) mergoMerge(d, requireMap(orEmpty(s), name), overwrite);
     return d;
   }, 'map');
 }

@@ -117,3 +117,10 @@ test('reflection names Go kinds and types', () => {
   assert.equal(call('deepEqual', { a: [1n] }, { a: [1n] }), true);
   assert.equal(call('deepEqual', 1n, 1.0), false);
 });
+
+test('merge and mustMergeOverwrite take a missing value (nil) as an empty map, as Go passes it', () => {
+  assert.deepEqual(call('mustMergeOverwrite', { y: 2n }, undefined), { y: 2n });
+  assert.deepEqual(call('merge', { z: 3n }, null, { x: 1n }), { x: 1n, z: 3n });
+  assert.deepEqual(call('merge', undefined, { w: 1n }), { w: 1n });
+  assert.deepEqual(call('mergeOverwrite', null, null), {});
+});
