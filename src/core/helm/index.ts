@@ -26,7 +26,7 @@ import { missingDependencies, processDependencies } from './dependencies';
 import { isCompatibleRange } from './semver';
 import { checkValuesSchema, SchemaValidationError } from './schema';
 import { renderTemplates, clearTemplateCache as clearTemplates, type RenderLimits } from './render';
-import { sortManifests, isTestHook, ManifestYamlError, type ManifestDoc } from './sort';
+import { sortManifests, isTestHook, ManifestYamlError, HELM3_INSTALL_ORDER, INSTALL_ORDER, type ManifestDoc } from './sort';
 import { assembleOutput, ShowOnlyError, type CrdFile } from './output';
 import { ChartRenderError } from './errors';
 import { mapRenderedLines } from './source-map';
@@ -295,7 +295,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   const trimDocuments = compat === 3 || options.legacyDocumentSplitting === true;
   let sorted;
   try {
-    sorted = sortManifests(files, trimDocuments);
+    sorted = sortManifests(files, trimDocuments, compat === 3 ? HELM3_INSTALL_ORDER : INSTALL_ORDER);
   } catch (e) {
     if (e instanceof ManifestYamlError) throw yamlRenderError(e, files);
     throw e;

@@ -19,6 +19,9 @@ export const INSTALL_ORDER: readonly string[] = [
   'ValidatingWebhookConfiguration',
 ];
 
+/** Helm 3's list ends at APIService: webhook configurations are unknown kinds there (sorted after the known ones). */
+export const HELM3_INSTALL_ORDER: readonly string[] = INSTALL_ORDER.slice(0, INSTALL_ORDER.indexOf('APIService') + 1);
+
 const HOOK_EVENTS = new Set([
   'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade',
   'pre-rollback', 'post-rollback', 'test', 'test-success',
@@ -135,18 +138,18 @@ function parseHeadUncached(doc: string, path: string): Head {
   };
 }
 
-function kindRank(kind: string): number {
-  const i = INSTALL_ORDER.indexOf(kind);
+function kindRank(kind: string, order: readonly string[]): number {
+  const i = order.indexOf(kind);
   return i < 0 ? Number.POSITIVE_INFINITY : i;
 }
 
-/** Stable sort by InstallOrder; unknown kinds last, alphabetically among themselves. */
-export function sortByKind<T extends { kind: string }>(items: T[]): T[] {
+/** Stable sort by InstallOrder; unknown kinds last, alphabetically among themselves (no kind, "", first). */
+export function sortByKind<T extends { kind: string }>(items: T[], order: readonly string[] = INSTALL_ORDER): T[] {
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => {
-      const ra = kindRank(a.item.kind);
-      const rb = kindRank(b.item.kind);
+      const ra = kindRank(a.item.kind, order);
+      const rb = kindRank(b.item.kind, order);
       if (ra === Number.POSITIVE_INFINITY && rb === Number.POSITIVE_INFINITY && a.item.kind !== b.item.kind) {
         return a.item.kind < b.item.kind ? -1 : 1;
       }
@@ -165,7 +168,7 @@ export interface SortedManifests {
  * Helm's SortManifests over rendered files (path -> text): files in path order, partials (`_*`) and
  * blank files skipped, documents split, hooks separated (unknown hook types dropped), both sorted by kind.
  */
-export function sortManifests(files: Map<string, string>, trimDocuments: boolean): SortedManifests {
+export function sortManifests(files: Map<string, string>, trimDocuments: boolean, order: readonly string[] = INSTALL_ORDER): SortedManifests {
   const manifests: ManifestDoc[] = [];
   const hooks: ManifestDoc[] = [];
   const paths = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -186,7 +189,7 @@ export function sortManifests(files: Map<string, string>, trimDocuments: boolean
       hooks.push({ ...base, hookEvents: events });
     }
   }
-  return { manifests: sortByKind(manifests), hooks: sortByKind(hooks) };
+  return { manifests: sortByKind(manifests, order), hooks: sortByKind(hooks, order) };
 }
 
 export function isTestHook(doc: ManifestDoc): boolean {
