@@ -26,7 +26,12 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     source: 'shipshape',
     code: d.rule,
     codeDescription: { href: docsUrl(d.rule) },
-    message: d.message,
+    message: plainMessage(d.message),
     ...(Object.keys(data).length ? { data } : {}),
   };
+}
+
+/** Editors show diagnostic messages as plain text: Markdown code spans become quotes. */
+export function plainMessage(message: string): string {
+  return message.replace(/`([^`\n]+)`/g, '‘$1’');
 }

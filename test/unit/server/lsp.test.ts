@@ -124,3 +124,9 @@ test('unsaved edits are checked as typed; hover, completion, quick fixes, outlin
   const yamlActions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: yamlFinding.range, context: { diagnostics: [yamlFinding] } })) as { title: string }[];
   assert.ok(yamlActions.some((a) => a.title === 'Ignore k8s-schema here'), JSON.stringify(yamlActions.map((a) => a.title)));
 });
+
+test('messages reach the editor as plain text: code spans become quotes', () => {
+  const { plainMessage } = require('../../../src/server/convert') as typeof import('../../../src/server/convert');
+  assert.equal(plainMessage('`node:latest` uses the `latest` tag'), '‘node:latest’ uses the ‘latest’ tag');
+  assert.equal(plainMessage('no code here'), 'no code here');
+});
