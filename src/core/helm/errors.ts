@@ -172,3 +172,17 @@ function splitN(s: string, sep: string, n: number): string[] {
   out.push(rest);
   return out;
 }
+
+/**
+ * What a user should read first about a render error Go words for Go programmers: a nil pointer on
+ * `.Values.service.port` means `.Values.service` is not set. Undefined when there is nothing to add.
+ */
+export function explainRenderError(message: string): string | undefined {
+  const nil = /at <(\$?[\w]*(?:\.[\w]+)+)>:\s*nil pointer evaluating interface \{\}\.(\w+)/.exec(message);
+  if (nil) {
+    const path = nil[1];
+    const parent = path.slice(0, path.length - nil[2].length - 1) || path;
+    return `\`${parent}\` is not set, so \`${path}\` fails`;
+  }
+  return undefined;
+}

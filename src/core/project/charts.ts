@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import type { Diagnostic } from '../diagnostics';
 import { renderChart, type RenderedManifest } from '../helm';
+import { explainRenderError } from '../helm/errors';
 import { helmRenderRule } from '../rules/helm-render';
 
 export interface RenderedDocument {
@@ -27,7 +28,10 @@ export function renderForCheck(chartDir: string, options: CheckOptions, override
     const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides });
     return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
   } catch (error) {
-    return { documents: [], error: { rule: helmRenderRule.id, severity: helmRenderRule.defaultSeverity, message: `The chart does not render: ${(error as Error).message}`, range: line0() } };
+    const raw = (error as Error).message;
+    const why = explainRenderError(raw);
+    const message = why ? `The chart does not render: ${why}. (${raw})` : `The chart does not render: ${raw}`;
+    return { documents: [], error: { rule: helmRenderRule.id, severity: helmRenderRule.defaultSeverity, message, range: line0() } };
   }
 }
 

@@ -10,7 +10,7 @@ import { basename, join, sep } from 'node:path';
 import type { RenderOptions, RenderedManifest, ErrorLocation } from '../../core/helm/index';
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
-import { templateLocations } from '../../core/helm/errors';
+import { explainRenderError, templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
 import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
 import type { RenderRequest } from './prompts';
@@ -270,7 +270,9 @@ function readText(path: string): string | undefined {
 }
 
 function helmRenderDiagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
+  // What is missing first, in words; Go's text after it, for those who know it.
+  const why = explainRenderError(message);
+  const diagnostic = new vscode.Diagnostic(range, why ? `${why}.\n${message}` : message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'shipshape';
   diagnostic.code = 'helm-render';
   return diagnostic;
