@@ -51,7 +51,7 @@ suite('Helm render', () => {
     assert.ok(shown, 'the rendered document is not shown in an editor');
   });
 
-  test('the rendered view applies the user's severities (shipshape.rules) like every other check', async () => {
+  test("the rendered view applies the user's severities (shipshape.rules) like every other check", async () => {
     const settings = vscode.workspace.getConfiguration('shipshape');
     await settings.update('rules', { 'k8s-schema': 'info' }, vscode.ConfigurationTarget.Workspace);
     try {
