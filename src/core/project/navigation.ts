@@ -15,7 +15,7 @@ export interface OutlineSymbol {
 export function outlineOf(inventory: WorkspaceInventory, path: string): OutlineSymbol[] {
   const dockerfile = inventory.dockerfile(path);
   if (dockerfile) {
-    return dockerfile.stages.map((s) => ({ name: s.name ?? `stage ${s.index}`, detail: s.baseImage ?? s.baseStage, kind: 'stage', at: s.at }));
+    return dockerfile.stages.map((s) => ({ name: s.name ?? s.baseImage ?? `stage ${s.index}`, detail: s.name ? (s.baseImage ?? s.baseStage) : `stage ${s.index}`, kind: 'stage', at: s.at }));
   }
   const compose = inventory.composeFiles().find((f) => f.path === path);
   if (compose) return compose.services.map((s) => ({ name: s.name, detail: s.image ?? s.build, kind: 'service', at: s.at }));

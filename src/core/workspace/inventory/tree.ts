@@ -89,7 +89,8 @@ function dockerfileNode(file: DockerfileEntry, show: (p: string) => string): Tre
   };
 }
 
-const stageLabel = (stage: StageEntry) => stage.name ?? `stage ${stage.index}`;
+/** An unnamed stage is known by what it builds from (`COPY --from=<index>` still reaches it). */
+const stageLabel = (stage: StageEntry) => stage.name ?? stage.baseImage ?? `stage ${stage.index}`;
 
 function stageNode(parentId: string, stage: StageEntry, stages: StageEntry[]): TreeNode {
   const id = `${parentId}/stage:${stage.name ?? stage.index}`;
@@ -171,7 +172,8 @@ function composeServiceNode(parentId: string, service: ComposeServiceEntry, all:
   };
 }
 
-const NO_NAMESPACE = '(namespace not set)';
+/** An object with no namespace goes where kubectl's context points: `default` unless set otherwise. */
+const NO_NAMESPACE = 'default';
 const CLUSTER = '(cluster-scoped)';
 
 function namespaceNodes(inventory: WorkspaceInventory, objects: K8sObjectEntry[], show: (p: string) => string): TreeNode[] {
@@ -181,8 +183,8 @@ function namespaceNodes(inventory: WorkspaceInventory, objects: K8sObjectEntry[]
     const kinds = groups.get(ns) ?? groups.set(ns, new Map()).get(ns)!;
     (kinds.get(object.kind) ?? kinds.set(object.kind, []).get(object.kind)!).push(object);
   }
-  // Named namespaces first (alphabetically), then unset, then cluster-scoped objects.
-  const order = (ns: string) => (ns === CLUSTER ? 2 : ns === NO_NAMESPACE ? 1 : 0);
+  // Namespaces alphabetically (unset ones are in `default`), then cluster-scoped objects.
+  const order = (ns: string) => (ns === CLUSTER ? 1 : 0);
   return [...groups.keys()]
     .sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1))
     .map((ns) => {
