@@ -10,6 +10,7 @@ import { debounceMs } from '../settings';
 import { resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
 import { RenderClient } from './render-client';
 import { ChartSession, displayName, type SessionServices } from './session';
+import { settled } from './settled';
 
 export const HELM_SCHEME = 'shipshape-helm';
 /** File events arrive in bursts (a save, a git checkout): wait for the burst to end. */
@@ -18,22 +19,6 @@ const MIN_RERENDER_DELAY_MS = 300;
 /** One document per chart: `shipshape-helm:/<name> (rendered).yaml?<chart dir>`. */
 function documentUri(chartDir: string): vscode.Uri {
   return vscode.Uri.from({ scheme: HELM_SCHEME, path: `/${displayName(chartDir)} (rendered).yaml`, query: encodeURIComponent(chartDir) });
-}
-
-/** Resolves when `doc` shows `expected()` (or after a bound, so a lost update never hangs the command). */
-function settled(doc: vscode.TextDocument, expected: () => string, timeoutMs = 5000): Promise<void> {
-  if (doc.getText() === expected()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === doc && doc.getText() === expected()) done();
-    });
-  });
 }
 
 interface Live {

@@ -15,6 +15,7 @@ import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } fr
 import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
 import type { RenderRequest } from './prompts';
 import { RenderCancelled, type RenderClient } from './render-client';
+import { settled } from './settled';
 
 /** Bounds for an editor render: far above real charts, far below what would stall the extension host. */
 const LIMITS = { maxSteps: 5_000_000, maxOutputBytes: 32 * 1024 * 1024, maxCallDepth: 10_000 };
@@ -195,7 +196,8 @@ export class ChartSession implements vscode.Disposable {
       async (problems) => {
         if (!problems || stale()) return;
         // Markers set before the view shows this output would be clamped to the old text's last line.
-        await shown(this.uri, outcome.output);
+        const view = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+        if (view) await settled(view, () => outcome.output);
         if (stale()) return;
         this.services.rendered.set(
           this.uri,
@@ -300,19 +302,4 @@ function failureText(message: string): string {
 
 export function displayName(chartDir: string): string {
   return basename(chartDir);
-}
-
-/** Resolves when the open view of `uri` shows `text` (at once if it does or is not open; bounded). */
-function shown(uri: vscode.Uri, text: string, timeoutMs = 5000): Promise<void> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!doc || doc.getText() === text) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    const sub = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && doc.getText() === text && done());
-  });
 }
