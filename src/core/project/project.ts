@@ -137,6 +137,12 @@ export class Project {
     if (entry?.open) return;
     this.files.set(path, { open: false, named: entry?.named });
     this.markDirty(path);
+    // A new chart: its templates may have been written first, when no Chart.yaml made them a chart's.
+    if (!entry && basename(path) === 'Chart.yaml') {
+      for (const file of discoverFiles([join(dirname(path), 'templates')], () => true, this.options.limits?.maxFiles).files) {
+        if (!this.files.has(file)) this.changedOnDisk(file);
+      }
+    }
   }
 
   deletedOnDisk(path: string): void {

@@ -130,3 +130,17 @@ test('messages reach the editor as plain text: code spans become quotes', () => 
   assert.equal(plainMessage('`node:latest` uses the `latest` tag'), '‘node:latest’ uses the ‘latest’ tag');
   assert.equal(plainMessage('no code here'), 'no code here');
 });
+
+test('a chart whose templates were written before its Chart.yaml lists them once Chart.yaml appears', async () => {
+  const { Project } = await import('../../../src/core/project');
+  const root = workspace();
+  const project = new Project({ roots: [root] });
+  project.scan();
+  mkdirSync(join(root, 'mini', 'templates'), { recursive: true });
+  writeFileSync(join(root, 'mini', 'templates', 'NOTES.txt'), 'Thanks.\n');
+  project.changedOnDisk(join(root, 'mini', 'templates', 'NOTES.txt')); // not a chart's file yet
+  writeFileSync(join(root, 'mini', 'Chart.yaml'), 'apiVersion: v2\nname: mini\nversion: 0.1.0\n');
+  project.changedOnDisk(join(root, 'mini', 'Chart.yaml'));
+  const chart = project.currentInventory().charts().find((c) => c.name === 'mini');
+  assert.deepStrictEqual(chart?.templates.map((t) => t.split('/').pop()), ['NOTES.txt']);
+});
