@@ -1,6 +1,6 @@
 /** Conversions between the core's plain types and VS Code's classes. */
 import * as vscode from 'vscode';
-import type { Diagnostic, Range, Severity, TextEdit } from '../core/diagnostics';
+import type { Diagnostic, Range, Severity } from '../core/diagnostics';
 import { docsUrl } from '../core/rules/meta';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -21,8 +21,3 @@ export function toVscodeDiagnostic(d: Diagnostic): vscode.Diagnostic {
   return result;
 }
 
-export function toWorkspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
-  return edit;
-}

@@ -34,7 +34,8 @@ import { Project, toInventoryPath, type LanguageHint } from '../core/project';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
 import { CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
-import { composeGlobMatcher, toCheckOptions, type ClientSettings } from './settings';
+import { toCheckOptions, type ClientSettings } from '../core/config/settings';
+import { composeGlobMatcher } from './settings';
 
 /** Larger open buffers get one clear message instead of validation. */
 export const MAX_EDITOR_CHARS = 10 * 1024 * 1024;

@@ -183,16 +183,17 @@ export class Project {
     this.files.delete(key);
     this.results.delete(key);
     this.dirty.add(key);
-    this.touchChartOf(key);
+    this.invalidateDependents(key);
   }
 
   private markDirty(key: string): void {
     this.dirty.add(key);
     this.results.delete(key);
-    this.touchChartOf(key);
+    this.invalidateDependents(key);
   }
 
-  private touchChartOf(key: string): void {
+  /** A config file changes every folder's options; any file under a chart changes its render. */
+  private invalidateDependents(key: string): void {
     if (/(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/.test(key)) {
       this.config.invalidate();
       this.invalidateAll();
