@@ -255,8 +255,7 @@ export class Project {
     if (!entry) {
       this.yaml.remove(key);
       this.inventory.remove(toInventoryPath(key));
-      this.charts.delete(dirname(key));
-      return;
+      return; // a deleted Chart.yaml drops its chart at the re-render it was marked for
     }
     this.read(key, entry);
     const kind = entry.kind ?? 'other';

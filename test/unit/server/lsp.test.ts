@@ -144,3 +144,19 @@ test('a chart whose templates were written before its Chart.yaml lists them once
   const chart = project.currentInventory().charts().find((c) => c.name === 'mini');
   assert.deepStrictEqual(chart?.templates.map((t) => t.split('/').pop()), ['NOTES.txt']);
 });
+
+test('deleting a chart file other than Chart.yaml keeps the chart checked; deleting Chart.yaml drops it', async () => {
+  const { Project } = await import('../../../src/core/project');
+  const { rmSync } = await import('node:fs');
+  const root = workspace();
+  const project = new Project({ roots: [root] });
+  project.scan();
+  const template = join(root, 'chart', 'templates', 'deploy.yaml');
+  assert.ok(project.check(template).length > 0, 'the template has findings through its chart');
+  rmSync(join(root, 'chart', 'values.yaml'));
+  project.deletedOnDisk(join(root, 'chart', 'values.yaml'));
+  assert.ok(project.check(template).length > 0, 'the chart is still rendered and checked');
+  rmSync(join(root, 'chart', 'Chart.yaml'));
+  project.deletedOnDisk(join(root, 'chart', 'Chart.yaml'));
+  assert.deepStrictEqual(project.check(template), []);
+});
