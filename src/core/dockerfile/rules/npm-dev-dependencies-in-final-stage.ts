@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import type { Stage } from '../model/types';
-import type { RunCommand } from './util/commands';
+import { environmentValue, type RunCommand } from './util/commands';
 import { cachedRunCommands } from './util/run-index';
 import { runsInteractiveShell } from './util/stages';
 
@@ -62,9 +62,7 @@ const rule: DockerfileRule = {
 
 function productionEnv(run: RunCommand): boolean {
   return Object.entries(PRODUCTION_ENV).some(([name, pattern]) => {
-    const assigned = run.command.assignments.find((a) => a.name === name);
-    if (assigned) return pattern.test(assigned.value);
-    const value = run.instruction.stage?.variables.lookup(name, run.instruction.index).value;
+    const value = environmentValue(run, name);
     return value !== undefined && pattern.test(value);
   });
 }

@@ -1,11 +1,11 @@
 import type { DockerfileRule } from '../check/rule';
-import { hasFlag } from './util/commands';
+import { environmentValue, hasFlag } from './util/commands';
 import { pipCommands } from './util/package-managers';
 import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the layer. `--no-cache-dir`,
- * `PIP_NO_CACHE_DIR`, or a cache mount keep it out; builder stages only copied from are skipped.
+ * `PIP_NO_CACHE_DIR` (ENV, a prefix or an earlier `export`), or a cache mount keep it out; builder stages only copied from are skipped.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -26,8 +26,8 @@ const rule: DockerfileRule = {
         instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))
       )
         continue;
-      if (install.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
-      if (instruction.stage?.variables.lookup('PIP_NO_CACHE_DIR', instruction.index).defined) continue;
+      // pip disables the cache for any value, `0` and `false` included (pip's _handle_no_cache_dir).
+      if (environmentValue(install, 'PIP_NO_CACHE_DIR') !== undefined) continue;
       report({
         start: install.sub.start,
         end: install.sub.end,

@@ -11,6 +11,7 @@ ruleTester(rule, {
     `FROM node:22-slim\nENV NODE_ENV=production\nRUN npm ci${APP}`,
     `FROM node:22-slim\nARG NODE_ENV=production\nENV NODE_ENV=$NODE_ENV\nRUN npm ci${APP}`,
     `FROM node:22-slim\nRUN NODE_ENV=production npm ci${APP}`,
+    { name: 'exported earlier in the RUN', code: `FROM node:22-slim\nRUN export NODE_ENV=production && npm ci${APP}` },
     `FROM node:22-slim\nRUN yarn install --production --frozen-lockfile${APP}`,
     `FROM node:22-slim\nRUN pnpm install --prod${APP}`,
     { name: 'pruned later', code: `FROM node:22-slim\nRUN npm ci\nRUN npm prune --omit=dev${APP}` },
@@ -27,6 +28,7 @@ ruleTester(rule, {
       output: `FROM node:22-slim\nRUN yarn install --production --frozen-lockfile${APP}`,
     },
     { name: 'NODE_ENV set to development', code: `FROM node:22-slim\nENV NODE_ENV=development\nRUN npm install${APP}`, errors: [[3, 9, 3, 16]] },
+    { name: 'exported only in a subshell', code: `FROM node:22-slim\nRUN (export NODE_ENV=production) && npm ci${APP}`, errors: [[2, 41, 2, 43]] },
     { name: 'in a stage the final stage builds on', code: `FROM node:22-slim AS deps\nRUN npm ci\nFROM deps${APP}`, errors: [[2, 9, 2, 11]] },
   ],
 });

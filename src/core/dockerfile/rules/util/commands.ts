@@ -70,3 +70,24 @@ export function subcommand(args: readonly ShellWord[], optionsWithValue: readonl
   }
   return undefined;
 }
+
+/**
+ * The value of environment variable `name` as `run` sees it: its own prefix (`X=1 cmd`), an earlier
+ * `export X=1` of the same RUN at top level, then ENV/ARG of the stage. `undefined`
+ * when unset. Variables exported in a subshell, a condition or a loop may not reach the command.
+ */
+export function environmentValue(run: RunCommand, name: string): string | undefined {
+  const own = run.command.assignments.find((a) => a.name === name);
+  if (own) return own.value;
+  let exported: string | undefined;
+  for (const command of run.instruction.shell?.commands ?? []) {
+    if (command.start >= run.command.start) break;
+    if (command.depth > 0 || command.conditional || command.name?.value !== 'export') continue;
+    const assignment = command.assignments.find((a) => a.name === name);
+    if (assignment) exported = assignment.value;
+  }
+  if (exported !== undefined) return exported;
+  const variable = run.instruction.stage?.variables.lookup(name, run.instruction.index);
+  return variable?.defined ? (variable.value ?? '') : undefined;
+}
+
