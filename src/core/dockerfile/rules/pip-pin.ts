@@ -1,11 +1,12 @@
 import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
-import { isUnpinnable, PIP, packageOperands, pipCommands } from './util/package-managers';
+import { isUnpinnable, PIP, PIPX, packageOperands, pipCommands, pipxCommands } from './util/package-managers';
 
 /**
  * `pip install flask` takes whatever is newest on build day. Pin with `flask==3.0.3` (or any version
  * specifier), or install from a requirements or constraints file. Paths, archives, URLs and `git+`
- * sources (pinned by their `@ref`; reported without one) are not package names.
+ * sources (pinned by their `@ref`; reported without one) are not package names. `pipx install black`
+ * takes the same specs.
  */
 /** `pip install --upgrade pip setuptools wheel` refreshes the installer itself before the pinned installs. */
 const INSTALLER = new Set(['pip', 'setuptools', 'wheel']);
@@ -20,10 +21,14 @@ const rule: DockerfileRule = {
     aliases: ['DL3013'],
   },
   check({ model, report }) {
-    for (const install of pipCommands(model.instructions)) {
+    const installs = [
+      ...pipCommands(model.instructions).map((c) => ({ c, manager: PIP })),
+      ...pipxCommands(model.instructions).map((c) => ({ c, manager: PIPX })),
+    ];
+    for (const { c: install, manager } of installs) {
       if (install.rest.some((a) => ['-c', '--constraint'].includes(a.value) || a.value.startsWith('--constraint='))) continue;
       const upgradesInstaller = hasFlag(install.rest, '-U', '--upgrade');
-      for (const word of packageOperands(install.rest, PIP.optionsWithValue)) {
+      for (const word of packageOperands(install.rest, manager)) {
         if (isUnpinnedVcs(word.value)) {
           report({ start: word.start, end: word.end, message: `\`${word.value}\` follows the default branch; pin a tag or commit with \`@<ref>\`.` });
           continue;

@@ -11,10 +11,15 @@ ruleTester(rule, {
     'FROM python:3.12-slim\nRUN pip install -c constraints.txt flask',
     'FROM python:3.12-slim\nRUN pip install --upgrade pip setuptools wheel',
     'FROM python:3.12-slim\nRUN pip install $PACKAGES',
+    { name: 'option values are not packages', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir --root-user-action ignore poetry==1.8.5' },
+    { name: 'pipx pinned', code: 'FROM python:3.12-slim\nRUN pipx install --python "$(which python)" "poetry==1.8.5"' },
+    { name: 'pipenv is not pip', code: 'FROM python:3.12-slim\nRUN pipenv install black' },
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nRUN pip install flask requests==2.32.3', errors: [[2, 17, 2, 22]] },
     { name: 'VCS source without a ref', code: 'FROM python:3.12-slim\nRUN pip install git+ssh://git@github.com/org/lib.git', errors: [[2, 17, 2, 53]] },
+    { name: 'option=value, then a package', code: 'FROM python:3.12-slim\nRUN pip install --root-user-action=ignore mypkg', errors: [[2, 43, 2, 48]] },
+    { name: 'pipx unpinned', code: 'FROM python:3.12-slim\nRUN pipx install --suffix 2 black', errors: [[2, 29, 2, 34]] },
     { code: 'FROM python:3.12-slim\nRUN python3 -m pip install --user -U "uvicorn[standard]"', errors: [[2, 38, 2, 57]] },
   ],
 });

@@ -10,5 +10,6 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM debian:12\nCMD ["/usr/bin/supervisord", "-n"]', errors: [[2, 6, 2, 28]] },
     { code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends supervisor\nCMD supervisord -n', errors: [[2, 48, 2, 58], [3, 5, 3, 16]] },
+    { name: 'installed with pipx', code: 'FROM python:3.12-slim\nRUN pipx install supervisor==4.2.5', errors: [[2, 18, 2, 35]] },
   ],
 });

@@ -14,6 +14,13 @@ export interface PackageManager {
   names: readonly string[];
   /** Options that take the next word as their value. */
   optionsWithValue: readonly string[];
+  /**
+   * Options known to take no value. When set, an option in neither list is one the manager rejects
+   * ("invalid option"), so the word after it is not read as a package either.
+   */
+  optionsWithoutValue?: readonly string[];
+  /** Words after `--` go to another program (gem's extension build options), not packages. */
+  passThrough?: boolean;
 }
 
 export const APT: PackageManager = {
@@ -79,7 +86,20 @@ export const PIP: PackageManager = {
     '--only-binary',
     '--no-binary',
     '--report',
+    '--root-user-action',
+    '--keyring-provider',
+    '--use-feature',
+    '--use-deprecated',
+    '--log-file',
+    '--local-log',
+    '--resume-retries',
+    '--group',
   ],
+};
+/** pipx installs each application into its own venv; `pipx install black` is pinned as pip's are (`black==24.8.0`). */
+export const PIPX: PackageManager = {
+  names: ['pipx'],
+  optionsWithValue: ['--python', '--suffix', '--pip-args', '--index-url', '-i', '--preinstall', '--spec', '--editable', '-e'],
 };
 export const NPM: PackageManager = {
   names: ['npm'],
@@ -87,7 +107,19 @@ export const NPM: PackageManager = {
 };
 export const GEM: PackageManager = {
   names: ['gem'],
-  optionsWithValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '-g', '--file'],
+  optionsWithValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '-g', '--file',
+    '--build-root', '--without', '--config-file', '-B', '--bulk-threshold', '--target-rbconfig',
+    // `--document [TYPES]` and `-p, --http-proxy [URL]`: Ruby's OptionParser takes the next word unless it starts with `-`.
+    '--document', '-p', '--http-proxy'],
+  // `gem install --help` (RubyGems 3.5): every other option makes gem stop with "invalid option".
+  optionsWithoutValue: ['-l', '--local', '-r', '--remote', '-b', '--both', '--clear-sources', '-N', '--no-document', '--no-ri', '--no-rdoc',
+    '-E', '--env-shebang', '--no-env-shebang', '-f', '--force', '--no-force', '-w', '--wrappers', '--no-wrappers', '--user-install', '--no-user-install',
+    '--development', '--development-all', '--conservative', '--minimal-deps', '--no-minimal-deps', '--post-install-message', '--no-post-install-message',
+    '-u', '--update-sources', '--no-update-sources', '--prerelease', '--pre', '--no-prerelease', '--ignore-dependencies', '--default', '--explain',
+    '--lock', '--no-lock', '--suggestions', '--no-suggestions', '--vendor', '--format-executable', '--no-format-executable', '--install-as-default',
+    '-V', '--verbose', '--no-verbose', '-q', '--quiet', '--silent', '--norc', '--backtrace', '--debug', '-h', '--help',
+    '--no-http-proxy'],
+  passThrough: true,
 };
 export const YUM: PackageManager = {
   names: ['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'],
@@ -230,6 +262,11 @@ export function pipCommands(instructions: readonly InstructionNode[], subcommand
   return result;
 }
 
+/** `pipx install black`: the operands are package specs as pip reads them. */
+export function pipxCommands(instructions: readonly InstructionNode[]): PackageCommand[] {
+  return packageCommands(instructions, PIPX, ['install']);
+}
+
 function subcommandAt(args: readonly ShellWord[], optionsWithValue: readonly string[]): { word: ShellWord; index: number } | undefined {
   for (let i = 0; i < args.length; i++) {
     const value = args[i].value;
@@ -242,13 +279,21 @@ function subcommandAt(args: readonly ShellWord[], optionsWithValue: readonly str
   return undefined;
 }
 
-/** The operands of `rest`: words that are neither options nor the values of options. */
-export function packageOperands(rest: readonly ShellWord[], optionsWithValue: readonly string[]): ShellWord[] {
+/**
+ * The operands of `rest`: words that are neither options nor the values of options. Given the
+ * manager, also what its `passThrough` and `optionsWithoutValue` say (see PackageManager).
+ */
+export function packageOperands(rest: readonly ShellWord[], optionsWithValue: readonly string[] | PackageManager): ShellWord[] {
+  const manager = Array.isArray(optionsWithValue) ? undefined : (optionsWithValue as PackageManager);
+  const withValue = manager ? manager.optionsWithValue : (optionsWithValue as readonly string[]);
   const result: ShellWord[] = [];
   for (let i = 0; i < rest.length; i++) {
     const value = rest[i].value;
+    if (value === '--' && manager?.passThrough) break;
     if (value.startsWith('-')) {
-      if (optionsWithValue.includes(value)) i++;
+      const name = value.split('=')[0];
+      const unknown = manager?.optionsWithoutValue && !value.includes('=') && !withValue.includes(name) && !manager.optionsWithoutValue.includes(name) && !/^-[A-Za-z]{2,}$/.test(value);
+      if (withValue.includes(value) || unknown) i++;
       continue;
     }
     result.push(rest[i]);
@@ -281,16 +326,17 @@ const INSTALLERS: [PackageManager, string[]][] = [
   [YUM, ['install']],
   [ZYPPER, ['install', 'in']],
   [NPM, ['install', 'i', 'add']],
-  [GEM, ['install']],
+  [GEM, ['install', 'i']],
 ];
 
 /** Every package the instructions install, with any package manager (pip included). */
 export function installedPackages(instructions: readonly InstructionNode[]): InstalledPackage[] {
   const commands = [
-    ...INSTALLERS.flatMap(([manager, subs]) => packageCommands(instructions, manager, subs).map((c) => ({ c, options: manager.optionsWithValue }))),
+    ...INSTALLERS.flatMap(([manager, subs]) => packageCommands(instructions, manager, subs).map((c) => ({ c, options: manager as readonly string[] | PackageManager }))),
     ...pipCommands(instructions).map((c) => ({ c, options: PIP.optionsWithValue })),
+    ...pipxCommands(instructions).map((c) => ({ c, options: PIPX.optionsWithValue })),
   ];
-  return commands.flatMap(({ c, options }) =>
+  return commands.flatMap(({ c, options }: { c: PackageCommand; options: readonly string[] | PackageManager }) =>
     packageOperands(c.rest, options).map((word) => ({ name: word.value.split(/[=<>~@]|:(?=[^/])/)[0].toLowerCase(), word })),
   );
 }
