@@ -15,6 +15,17 @@ export const MAX_INDEX = 65536;
 
 export class StrvalsError extends Error {}
 
+/**
+ * An index cut off by the end of input (`a[`, `a[0`). Helm 4 wraps io.EOF into this error (`%w`) and its
+ * parse loop takes any wrapped EOF for the normal end, so the flag is accepted with what was set before;
+ * Helm 3 formats it with `%s` and fails.
+ */
+class IndexEofError extends StrvalsError {
+  constructor() {
+    super('error parsing index: EOF');
+  }
+}
+
 /** Marks the end of input; Helm's parser uses io.EOF the same way, as a normal stop signal. */
 const EOF = Symbol('EOF');
 /** The value is not a `{a,b}` list; Helm's ErrNotList. */
@@ -166,13 +177,18 @@ class Parser {
     private readonly data: GoMap,
     private readonly reader: Reader,
     private readonly isJson: boolean,
+    private readonly acceptIndexEof: boolean,
   ) {
     this.sc = new RuneScanner(Array.from(text));
   }
 
   parse(): void {
-    for (;;) {
-      if (this.key(this.data, 0) === EOF) return;
+    try {
+      for (;;) {
+        if (this.key(this.data, 0) === EOF) return;
+      }
+    } catch (e) {
+      if (!(this.acceptIndexEof && e instanceof IndexEofError)) throw e;
     }
   }
 
@@ -186,8 +202,13 @@ class Parser {
     if (last === '[') {
       const i = this.keyIndex();
       const list = k in data ? asList(data[k], k) : [];
-      const result = this.listItem(list, i, level);
-      setKey(data, k, result.list);
+      // Helm sets the list under the key even when the item fails (Helm 4 then goes on, see IndexEofError).
+      let result: { list: GoValue[]; eof?: typeof EOF } = { list };
+      try {
+        result = this.listItem(list, i, level);
+      } finally {
+        setKey(data, k, result.list);
+      }
       return result.eof;
     }
     if (last === '=') {
@@ -224,7 +245,7 @@ class Parser {
 
   private keyIndex(): number {
     const { text, last } = runesUntil(this.sc, ']');
-    if (last === EOF) throw new StrvalsError('error parsing index: EOF');
+    if (last === EOF) throw new IndexEofError();
     return atoi(text);
   }
 
@@ -325,13 +346,18 @@ class LiteralParser {
   constructor(
     text: string,
     private readonly data: GoMap,
+    private readonly acceptIndexEof: boolean,
   ) {
     this.sc = new RuneScanner(Array.from(text));
   }
 
   parse(): void {
-    while (this.key(this.data, 0) !== EOF) {
-      /* each call consumes one assignment */
+    try {
+      while (this.key(this.data, 0) !== EOF) {
+        /* each call consumes one assignment */
+      }
+    } catch (e) {
+      if (!(this.acceptIndexEof && e instanceof IndexEofError)) throw e;
     }
   }
 
@@ -349,14 +375,18 @@ class LiteralParser {
     // last === '['
     const i = this.keyIndex();
     const list = k in data ? asList(data[k], k) : [];
-    const result = this.listItem(list, i, level);
-    setKey(data, k, result.list);
+    let result: { list: GoValue[]; eof?: typeof EOF } = { list };
+    try {
+      result = this.listItem(list, i, level);
+    } finally {
+      setKey(data, k, result.list);
+    }
     return result.eof;
   }
 
   private keyIndex(): number {
     const { text, last } = runesUntil(this.sc, ']', true);
-    if (last === EOF) throw new StrvalsError('error parsing index: EOF');
+    if (last === EOF) throw new IndexEofError();
     return atoi(text);
   }
 
@@ -387,6 +417,7 @@ class LiteralParser {
 /**
  * Parses one flag value (`--set a=1,b=2` passes "a=1,b=2") into `into`, mutating it.
  * For `set-file`, each value is a path and `readFile` supplies its content (as a string).
+ * `helmMajor` 4 (the default) accepts an index cut off by the end, as Helm 4 does (IndexEofError).
  * Throws StrvalsError with Helm's message on malformed input.
  */
 export function parseSetInto(
@@ -394,26 +425,28 @@ export function parseSetInto(
   expr: string,
   into: GoMap,
   readFile?: (path: string) => string,
+  helmMajor: 3 | 4 = 4,
 ): void {
+  const helm4 = helmMajor === 4;
   switch (mode) {
     case 'set':
-      new Parser(expr, into, typedSetValue, false).parse();
+      new Parser(expr, into, typedSetValue, false, helm4).parse();
       return;
     case 'set-string':
-      new Parser(expr, into, (s) => s, false).parse();
+      new Parser(expr, into, (s) => s, false, helm4).parse();
       return;
     case 'set-json':
-      new Parser(expr, into, (s) => s, true).parse();
+      new Parser(expr, into, (s) => s, true, helm4).parse();
       return;
     case 'set-file': {
       const read = readFile ?? ((): string => {
         throw new StrvalsError('--set-file needs a file reader');
       });
-      new Parser(expr, into, (path) => read(path), false).parse();
+      new Parser(expr, into, (path) => read(path), false, helm4).parse();
       return;
     }
     case 'set-literal':
-      new LiteralParser(expr, into).parse();
+      new LiteralParser(expr, into, helm4).parse();
       return;
   }
 }

@@ -78,7 +78,31 @@ test('--set-json numbers are float64', () => {
 });
 
 test('malformed --set input gives a clear error, not a crash', () => {
-  for (const bad of ['a', 'a[x]=1', 'a[1', 'a={1,2', 'a[70000]=1']) {
+  for (const bad of ['a', 'a[x]=1', 'a={1,2', 'a[70000]=1']) {
     assert.throws(() => parseSetInto('set', bad, {}), (e: Error) => e.message.length > 0, bad);
+  }
+});
+
+// Found by the helm oracle (test/unit/helm/oracle.test.ts): helm 4.1.4 renders with these, 3.17.3 fails.
+test('an index cut off by the end: Helm 4 keeps what was set before, Helm 3 fails', () => {
+  const cases: [SetFlagMode, string, GoMap][] = [
+    ['set', 'a[', {}],
+    ['set', 'x=1,a[0', { x: 1n }],
+    ['set', 'a[0][1', { a: [] }],
+    ['set', 'a[0][1][2', { a: [] }],
+    ['set', 'a[1]=2,a[0][1', { a: [null, 2n] }],
+    ['set', 'a[0]=1,a[1].b[', { a: [1n] }],
+    ['set', 'x.a[0][1', { x: { a: [] } }],
+    ['set', 'b.a[0', {}],
+    ['set-string', 'a[0][1', { a: [] }],
+    ['set-json', 'x.a[0][1', { x: { a: [] } }],
+    ['set-literal', 'a[0][1', { a: [] }],
+    ['set-literal', 'x.a[0][1', { x: { a: [] } }],
+  ];
+  for (const [mode, input, expected] of cases) {
+    const into: GoMap = {};
+    parseSetInto(mode, input, into, undefined, 4);
+    assert.deepEqual(into, expected, `${mode} ${input}`);
+    assert.throws(() => parseSetInto(mode, input, {}, undefined, 3), { message: 'error parsing index: EOF' }, `${mode} ${input}`);
   }
 });

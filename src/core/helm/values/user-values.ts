@@ -23,9 +23,9 @@ export interface UserValueOptions {
 }
 
 /** Parses one `--set`-family flag value into `into` (mutated). Throws ChartRenderError with Helm's text. */
-export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string): void {
+export function parseSetFlag(mode: SetFlagMode, expr: string, into: GoMap, readFile?: (path: string) => string, compat: HelmCompat = 4): void {
   try {
-    parseSetInto(mode, expr, into, readFile ?? readUserFile);
+    parseSetInto(mode, expr, into, readFile ?? readUserFile, compat);
   } catch (e) {
     throw new ChartRenderError(`failed parsing --${mode} data: ${(e as Error).message}`);
   }
@@ -83,17 +83,15 @@ export function mergeUserValues(options: UserValueOptions, compat: HelmCompat): 
       continue;
     }
     try {
-      parseSetInto('set-json', expr, base);
+      parseSetInto('set-json', expr, base, undefined, compat);
     } catch {
       // Helm reports the flag value here, not the parser's reason.
       throw new ChartRenderError(`failed parsing --set-json data ${expr}`);
     }
   }
-  for (const expr of options.set ?? []) parseSetFlag('set', expr, base);
-  for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base);
-  for (const expr of options.setFile ?? []) {
-    parseSetFlag('set-file', expr, base, readUserFile);
-  }
-  for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base);
+  for (const expr of options.set ?? []) parseSetFlag('set', expr, base, undefined, compat);
+  for (const expr of options.setString ?? []) parseSetFlag('set-string', expr, base, undefined, compat);
+  for (const expr of options.setFile ?? []) parseSetFlag('set-file', expr, base, readUserFile, compat);
+  for (const expr of options.setLiteral ?? []) parseSetFlag('set-literal', expr, base, undefined, compat);
   return base;
 }
