@@ -14,15 +14,18 @@ const rule: DockerfileRule = {
   },
   check({ model, report }) {
     for (const run of runCommands(model.instructions)) {
-      if (run.name !== 'apt-get' && run.name !== 'apt') continue;
+      if (run.name !== 'apt-get' && run.name !== 'apt' && run.name !== 'aptitude') continue;
       const sub = subcommand(run.args, ['-o', '-t', '-c']);
       if (sub?.value !== 'install') continue;
+      // aptitude spells it `-R`/`--without-recommends`.
+      if (run.name === 'aptitude' && hasFlag(run.args, '-R', '--without-recommends')) continue;
       if (hasFlag(run.args, '--no-install-recommends') || run.args.some((a) => /APT::Install-Recommends=(false|0)/i.test(a.value))) continue;
+      const flag = run.name === 'aptitude' ? '--without-recommends' : '--no-install-recommends';
       report({
         start: sub.start,
         end: sub.end,
-        message: '`apt-get install` without `--no-install-recommends` also installs recommended packages.',
-        fixes: [{ title: 'Add --no-install-recommends', edits: [{ start: sub.end, end: sub.end, newText: ' --no-install-recommends' }], preferred: true }],
+        message: `\`${run.name} install\` without \`${flag}\` also installs recommended packages.`,
+        fixes: [{ title: `Add ${flag}`, edits: [{ start: sub.end, end: sub.end, newText: ` ${flag}` }], preferred: true }],
       });
     }
   },

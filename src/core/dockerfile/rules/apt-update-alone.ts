@@ -26,7 +26,7 @@ const rule: DockerfileRule = {
       report({
         start: update.sub.start,
         end: update.sub.end,
-        message: `\`apt-get update\` runs in its own layer, so the install on line ${line} may use stale package lists; update and install in one RUN.`,
+        message: `\`${update.name} update\` runs in its own layer, so the install on line ${line} may use stale package lists; update and install in one RUN.`,
       });
     }
   },

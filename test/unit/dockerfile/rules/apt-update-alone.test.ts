@@ -9,6 +9,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl', errors: [[2, 13, 2, 19]] },
+    { name: 'aptitude', code: 'FROM debian:12\nRUN aptitude update\nRUN aptitude install -y curl', errors: [[2, 14, 2, 20]] },
     { code: 'FROM debian:12\nRUN apt update -q\nCOPY a /a\nRUN apt upgrade -y', errors: [[2, 9, 2, 15]] },
   ],
 });

@@ -23,8 +23,9 @@ export interface PackageManager {
   passThrough?: boolean;
 }
 
+/** apt-get, apt and aptitude: the same lists, cache, pins (`pkg=version`) and `-y`. */
 export const APT: PackageManager = {
-  names: ['apt-get', 'apt'],
+  names: ['apt-get', 'apt', 'aptitude'],
   optionsWithValue: ['-o', '-t', '-c', '--option', '--target-release', '--default-release', '--config-file'],
 };
 export const APK: PackageManager = {
