@@ -1,333 +1,120 @@
 /**
- * A Pike VM (Thompson NFA with capture tracking, as RE2 runs it) for the patterns where a JavaScript
- * backtracking regex can take exponential time: nested repetition like `(a+)+` or `(a|aa)*`. It runs
- * over the JavaScript source that re2.ts produced (a small, known subset), matches leftmost-first like
- * Go, and takes time linear in the input for a given pattern.
+ * A Pike VM (Thompson NFA simulation with capture slots, as Go's regexp/exec.go runs it) over an RE2
+ * program (re2prog.ts). It is only used for submatch extraction, once the lazy DFA (re2dfa.ts) has
+ * found a match's bounds: it runs anchored at the match start and stops at the match end, so its
+ * O(span × program size) cost is paid on the span only, never on a failed search. Threads are kept
+ * in priority order and a thread reaching Match cuts the lower-priority ones, as in Go, so the
+ * captures are Go's (the last iteration's value for a repeated group, leftmost-first alternatives).
  */
+import { Empty } from './re2syntax';
+import { classOf, Op, type Classes, type Prog } from './re2prog';
 
-type CharTest = (ch: string) => boolean;
+const isWordCode = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x61 && c <= 0x7a);
 
-type Node =
-  | { k: 'char'; test: CharTest }
-  | { k: 'assert'; kind: 'bot' | 'eot' | 'bol' | 'eol' | 'word' | 'nonword' }
-  | { k: 'group'; index: number | undefined; body: Node }
-  | { k: 'cat'; items: Node[] }
-  | { k: 'alt'; items: Node[] }
-  | { k: 'repeat'; body: Node; min: number; max: number; lazy: boolean };
-
-const testCache = new Map<string, CharTest>();
-
-function charTest(source: string, flags: string): CharTest {
-  const key = flags + source;
-  let t = testCache.get(key);
-  if (!t) {
-    const re = new RegExp(`^(?:${source})$`, 'u' + (flags.includes('i') ? 'i' : ''));
-    t = (ch) => re.test(ch);
-    if (testCache.size > 5000) testCache.clear();
-    testCache.set(key, t);
-  }
-  return t;
+/** ^ $ \A \z \b \B flags that hold at position i of s. */
+export function emptyFlagsAt(s: string, i: number): number {
+  let flags = 0;
+  const before = i > 0 ? s.charCodeAt(i - 1) : -1;
+  const after = i < s.length ? s.charCodeAt(i) : -1;
+  if (i === 0) flags |= Empty.BeginText | Empty.BeginLine;
+  else if (before === 10) flags |= Empty.BeginLine;
+  if (i === s.length) flags |= Empty.EndText | Empty.EndLine;
+  else if (after === 10) flags |= Empty.EndLine;
+  const wb = (before >= 0 && isWordCode(before)) !== (after >= 0 && isWordCode(after));
+  return flags | (wb ? Empty.WordBoundary : Empty.NoWordBoundary);
 }
 
-class Parser {
-  private i = 0;
-  groups = 0;
-  constructor(private readonly src: string, private readonly flags: string) {}
-
-  parse(): Node {
-    const n = this.alt();
-    if (this.i < this.src.length) throw new Error(`re2vm: unexpected ${this.src[this.i]}`);
-    return n;
-  }
-
-  private alt(): Node {
-    const items = [this.cat()];
-    while (this.src[this.i] === '|') {
-      this.i++;
-      items.push(this.cat());
-    }
-    return items.length === 1 ? items[0] : { k: 'alt', items };
-  }
-
-  private cat(): Node {
-    const items: Node[] = [];
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') items.push(this.repeat());
-    return { k: 'cat', items };
-  }
-
-  private repeat(): Node {
-    let node = this.atom();
-    for (;;) {
-      const c = this.src[this.i];
-      let min: number;
-      let max: number;
-      if (c === '*') [min, max] = [0, -1];
-      else if (c === '+') [min, max] = [1, -1];
-      else if (c === '?') [min, max] = [0, 1];
-      else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i))!;
-        min = Number(m[1]);
-        max = m[2] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
-        this.i += m[0].length - 1;
-      } else return node;
-      this.i++;
-      const lazy = this.src[this.i] === '?';
-      if (lazy) this.i++;
-      node = { k: 'repeat', body: node, min, max, lazy };
-    }
-  }
-
-  private atom(): Node {
-    const s = this.src;
-    const rest = s.slice(this.i);
-    if (rest.startsWith('(?<![\\s\\S])')) {
-      this.i += 12;
-      return { k: 'assert', kind: 'bot' };
-    }
-    if (rest.startsWith('(?![\\s\\S])')) {
-      this.i += 11;
-      return { k: 'assert', kind: 'eot' };
-    }
-    const c = s[this.i];
-    if (c === '(') {
-      let index: number | undefined;
-      if (rest.startsWith('(?:')) this.i += 3;
-      else {
-        this.i++;
-        index = ++this.groups;
-      }
-      const body = this.alt();
-      if (s[this.i] !== ')') throw new Error('re2vm: missing )');
-      this.i++;
-      return { k: 'group', index, body };
-    }
-    if (c === '[') {
-      let j = this.i + 1;
-      while (j < s.length && s[j] !== ']') j += s[j] === '\\' ? 2 : 1;
-      const src = s.slice(this.i, j + 1);
-      this.i = j + 1;
-      return { k: 'char', test: charTest(src, this.flags) };
-    }
-    if (c === '^' || c === '$') {
-      this.i++;
-      const multiline = this.flags.includes('m');
-      return { k: 'assert', kind: c === '^' ? (multiline ? 'bol' : 'bot') : multiline ? 'eol' : 'eot' };
-    }
-    if (c === '\\') {
-      const m = /^\\(u\{[0-9a-f]+\}|x[0-9a-fA-F]{2}|[pP]\{[^}]*\}|.)/u.exec(rest)!;
-      this.i += m[0].length;
-      if (m[1] === 'b' || m[1] === 'B') return { k: 'assert', kind: m[1] === 'b' ? 'word' : 'nonword' };
-      return { k: 'char', test: charTest(m[0], this.flags) };
-    }
-    const ch = String.fromCodePoint(s.codePointAt(this.i)!);
-    this.i += ch.length;
-    if (ch === '.') return { k: 'char', test: charTest('[^\\n]', this.flags) };
-    return { k: 'char', test: this.flags.includes('i') ? charTest(ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), this.flags) : (x) => x === ch };
-  }
+interface Thread {
+  pc: number;
+  caps: number[];
 }
-
-type Inst =
-  | { op: 'char'; test: CharTest }
-  | { op: 'assert'; kind: 'bot' | 'eot' | 'bol' | 'eol' | 'word' | 'nonword' }
-  | { op: 'split'; x: number; y: number }
-  | { op: 'jmp'; x: number }
-  | { op: 'save'; n: number }
-  | { op: 'match' };
-
-const MAX_PROGRAM = 100_000;
-
-function compile(node: Node, prog: Inst[]): void {
-  if (prog.length > MAX_PROGRAM) throw new Error('error parsing regexp: expression too large');
-  switch (node.k) {
-    case 'char':
-      prog.push({ op: 'char', test: node.test });
-      return;
-    case 'assert':
-      prog.push({ op: 'assert', kind: node.kind });
-      return;
-    case 'group':
-      if (node.index !== undefined) prog.push({ op: 'save', n: node.index * 2 });
-      compile(node.body, prog);
-      if (node.index !== undefined) prog.push({ op: 'save', n: node.index * 2 + 1 });
-      return;
-    case 'cat':
-      for (const item of node.items) compile(item, prog);
-      return;
-    case 'alt': {
-      const jumps: { op: 'jmp'; x: number }[] = [];
-      node.items.forEach((item, k) => {
-        if (k < node.items.length - 1) {
-          const split: Inst = { op: 'split', x: prog.length + 1, y: 0 };
-          prog.push(split);
-          compile(item, prog);
-          const j = { op: 'jmp' as const, x: 0 };
-          prog.push(j);
-          jumps.push(j);
-          split.y = prog.length;
-        } else compile(item, prog);
-      });
-      for (const j of jumps) j.x = prog.length;
-      return;
-    }
-    case 'repeat': {
-      for (let k = 0; k < node.min; k++) compile(node.body, prog);
-      if (node.max < 0) {
-        // x* : L1: split L2, L3; L2: body; jmp L1; L3:
-        const split: Inst & { op: 'split' } = { op: 'split', x: 0, y: 0 };
-        const loop = prog.length;
-        prog.push(split);
-        const bodyStart = prog.length;
-        compile(node.body, prog);
-        prog.push({ op: 'jmp', x: loop });
-        const after = prog.length;
-        [split.x, split.y] = node.lazy ? [after, bodyStart] : [bodyStart, after];
-        return;
-      }
-      const splits: (Inst & { op: 'split' })[] = [];
-      for (let k = node.min; k < node.max; k++) {
-        const split: Inst & { op: 'split' } = { op: 'split', x: 0, y: 0 };
-        prog.push(split);
-        const bodyStart = prog.length;
-        compile(node.body, prog);
-        splits.push(split);
-        (split as { bodyStart?: number }).bodyStart = bodyStart;
-      }
-      const after = prog.length;
-      for (const split of splits) {
-        const bodyStart = (split as { bodyStart?: number }).bodyStart!;
-        [split.x, split.y] = node.lazy ? [after, bodyStart] : [bodyStart, after];
-      }
-    }
-  }
-}
-
-/**
- * Star height ≥ 2 or a repeated alternation (where backtracking can blow up), or a capture group
- * inside a repetition (JavaScript resets such captures on each iteration; Go keeps the last value).
- */
-export function needsLinearEngine(source: string, flags: string): boolean {
-  let tree: Node;
-  try {
-    tree = new Parser(source, flags).parse();
-  } catch {
-    return false;
-  }
-  const walk = (n: Node, inRepeat: boolean): boolean => {
-    switch (n.k) {
-      case 'repeat':
-        return inRepeat && n.max !== 1 ? true : walk(n.body, inRepeat || n.max !== 1);
-      case 'group':
-        return (inRepeat && n.index !== undefined) || walk(n.body, inRepeat);
-      case 'cat':
-        return n.items.some((x) => walk(x, inRepeat));
-      case 'alt':
-        return inRepeat || n.items.some((x) => walk(x, inRepeat));
-      default:
-        return false;
-    }
-  };
-  return walk(tree, false);
-}
-
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[0-9A-Za-z_]/.test(ch);
 
 export class PikeVM {
-  private readonly prog: Inst[] = [];
-  readonly groups: number;
+  private readonly seen: Uint32Array;
+  private gen = 0;
 
-  constructor(source: string, private readonly flags: string) {
-    const parser = new Parser(source, flags);
-    compile(parser.parse(), this.prog);
-    this.prog.push({ op: 'match' });
-    this.groups = parser.groups;
+  constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly nslots: number) {
+    this.seen = new Uint32Array(prog.length);
   }
 
-  private assertOk(kind: string, s: string, i: number): boolean {
-    switch (kind) {
-      case 'bot':
-        return i === 0;
-      case 'eot':
-        return i === s.length;
-      case 'bol':
-        return i === 0 || s[i - 1] === '\n';
-      case 'eol':
-        return i === s.length || s[i] === '\n';
-      case 'word':
-        return isWordChar(s[i - 1]) !== isWordChar(s[i]);
-      default:
-        return isWordChar(s[i - 1]) === isWordChar(s[i]);
+  private nextGen(): number {
+    if (++this.gen === 0xffffffff) {
+      this.seen.fill(0);
+      this.gen = 1;
+    }
+    return this.gen;
+  }
+
+  /** Adds pc's closure at position pos to list, in priority order (Go's m.add). */
+  private add(list: Thread[], pc0: number, caps0: number[], pos: number, flags: number, gen: number): void {
+    const { op, out, arg } = this.prog;
+    const stack: Thread[] = [{ pc: pc0, caps: caps0 }];
+    while (stack.length) {
+      const { pc, caps } = stack.pop()!;
+      if (this.seen[pc] === gen) continue;
+      this.seen[pc] = gen;
+      switch (op[pc]) {
+        case Op.Alt:
+          stack.push({ pc: arg[pc], caps }, { pc: out[pc], caps });
+          break;
+        case Op.Nop:
+          stack.push({ pc: out[pc], caps });
+          break;
+        case Op.Capture: {
+          const copy = caps.slice();
+          if (arg[pc] < copy.length) copy[arg[pc]] = pos;
+          stack.push({ pc: out[pc], caps: copy });
+          break;
+        }
+        case Op.Empty:
+          if ((arg[pc] & ~flags) === 0) stack.push({ pc: out[pc], caps });
+          break;
+        case Op.Rune:
+        case Op.Match:
+          list.push({ pc, caps });
+          break;
+      }
     }
   }
 
-  /** Leftmost-first match starting the search at `from`, as a RegExpExecArray-shaped result. */
-  exec(s: string, from: number): RegExpExecArray | null {
-    const prog = this.prog;
-    const nslots = (this.groups + 1) * 2;
-    let clist: { pc: number; caps: number[] }[] = [];
-    let matched: number[] | undefined;
-    const add = (list: { pc: number; caps: number[] }[], seen: Uint8Array, pc: number, caps: number[], i: number): void => {
-      // Iterative with an explicit stack to keep priority order without deep recursion.
-      const stack: [number, number[]][] = [[pc, caps]];
-      while (stack.length) {
-        const [p, c] = stack.pop()!;
-        if (seen[p]) continue;
-        seen[p] = 1;
-        const inst = prog[p];
-        switch (inst.op) {
-          case 'jmp':
-            stack.push([inst.x, c]);
-            break;
-          case 'split':
-            stack.push([inst.y, c], [inst.x, c]);
-            break;
-          case 'save': {
-            const copy = c.slice();
-            copy[inst.n] = i;
-            stack.push([p + 1, copy]);
-            break;
-          }
-          case 'assert':
-            if (this.assertOk(inst.kind, s, i)) stack.push([p + 1, c]);
-            break;
-          default:
-            list.push({ pc: p, caps: c });
-        }
-      }
-    };
-    let i = from;
+  /**
+   * Submatch slots (2 per group, -1 when a group did not take part) of the leftmost-first match of
+   * s that starts at `start` and ends at `end`, or null if there is none.
+   */
+  captures(s: string, start: number, end: number): number[] | null {
+    const { op, out, arg } = this.prog;
+    const init = new Array<number>(this.nslots).fill(-1);
+    init[0] = start;
+    let clist: Thread[] = [];
+    this.add(clist, this.prog.start, init, start, emptyFlagsAt(s, start), this.nextGen());
+    let pos = start;
     for (;;) {
-      if (!matched) {
-        const seen = new Uint8Array(prog.length);
-        for (const t of clist) seen[t.pc] = 1;
-        const start = new Array<number>(nslots).fill(-1);
-        start[0] = i;
-        add(clist, seen, 0, start, i);
-      }
-      if (clist.length === 0) break;
-      const ch = i < s.length ? String.fromCodePoint(s.codePointAt(i)!) : '';
-      const next = i + (ch.length || 1);
-      const nlist: { pc: number; caps: number[] }[] = [];
-      const seen = new Uint8Array(prog.length);
-      for (const t of clist) {
-        const inst = prog[t.pc];
-        if (inst.op === 'match') {
-          matched = t.caps.slice();
-          matched[1] = i;
-          break; // lower-priority threads lose (leftmost-first)
+      if (pos >= end) {
+        for (const t of clist) {
+          if (op[t.pc] === Op.Match) {
+            const caps = t.caps.slice();
+            caps[1] = end;
+            return caps;
+          }
         }
-        if (inst.op === 'char' && ch !== '' && inst.test(ch)) add(nlist, seen, t.pc + 1, t.caps, next);
+        return null;
       }
+      let c = s.codePointAt(pos)!;
+      const w = c > 0xffff ? 2 : 1;
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      const cls = classOf(this.classes, c);
+      const nextPos = pos + w;
+      const flags = emptyFlagsAt(s, nextPos);
+      const gen = this.nextGen();
+      const nlist: Thread[] = [];
+      for (const t of clist) {
+        if (op[t.pc] === Op.Match) break; // lower-priority threads lose to this (earlier) match
+        if (this.classes.setHas[arg[t.pc]][cls]) this.add(nlist, out[t.pc], t.caps, nextPos, flags, gen);
+      }
+      if (nlist.length === 0) return null;
       clist = nlist;
-      if (i >= s.length) break;
-      i = next;
+      pos = nextPos;
     }
-    if (!matched) return null;
-    const out: (string | undefined)[] = [];
-    for (let g = 0; g <= this.groups; g++) {
-      const a = matched[g * 2];
-      const b = matched[g * 2 + 1];
-      out.push(a >= 0 && b >= 0 ? s.slice(a, b) : undefined);
-    }
-    return Object.assign(out, { index: matched[0], input: s, groups: undefined }) as unknown as RegExpExecArray;
   }
 }

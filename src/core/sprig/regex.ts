@@ -1,6 +1,7 @@
 /**
- * Sprig's regex functions over Go RE2 semantics (re2.ts). The plain variants panic on a bad pattern
- * (regexp.MustCompile), which the template reports as an error; regexMatch alone swallows it (false).
+ * Sprig's regex functions over Go's regexp (re2.ts: RE2 syntax, linear-time engines). The plain variants
+ * panic on a bad pattern (regexp.MustCompile), which the template reports as an error; regexMatch alone
+ * swallows it (false).
  */
 import { FuncMap, goFunc } from '../gotemplate/values';
 import { compileGoRegexp, findAll, matchGoRegexp, quoteMeta, replaceAll, split } from './re2';
@@ -29,14 +30,17 @@ export function regexFunctions(): FuncMap {
     mustRegexMatch: goFunc('mustRegexMatch', ['string', 'string'], (r, s) => matches(r as string, s as string)),
     regexQuoteMeta: goFunc('regexQuoteMeta', ['string'], (s) => quoteMeta(s as string)),
   };
-  const pair = (name: string, params: Parameters<typeof goFunc>[1], call: (compile: typeof mustCompile, ...a: unknown[]) => ReturnType<typeof findAll> | string | string[]): void => {
+  const pair = (name: string, params: Parameters<typeof goFunc>[1], call: (compile: typeof mustCompile, ...a: unknown[]) => string | string[]): void => {
     const must = 'must' + name[0].toUpperCase() + name.slice(1);
     fns[name] = goFunc(name, params, (...a) => call(mustCompile, ...a) as string | string[]);
     fns[must] = goFunc(must, params, (...a) => call(compileGoRegexp, ...a) as string | string[]);
   };
   pair('regexFindAll', ['string', 'string', 'int'], (c, r, s, n) =>
-    findAll(c(r as string), s as string, Number(n as bigint)).map((m) => m[0]));
-  pair('regexFind', ['string', 'string'], (c, r, s) => findAll(c(r as string), s as string, 1)[0]?.[0] ?? '');
+    findAll(c(r as string), s as string, Number(n as bigint)).map((m) => (s as string).slice(m.index, m.end)));
+  pair('regexFind', ['string', 'string'], (c, r, s) => {
+    const m = findAll(c(r as string), s as string, 1)[0];
+    return m ? (s as string).slice(m.index, m.end) : '';
+  });
   pair('regexReplaceAll', ['string', 'string', 'string'], (c, r, s, repl) =>
     replaceAll(c(r as string), s as string, repl as string, true));
   pair('regexReplaceAllLiteral', ['string', 'string', 'string'], (c, r, s, repl) =>

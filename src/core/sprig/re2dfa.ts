@@ -1,0 +1,228 @@
+/**
+ * A lazy DFA over an RE2 program (re2prog.ts), as in RE2's dfa.cc: each DFA state is the ordered list
+ * of NFA threads (instruction numbers) alive before a character, plus what the previous character was
+ * (start of text, \n, word character, other) so that ^ $ \b \B resolve when the next character is
+ * seen. States and their transitions (one per character class) are built on first use and cached, so
+ * a search costs one table lookup per character once warm, and O(program size) per character at worst
+ * (when every step needs a new state): linear in the input in all cases, with no backtracking.
+ *
+ * Two kinds of search:
+ * - leftmost-first (forward program, `.*?` entry): threads after a Match in priority order are cut, as
+ *   Go's Pike VM does, so the last match position seen is the end of Go's leftmost-first match;
+ * - longest (reverse program, anchored at that end): the furthest position back at which a match is
+ *   seen is the leftmost start, which gives the match's bounds without tracking submatches.
+ * The cache is bounded; when it fills it is flushed and rebuilt from the current state (RE2 does
+ * the same), so memory stays bounded whatever the pattern and input.
+ */
+import { Empty } from './re2syntax';
+import { classOf, Op, type Classes, type Prog } from './re2prog';
+
+interface DState {
+  readonly insts: Int32Array;
+  /** 0: start of text, 1: after \n, 2: after a word character, 3: after another character. */
+  readonly ctx: number;
+  /** A match ended right before the character whose transition led here. */
+  readonly match: boolean;
+  readonly dead: boolean;
+  next: (DState | undefined)[];
+}
+
+const MAX_STATES = 10_000;
+/** Cached instruction numbers plus transition slots, across all states. */
+const MAX_CACHE_WORDS = 4_000_000;
+
+export class LazyDFA {
+  private readonly cache = new Map<string, DState>();
+  private starts: (DState | undefined)[] = [];
+  private words = 0;
+  private readonly seen: Uint32Array;
+  private gen = 0;
+  private readonly stack: number[] = [];
+  /** Times the cache was flushed (for tests and benchmarks). */
+  flushes = 0;
+
+  constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly longest: boolean) {
+    this.seen = new Uint32Array(prog.length);
+  }
+
+  private ctxOf(cls: number): number {
+    return this.classes.isNL[cls] ? 1 : this.classes.isWord[cls] ? 2 : 3;
+  }
+
+  private intern(insts: number[], ctx: number, match: boolean): DState {
+    const key = `${ctx}${match ? 1 : 0}:${insts.join(',')}`;
+    let st = this.cache.get(key);
+    if (st === undefined) {
+      if (this.cache.size >= MAX_STATES || this.words > MAX_CACHE_WORDS) this.flush();
+      st = { insts: Int32Array.from(insts), ctx, match, dead: insts.length === 0, next: new Array(this.classes.count + 1) };
+      this.cache.set(key, st);
+      this.words += insts.length + this.classes.count + 1;
+    }
+    return st;
+  }
+
+  private flush(): void {
+    this.cache.clear();
+    this.starts = [];
+    this.words = 0;
+    this.flushes++;
+  }
+
+  private start(ctx: number): DState {
+    let st = this.starts[ctx];
+    if (st === undefined) {
+      st = this.intern([this.prog.unanchored], ctx, false);
+      this.starts[ctx] = st;
+    }
+    return st;
+  }
+
+  /** The state after `from` reads class `cls` (this.classes.count = end of text). */
+  private step(from: DState, cls: number): DState {
+    const { op, out, arg } = this.prog;
+    const { setHas, isNL, isWord, count } = this.classes;
+    let flags = 0;
+    if (from.ctx === 0) flags |= Empty.BeginText | Empty.BeginLine;
+    else if (from.ctx === 1) flags |= Empty.BeginLine;
+    if (cls === count) flags |= Empty.EndText | Empty.EndLine;
+    else if (isNL[cls]) flags |= Empty.EndLine;
+    flags |= (from.ctx === 2) !== (isWord[cls] === 1) ? Empty.WordBoundary : Empty.NoWordBoundary;
+
+    if (++this.gen === 0xffffffff) {
+      this.seen.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
+    const seen = this.seen;
+    const stack = this.stack;
+    const next: number[] = [];
+    const inNext = new Set<number>();
+    let match = false;
+    outer: for (let k = 0; k < from.insts.length; k++) {
+      stack.length = 0;
+      stack.push(from.insts[k]);
+      while (stack.length) {
+        const pc = stack.pop()!;
+        if (seen[pc] === gen) continue;
+        seen[pc] = gen;
+        switch (op[pc]) {
+          case Op.Alt:
+            stack.push(arg[pc], out[pc]);
+            break;
+          case Op.Nop:
+          case Op.Capture:
+            stack.push(out[pc]);
+            break;
+          case Op.Empty:
+            if ((arg[pc] & ~flags) === 0) stack.push(out[pc]);
+            break;
+          case Op.Rune:
+            if (setHas[arg[pc]][cls] && !inNext.has(out[pc])) {
+              inNext.add(out[pc]);
+              next.push(out[pc]);
+            }
+            break;
+          case Op.Match:
+            match = true;
+            // Leftmost-first: lower-priority threads (later starts included) lose to this match.
+            if (!this.longest) break outer;
+            break;
+        }
+      }
+    }
+    const flushes = this.flushes;
+    const st = this.intern(next, cls === count ? 0 : this.ctxOf(cls), match);
+    // After a flush, `from` (still the caller's current state) must not keep the old states alive.
+    if (this.flushes !== flushes) from.next = new Array(count + 1);
+    from.next[cls] = st;
+    return st;
+  }
+
+  /**
+   * Leftmost-first search from `from`: the end of the match, or -1. With `any`, stops at the first
+   * match seen (enough to answer "is there a match").
+   */
+  searchForward(s: string, from: number, any: boolean): number {
+    const { ascii, count } = this.classes;
+    const n = s.length;
+    let st = this.start(from === 0 ? 0 : this.ctxOf(this.classAt(s, from, false)));
+    let last = -1;
+    let i = from;
+    for (;;) {
+      if (i >= n) {
+        const t = st.next[count] ?? this.step(st, count);
+        if (t.match) last = i;
+        return last;
+      }
+      let c = s.charCodeAt(i);
+      let w = 1;
+      let cls: number;
+      if (c < 128) cls = ascii[c];
+      else {
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+          const d = s.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            w = 2;
+          } else c = 0xfffd;
+        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        cls = classOf(this.classes, c);
+      }
+      const t = st.next[cls] ?? this.step(st, cls);
+      if (t.match) {
+        last = i;
+        if (any) return last;
+      }
+      if (t.dead) return last;
+      st = t;
+      i += w;
+    }
+  }
+
+  /** Longest reverse search from `end` down to `limit` (reverse program): the match start, or -1. */
+  searchReverse(s: string, end: number, limit: number): number {
+    const count = this.classes.count;
+    let st = this.start(end === s.length ? 0 : this.ctxOf(this.classAt(s, end, true)));
+    let last = -1;
+    let i = end;
+    for (;;) {
+      if (i <= limit) {
+        const cls = limit === 0 ? count : this.classAt(s, limit, false);
+        const t = st.next[cls] ?? this.step(st, cls);
+        if (t.match) last = i;
+        return last;
+      }
+      let w = 1;
+      let c = s.charCodeAt(i - 1);
+      if (c >= 0xdc00 && c <= 0xdfff) {
+        const h = i >= 2 ? s.charCodeAt(i - 2) : 0;
+        if (h >= 0xd800 && h <= 0xdbff && i - 2 >= limit) {
+          c = 0x10000 + ((h - 0xd800) << 10) + (c - 0xdc00);
+          w = 2;
+        } else c = 0xfffd;
+      } else if (c >= 0xd800 && c <= 0xdbff) c = 0xfffd;
+      const cls = classOf(this.classes, c);
+      const t = st.next[cls] ?? this.step(st, cls);
+      if (t.match) last = i;
+      if (t.dead) return last;
+      st = t;
+      i -= w;
+    }
+  }
+
+  /** Class of the code point starting at i (forward) or ending at i (backward, i = its end). */
+  private classAt(s: string, i: number, forward: boolean): number {
+    let c: number;
+    if (forward) {
+      c = s.codePointAt(i)!;
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    } else {
+      c = s.charCodeAt(i - 1);
+      if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+        const h = s.charCodeAt(i - 2);
+        c = h >= 0xd800 && h <= 0xdbff ? 0x10000 + ((h - 0xd800) << 10) + (c - 0xdc00) : 0xfffd;
+      } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    }
+    return classOf(this.classes, c);
+  }
+}
