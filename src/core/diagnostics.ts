@@ -26,6 +26,8 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** Another file than the one checked (absolute path), e.g. a chart's values.yaml from a template. */
+  file?: string;
 }
 
 /** A mechanical fix offered as a quick fix in the editor. */

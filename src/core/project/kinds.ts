@@ -16,6 +16,8 @@ export type FileKind =
   | 'helm-template'
   /** A chart's Chart.yaml: render errors and findings with no template line land here. */
   | 'chart'
+  /** `values*.yaml` beside a Chart.yaml: the chart's values (keys no template reads are hinted). */
+  | 'helm-values'
   /** `.shipshape.yaml`, `.hadolint.yaml`, `.dockerignore`: read by the checks of other files. */
   | 'config'
   | 'other';
@@ -42,6 +44,7 @@ export function fileKindOf(path: string, text: string, context: KindContext = {}
   if (isDockerfileName(base)) return 'dockerfile';
   if (base === 'Chart.yaml' && !isYamlTemplatePath(path)) return 'chart';
   if (chartDirOfTemplate(path, fileExists) !== undefined) return 'helm-template';
+  if (/^values.*\.ya?ml$/i.test(base) && fileExists(join(dirname(path), 'Chart.yaml'))) return 'helm-values';
   // A JSON manifest (`kubectl apply -f x.json`): an object with apiVersion and kind at its top level.
   if (/\.json$/i.test(base)) return /^\s*[{[]/.test(text) && looksLikeKubernetes(text) ? 'kubernetes' : 'other';
   if (!isYamlName(base) && !context.composeGlob) return 'other';

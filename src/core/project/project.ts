@@ -24,6 +24,8 @@ import { mapToTemplate, renderForCheck, type ChartRender } from './charts';
 import { ConfigCache } from './config';
 import { discoverFiles } from './discover';
 import { chartDirOfTemplate, fileKindOf, isCandidateName, isSubchartDir, type FileKind } from './kinds';
+import { AuthoringIndex, isTemplateFile, type ChartView } from '../helm/authoring/chart-model';
+import { lintTemplate, lintValues } from '../helm/authoring/lint';
 
 export interface ProjectLimits {
   /** Files a scan takes in (the editor's bound; the CLI has none). */
@@ -67,7 +69,7 @@ export interface CheckedFile {
   diagnostics: Diagnostic[];
 }
 
-const CHECKED_KINDS = new Set<FileKind>(['dockerfile', 'kubernetes', 'compose', 'helm-template', 'chart']);
+const CHECKED_KINDS = new Set<FileKind>(['dockerfile', 'kubernetes', 'compose', 'helm-template', 'chart', 'helm-values']);
 
 export class Project {
   private readonly files = new Map<string, FileEntry>();
@@ -80,6 +82,14 @@ export class Project {
   private generation = 0;
   private readonly results = new Map<string, { generation: number; diagnostics: Diagnostic[] }>();
   private chartFindings = new Map<string, { generation: number; byFile: Map<string, Diagnostic[]> }>();
+  /** Files below a chart folder (known ones and the disk's), by folder; cleared when files come or go. */
+  private readonly listings = new Map<string, string[]>();
+  /** Templates and values as their author edits them (scans cached per text). */
+  readonly authoring = new AuthoringIndex({
+    read: (path) => (this.files.has(path) ? this.textOf(path) : readSmallFile(path, this.options.limits?.maxFileBytes)),
+    list: (dir) => this.listBelow(dir),
+    exists: (path) => this.files.has(path) || existsSync(path),
+  });
 
   constructor(private readonly options: ProjectOptions) {
     this.config = new ConfigCache(options.settings ?? {}, options.configFile, options.roots[0] ?? process.cwd(), (p) => this.log(`config: ${p}`));
@@ -135,6 +145,7 @@ export class Project {
     if (!isCandidateName(path)) return;
     const entry = this.files.get(path);
     if (entry?.open) return;
+    if (!entry) this.listings.clear();
     this.files.set(path, { open: false, named: entry?.named });
     this.markDirty(path);
     // A new chart: its templates may have been written first, when no Chart.yaml made them a chart's.
@@ -154,6 +165,25 @@ export class Project {
   setSettings(settings: CheckOptions): void {
     this.config.invalidate(settings);
     this.invalidateAll();
+  }
+
+  /** The files below a folder: those the project knows (open buffers too) and those on disk. */
+  private listBelow(dir: string): string[] {
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    let listed = this.listings.get(prefix);
+    if (!listed) {
+      const found = new Set(discoverFiles([prefix.slice(0, -1)], () => true, this.options.limits?.maxFiles ?? 5000).files);
+      for (const key of this.files.keys()) if (key.startsWith(prefix)) found.add(key);
+      listed = [...found].sort();
+      this.listings.set(prefix, listed);
+    }
+    return listed;
+  }
+
+  /** The chart a template, values file or Chart.yaml belongs to (for the editor's Helm answers). */
+  chartOf(key: string): ChartView | undefined {
+    const kind = this.kindOf(key);
+    return kind === 'helm-template' || kind === 'helm-values' || kind === 'chart' ? this.authoring.chartOf(key) : undefined;
   }
 
   /** Every file the project knows, in the order found (a scan walks folders sorted). */
@@ -180,6 +210,7 @@ export class Project {
   }
 
   private delete(key: string): void {
+    this.listings.clear();
     this.files.delete(key);
     this.results.delete(key);
     this.dirty.add(key);
@@ -279,6 +310,8 @@ export class Project {
     }
     const overrides: Record<string, string> = {};
     for (const [key, entry] of this.files) if (entry.open && entry.text !== undefined && key.startsWith(dir + sep)) overrides[key] = entry.text;
+    // A template that does not parse is reported on its own lines; the rest of the chart still renders.
+    for (const key of this.listBelow(dir)) if (chartDirOfTemplate(key) !== undefined && isTemplateFile(key) && this.authoring.scanOf(key)?.error) overrides[key] = '';
     chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides);
     for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
   }
@@ -307,7 +340,7 @@ export class Project {
     const result: CheckedFile[] = [];
     for (const key of this.paths()) {
       const kind = this.kindOf(key);
-      if (CHECKED_KINDS.has(kind) && (kind !== 'helm-template' || /\.ya?ml$/i.test(key))) result.push({ file: key, kind, diagnostics: this.check(key) });
+      if (CHECKED_KINDS.has(kind) && (kind !== 'helm-template' || isTemplateFile(key))) result.push({ file: key, kind, diagnostics: this.check(key) });
       else if (this.files.get(key)?.named && /\.ya?ml$/i.test(key)) result.push({ file: key, kind, diagnostics: [] });
     }
     return result;
@@ -325,8 +358,15 @@ export class Project {
       case 'kubernetes':
       case 'compose':
         return this.yaml.lint(key, text, entry.kind, options);
-      case 'helm-template':
-        return this.findingsOfChart(chartDirOfTemplate(key))?.get(key) ?? [];
+      case 'helm-template': {
+        const chart = this.authoring.chartOf(key);
+        const own = chart ? applyOptions(lintTemplate(chart, key), options) : [];
+        return [...own, ...(this.findingsOfChart(chartDirOfTemplate(key))?.get(key) ?? [])];
+      }
+      case 'helm-values': {
+        const chart = this.authoring.chartOf(key);
+        return chart ? applyOptions(lintValues(chart, key, text), options) : [];
+      }
       case 'chart': {
         const dir = dirname(key);
         const render = this.charts.get(dir)?.render;
@@ -398,6 +438,15 @@ export class Project {
   parsedManifest(key: string): ParsedYamlFile | undefined {
     this.refresh();
     return this.yaml.parsed(key);
+  }
+}
+
+/** A file outside the project's list (a chart's other templates named by no one), within the size bound. */
+function readSmallFile(path: string, maxBytes = Infinity): string | undefined {
+  try {
+    return statSync(path).size <= maxBytes ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }
 

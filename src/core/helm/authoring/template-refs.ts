@@ -1,0 +1,396 @@
+/**
+ * What one chart template says, for authoring: the `.Values` paths it reads (with the range of each
+ * key, whether a condition or `default` guards it), the `include`/`template` names it calls, the
+ * `define`s it declares, the built-in objects and functions it uses, and its parse error. Read from
+ * our Go-template parser's tree (the same one the renderer uses), tracking what `.` is inside
+ * `with`/`range` and what `$var` holds, so `{{ with .Values.image }}{{ .tag }}` reads `image.tag`.
+ * A file that does not parse is scanned lexically instead, so hover and navigation keep working
+ * while the user types.
+ */
+import type { Position, Range } from '../../diagnostics';
+import { LineIndex } from '../../text/lines';
+import { parseTemplates, TemplateError, type Tree } from '../../gotemplate';
+import { NodeType, type ArgNode, type CommandNode, type ListNode, type Node, type PipeNode } from '../../gotemplate/ast';
+
+export interface ValuesRef {
+  /** `.Values.image.tag` → `['image', 'tag']`; `[]` for `.Values` itself. */
+  path: string[];
+  /** Where each key of `path` is written (absent for uses with no text of their own, like `.` in `with`). */
+  segments?: (Range | undefined)[];
+  /** A condition, `default`, `required`, `hasKey`, … handles the value being absent (or it only sets a variable). */
+  guarded: boolean;
+  /** Read inside a `define`, whose `.` is whatever the caller passes. */
+  inDefine?: boolean;
+}
+
+export interface NameRef {
+  name: string;
+  /** The name inside its quotes. */
+  range: Range;
+  keyword: 'include' | 'template';
+  /** Piped into something (`template` cannot be: Go prints its output, it returns nothing). */
+  piped: boolean;
+  /** The `template`/`include` keyword itself, for a rewrite of one to the other. */
+  keywordRange?: Range;
+}
+
+export interface DefineDecl {
+  name: string;
+  range: Range;
+  /** The define's body as the parser reads it. */
+  body: string;
+}
+
+export interface BuiltinRef {
+  /** `.Chart.Name` → `['Chart', 'Name']`. */
+  path: string[];
+  range: Range;
+}
+
+export interface FunctionCall {
+  name: string;
+  range: Range;
+  /** Arguments including a piped value; undefined when not static. */
+  argCount: number;
+}
+
+export interface TemplateParseError {
+  message: string;
+  range: Range;
+}
+
+export interface TemplateScan {
+  values: ValuesRef[];
+  names: NameRef[];
+  defines: DefineDecl[];
+  builtins: BuiltinRef[];
+  functions: FunctionCall[];
+  variables: Range[];
+  /** Chart files named by `.Files.Get "x"` (often rendered with `tpl`, so they read values too). */
+  filesRead: string[];
+  error?: TemplateParseError;
+}
+
+const BUILTIN_OBJECTS = new Set(['Chart', 'Release', 'Capabilities', 'Template', 'Files', 'Subcharts']);
+/** Functions whose arguments may be absent by design. */
+const GUARDING = new Set(['default', 'required', 'coalesce', 'empty', 'hasKey', 'dig', 'kindIs', 'kindOf', 'typeIs', 'typeOf', 'not', 'and', 'or', 'ternary', 'eq', 'ne', 'len', 'omit', 'pick', 'deepCopy', 'mustDeepCopy', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite']);
+
+type Dot = { values: string[] } | 'root' | 'unknown';
+
+interface Scope {
+  inDefine: boolean;
+  dot: Dot;
+  vars: Map<string, Dot>;
+  /** Paths tested by enclosing conditions. */
+  guards: string[][];
+}
+
+export function scanTemplate(name: string, text: string, hasFunction: (name: string) => boolean): TemplateScan {
+  const lines = new LineIndex(text);
+  const scan: TemplateScan = { values: [], names: [], defines: [], builtins: [], functions: [], variables: [], filesRead: [] };
+  for (const m of text.matchAll(/\.Files\.Get\s+"([^"\\\n]+)"/g)) scan.filesRead.push(m[1]);
+  let trees: Map<string, Tree>;
+  try {
+    trees = parseTemplates(name, text, { hasFunction });
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    scan.error = { message: error.detail, range: errorRange(error, lines) };
+    scanLexically(text, lines, scan);
+    return scan;
+  }
+  new Walker(text, lines, scan).run(trees, name);
+  for (const define of findDefines(text, lines)) {
+    const tree = trees.get(define.name);
+    scan.defines.push({ ...define, body: tree ? String(tree.root).trim() : '' });
+  }
+  return scan;
+}
+
+class Walker {
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly scan: TemplateScan,
+  ) {}
+
+  run(trees: Map<string, Tree>, name: string): void {
+    // The file's own tree and each define's: a define is usually called with the root context.
+    for (const [treeName, tree] of trees) {
+      if (tree.src.parseName !== name && treeName !== name) continue;
+      this.list(tree.root, { inDefine: treeName !== name, dot: 'root', vars: new Map([['$', 'root']]), guards: [] });
+    }
+  }
+
+  private list(list: ListNode | undefined, scope: Scope): void {
+    for (const node of list?.nodes ?? []) this.node(node, scope);
+  }
+
+  private node(node: Node, scope: Scope): void {
+    switch (node.type) {
+      case NodeType.Action:
+        this.pipe(node.pipe, scope, false);
+        return;
+      case NodeType.If:
+      case NodeType.With:
+      case NodeType.Range: {
+        const inner: Scope = { ...scope, vars: new Map(scope.vars) };
+        // Conditions test presence; ranging over an absent value does nothing.
+        const tested = this.pipe(node.pipe, inner, true);
+        if (node.type === NodeType.With) inner.dot = tested ?? 'unknown';
+        if (node.type === NodeType.Range) {
+          inner.dot = 'unknown';
+          for (const v of node.pipe.decl) inner.vars.set(v.ident[0], 'unknown');
+        }
+        const guards = node.type === NodeType.Range ? scope.guards : [...scope.guards, ...this.testedPaths(node.pipe, scope)];
+        this.list(node.list, { ...inner, guards });
+        // `{{ if not .Values.a }}…{{ else }}{{ .Values.a }}`: the else branch is as guarded as the body.
+        this.list(node.elseList, { ...scope, vars: new Map(scope.vars), guards });
+        return;
+      }
+      case NodeType.Template: {
+        const at = this.quotedAfter(node.pos, node.name);
+        if (at) this.scan.names.push({ name: node.name, range: at, keyword: 'template', piped: (node.pipe?.cmds.length ?? 0) > 1, keywordRange: this.keywordBefore(at, 'template') });
+        if (node.pipe) this.pipe(node.pipe, scope, false);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Records a pipeline's references; returns what its value is when it is a plain values path. */
+  private pipe(pipe: PipeNode, scope: Scope, isCondition: boolean): Dot | undefined {
+    let result: Dot | undefined;
+    pipe.cmds.forEach((cmd, index) => {
+      const head = cmd.args[0];
+      const fn = head?.type === NodeType.Identifier ? head.ident : undefined;
+      const pipedInto = index < pipe.cmds.length - 1 ? pipe.cmds[index + 1].args[0] : undefined;
+      const guardedByNext = pipedInto?.type === NodeType.Identifier && GUARDING.has(pipedInto.ident);
+      // A value that only sets a variable is judged where the variable is used (not followed here).
+      const guarded = isCondition || guardedByNext || (fn !== undefined && GUARDING.has(fn)) || pipe.decl.length > 0;
+      if (fn !== undefined) {
+        this.scan.functions.push({ name: fn, range: this.lines.rangeOf(head!.pos, head!.pos + fn.length), argCount: cmd.args.length - 1 + (index > 0 ? 1 : 0) });
+        if (fn === 'include' || fn === 'template') this.includeName(cmd, index < pipe.cmds.length - 1);
+        if (fn === 'index') this.indexPath(cmd, scope, guarded);
+      }
+      for (const arg of cmd.args) this.arg(arg, scope, guarded);
+      if (pipe.cmds.length === 1 && cmd.args.length === 1) result = this.valueOf(head!, scope);
+    });
+    for (const v of pipe.decl) {
+      this.scan.variables.push(this.lines.rangeOf(v.pos, v.pos + v.ident[0].length));
+      scope.vars.set(v.ident[0], result ?? 'unknown');
+    }
+    return result;
+  }
+
+  private arg(arg: ArgNode, scope: Scope, guarded: boolean): void {
+    switch (arg.type) {
+      case NodeType.Field:
+        this.path(scope.dot, arg.ident, arg.pos, '.' + arg.ident.join('.'), 1, scope, guarded);
+        return;
+      case NodeType.Variable: {
+        const [name, ...rest] = arg.ident;
+        const start = this.locate(arg.pos, arg.ident.join('.'));
+        this.scan.variables.push(this.lines.rangeOf(start, start + name.length));
+        this.path(scope.vars.get(name) ?? 'unknown', rest, arg.pos, arg.ident.join('.'), name.length + 1, scope, guarded);
+        return;
+      }
+      case NodeType.Dot:
+        if (typeof scope.dot === 'object') this.scan.values.push({ path: scope.dot.values, guarded: true });
+        return;
+      case NodeType.Pipe:
+        this.pipe(arg, { ...scope, vars: scope.vars }, guarded);
+        return;
+      case NodeType.Chain:
+        this.arg(arg.node, scope, true);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * A field path read from `base`: `.Values.x` from the root, `.x` inside `with .Values`, `$v.x`.
+   * `skip` is the length of the text before the first key (`.` or `$v.`).
+   */
+  private path(base: Dot, ident: string[], pos: number, written: string, skip: number, scope: Scope, guarded: boolean): void {
+    let keys: string[];
+    let offset: number;
+    const start = this.locate(pos, written);
+    if (base === 'root' && ident[0] !== 'Values' && ident.indexOf('Values') > 0) base = 'unknown';
+    if (base === 'root') {
+      if (ident.length === 0) return;
+      const [object, ...rest] = ident;
+      if (object !== 'Values') {
+        if (BUILTIN_OBJECTS.has(object)) this.scan.builtins.push({ path: ident, range: this.lines.rangeOf(start, start + written.length) });
+        return;
+      }
+      keys = rest;
+      offset = start + skip + object.length + 1;
+      if (rest.length === 0) {
+        this.scan.values.push({ path: [], guarded: true });
+        return;
+      }
+    } else if (typeof base === 'object') {
+      keys = ident;
+      offset = start + skip;
+    } else {
+      // `.context.Values.x`, `$ctx.Values.x`: a helper handed the root under another name.
+      const at = ident.indexOf('Values');
+      if (at < 0 || at === ident.length - 1) return;
+      keys = ident.slice(at + 1);
+      offset = start + skip + ident.slice(0, at + 1).join('.').length + 1;
+      base = 'root';
+    }
+    const segments: Range[] = [];
+    for (const key of keys) {
+      segments.push(this.lines.rangeOf(offset, offset + key.length));
+      offset += key.length + 1;
+    }
+    const path = typeof base === 'object' ? [...base.values, ...keys] : keys;
+    const isGuarded = guarded || scope.guards.some((g) => g.length <= path.length && g.every((k, i) => path[i] === k));
+    this.scan.values.push({ path, segments: typeof base === 'object' ? [...Array(base.values.length).fill(undefined), ...segments] : segments, guarded: isGuarded, inDefine: scope.inDefine || undefined });
+  }
+
+  /** What a single-argument pipeline evaluates to, when it is a values path (for `with` and `$x :=`). */
+  private valueOf(arg: ArgNode, scope: Scope): Dot | undefined {
+    if (arg.type === NodeType.Field) {
+      if (scope.dot === 'root') return arg.ident[0] === 'Values' ? { values: arg.ident.slice(1) } : 'unknown';
+      return typeof scope.dot === 'object' ? { values: [...scope.dot.values, ...arg.ident] } : 'unknown';
+    }
+    if (arg.type === NodeType.Variable) {
+      const base = scope.vars.get(arg.ident[0]);
+      const rest = arg.ident.slice(1);
+      if (base === 'root') return rest[0] === 'Values' ? { values: rest.slice(1) } : rest.length === 0 ? 'root' : 'unknown';
+      return typeof base === 'object' ? { values: [...base.values, ...rest] } : 'unknown';
+    }
+    if (arg.type === NodeType.Dot) return scope.dot;
+    return undefined;
+  }
+
+  /** Paths an `if`/`with` condition tests: inside its body they may be read without a guard. */
+  private testedPaths(pipe: PipeNode, scope: Scope): string[][] {
+    const paths: string[][] = [];
+    const visit = (p: PipeNode) => {
+      for (const cmd of p.cmds)
+        for (const arg of cmd.args) {
+          if (arg.type === NodeType.Pipe) visit(arg);
+          const value = this.valueOf(arg, scope);
+          if (value && typeof value === 'object' && value.values.length > 0) paths.push(value.values);
+        }
+    };
+    visit(pipe);
+    return paths;
+  }
+
+  /** `index .Values "a" "b"` reads `a.b`. */
+  private indexPath(cmd: CommandNode, scope: Scope, guarded: boolean): void {
+    const base = cmd.args[1] ? this.valueOf(cmd.args[1], scope) : undefined;
+    if (!base || typeof base !== 'object') return;
+    const keys: string[] = [];
+    const segments: Range[] = [];
+    for (const arg of cmd.args.slice(2)) {
+      if (arg.type !== NodeType.String) break;
+      keys.push(arg.value);
+      segments.push(this.lines.rangeOf(arg.pos + 1, arg.pos + 1 + arg.value.length));
+    }
+    if (keys.length > 0) this.scan.values.push({ path: [...base.values, ...keys], segments: [...Array(base.values.length).fill(undefined), ...segments], guarded: true });
+  }
+
+  private includeName(cmd: CommandNode, piped: boolean): void {
+    const arg = cmd.args[1];
+    if (arg?.type !== NodeType.String) return;
+    const keyword = (cmd.args[0] as { ident: string }).ident as 'include' | 'template';
+    const range = this.lines.rangeOf(arg.pos + 1, arg.pos + 1 + arg.value.length);
+    this.scan.names.push({ name: arg.value, range, keyword, piped, keywordRange: this.keywordBefore(range, keyword) });
+  }
+
+  /** Where `written` starts in the text near `pos` (Go puts a field's position at its last key). */
+  private locate(pos: number, written: string): number {
+    const from = Math.max(0, pos - written.length);
+    const at = this.text.indexOf(written, from);
+    return at >= 0 && at <= pos + 1 ? at : pos;
+  }
+
+  private quotedAfter(pos: number, name: string): Range | undefined {
+    const at = this.text.indexOf(JSON.stringify(name), pos);
+    if (at < 0) {
+      const raw = this.text.indexOf('`' + name + '`', pos);
+      return raw < 0 ? undefined : this.lines.rangeOf(raw + 1, raw + 1 + name.length);
+    }
+    return this.lines.rangeOf(at + 1, at + 1 + name.length);
+  }
+
+  private keywordBefore(name: Range, keyword: string): Range | undefined {
+    const end = this.lines.offsetAt(name.start);
+    const at = this.text.lastIndexOf(keyword, end);
+    return at >= 0 && /^\s*["`]$/.test(this.text.slice(at + keyword.length, end)) ? this.lines.rangeOf(at, at + keyword.length) : undefined;
+  }
+}
+
+const DEFINE = /\{\{-?\s*(?:define|block)\s+("(?:[^"\\\n]|\\.)*"|`[^`]*`)/g;
+
+function findDefines(text: string, lines: LineIndex): { name: string; range: Range }[] {
+  const found: { name: string; range: Range }[] = [];
+  for (const m of text.matchAll(DEFINE)) {
+    const quoted = m[1];
+    const start = m.index! + m[0].length - quoted.length + 1;
+    const name = quoted.startsWith('"') ? safeJson(quoted) : quoted.slice(1, -1);
+    if (name !== undefined) found.push({ name, range: lines.rangeOf(start, start + quoted.length - 2) });
+  }
+  return found;
+}
+
+function safeJson(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** While the text does not parse: values paths, names and defines found by pattern, all treated as guarded. */
+function scanLexically(text: string, lines: LineIndex, scan: TemplateScan): void {
+  for (const action of text.matchAll(/\{\{(?!\/\*)[\s\S]*?(?:\}\}|$)/g)) {
+    const body = action[0];
+    const base = action.index!;
+    for (const m of body.matchAll(/\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) {
+      const keys = m[1].slice(1).split('.');
+      let offset = base + m.index! + m[0].length - m[1].length + 1;
+      const segments = keys.map((key) => {
+        const range = lines.rangeOf(offset, offset + key.length);
+        offset += key.length + 1;
+        return range;
+      });
+      scan.values.push({ path: keys, segments, guarded: true });
+    }
+    for (const m of body.matchAll(/\b(include|template)\s+"([^"\\\n]*)"/g)) {
+      const start = base + m.index! + m[0].length - m[2].length - 1;
+      scan.names.push({ name: m[2], range: lines.rangeOf(start, start + m[2].length), keyword: m[1] as 'include' | 'template', piped: false });
+    }
+  }
+  for (const define of findDefines(text, lines)) scan.defines.push({ ...define, body: '' });
+}
+
+/** A parse error's range: Go gives a line only; point at the culprit on it where the message names one. */
+function errorRange(error: TemplateError, lines: LineIndex): Range {
+  const started = /started at [^:]*:(\d+)/.exec(error.detail);
+  const line = Math.max(0, Math.min(lines.lineCount - 1, (started ? Number(started[1]) : error.line ?? 1) - 1));
+  const text = lines.lineText(line);
+  const point = (start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+  const named = /function "([^"]+)" not defined/.exec(error.detail);
+  if (named) {
+    const at = text.indexOf(named[1]);
+    if (at >= 0) return point(at, at + named[1].length);
+  }
+  const open = text.lastIndexOf('{{');
+  if (open >= 0 && /unclosed|unexpected EOF|unterminated/.test(error.detail)) return point(open, text.trimEnd().length);
+  const indent = text.length - text.trimStart().length;
+  return point(indent, Math.max(indent, text.trimEnd().length));
+}
+
+export function contains(range: Range, position: Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}
