@@ -47,12 +47,13 @@ function registryOf(reference: string): string {
   return parseImageRef(reference).registry ?? 'docker.io';
 }
 
-/** `docker.io` also covers its aliases; `*.example.com` covers every subdomain. */
+/** `docker.io` also covers its aliases; `*.example.com` covers every subdomain; `*` alone, every registry (as in hadolint). */
 function matches(registry: string, trusted: string): boolean {
   const hub = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com']);
   const t = trusted.toLowerCase();
   const r = registry.toLowerCase();
   if (hub.has(t) && hub.has(r)) return true;
+  if (t === '*') return true;
   if (t.startsWith('*.')) return r.endsWith(t.slice(1));
   return r === t;
 }

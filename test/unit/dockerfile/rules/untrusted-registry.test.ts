@@ -9,6 +9,7 @@ ruleTester(rule, {
     { code: 'FROM alpine:3.20\nFROM registry.corp.example/base:1\nCOPY --from=nginx:1.27 /a /a', options },
     { name: 'stages and variables', code: 'ARG IMG\nFROM $IMG AS a\nFROM a\nCOPY --from=a /x /x\nRUN --mount=type=cache,from=a,target=/c true', options },
     { code: 'FROM scratch', options },
+    { name: '* trusts every registry', code: 'FROM ubuntu:24.04\nFROM quay.io/org/app:1.0\nFROM docker.io/org/ubuntu:24.04', options: { trustedRegistries: ['*'] } },
   ],
   invalid: [
     { code: 'FROM quay.io/org/app:1.0', options, errors: [[1, 6, 1, 25]] },
