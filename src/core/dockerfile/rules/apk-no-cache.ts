@@ -24,7 +24,10 @@ const rule: DockerfileRule = {
         mountsCacheAt(instruction, '/var/cache/apk', '/etc/apk/cache')
       )
         continue;
-      const cleaned = cachedRunCommands([instruction]).some((r) => r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')));
+      // Only a removal after the add cleans what it downloaded.
+      const cleaned = cachedRunCommands([instruction]).some(
+        (r) => r.command.start > add.command.start && r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/cache/apk')),
+      );
       if (cleaned) continue;
       report({
         start: add.sub.start,

@@ -29,10 +29,12 @@ const rule: DockerfileRule = {
     for (const update of packageCommands(model.instructions, APT, ['update'])) {
       const instruction = update.instruction;
       if (!instructionShipsLayers(model, instruction) || mountsCacheAt(instruction, '/var/lib/apt/lists')) continue;
+      // Only a removal after the update deletes the lists it downloaded.
       const cleaned = cachedRunCommands([instruction]).some(
         (r) =>
-          (r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) ||
-          (r.name === 'apt-get' && r.args.some((a) => a.value === 'dist-clean')),
+          r.command.start > update.command.start &&
+          ((r.name === 'rm' && r.args.some((a) => a.value.startsWith('/var/lib/apt/lists'))) ||
+            (r.name === 'apt-get' && r.args.some((a) => a.value === 'dist-clean'))),
       );
       if (cleaned) continue;
       const fix = appendCommandFix(instruction, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in this RUN');

@@ -5,7 +5,7 @@ import { mountsCacheAt, instructionShipsLayers } from './util/stages';
 
 /**
  * Yarn (v1) copies every package into its global cache as well as `node_modules`; unless the same
- * RUN runs `yarn cache clean`, the image carries the packages twice. Cache mounts and builder
+ * RUN runs `yarn cache clean` after it, the image carries the packages twice. Cache mounts and builder
  * stages only copied from are skipped.
  */
 const rule: DockerfileRule = {
@@ -29,7 +29,10 @@ const rule: DockerfileRule = {
       const instruction = run.instruction;
       if (!instructionShipsLayers(model, instruction) || mountsCacheAt(instruction, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn')) continue;
       if (instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /yarn/.test(f.value ?? ''))) continue;
-      const cleaned = all.some((r) => r.instruction === instruction && r.name === 'yarn' && r.args[0]?.value === 'cache' && r.args[1]?.value === 'clean');
+      // A clean before the install cleans nothing.
+      const cleaned = all.some(
+        (r) => r.instruction === instruction && r.command.start > run.command.start && r.name === 'yarn' && r.args[0]?.value === 'cache' && r.args[1]?.value === 'clean',
+      );
       if (cleaned) continue;
       const fix = appendCommandFix(instruction, 'yarn cache clean', 'Add yarn cache clean');
       const at = run.args.find((a) => a.value === words[0]) ?? run.nameWord;

@@ -26,6 +26,7 @@ ruleTester(rule, {
       errors: [[2, 13, 2, 19]],
       output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
     },
+    { name: 'a removal before the update cleans nothing', code: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl', errors: [[2, 44, 2, 50]] },
     { name: 'aptitude', code: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl', errors: [[2, 14, 2, 20]] },
     {
       name: 'docker-clean removed in a base stage, only the lists mounted',

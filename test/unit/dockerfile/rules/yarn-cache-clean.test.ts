@@ -16,5 +16,6 @@ ruleTester(rule, {
     },
     { name: 'bare yarn installs', code: 'FROM node:22-slim\nRUN yarn', errors: [[2, 5, 2, 9]] },
     { code: 'FROM node:22-slim\nRUN yarn global add pm2@5.4.2', errors: [[2, 10, 2, 16]] },
+    { name: 'a clean before the install cleans nothing', code: 'FROM node:22-slim\nRUN yarn cache clean && yarn install foo', errors: [[2, 30, 2, 37]] },
   ],
 });
