@@ -15,6 +15,8 @@ import {
   CodeActionKind,
   CompletionItemKind,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   MarkupKind,
   SymbolKind,
@@ -31,6 +33,7 @@ import type { Diagnostic } from '../core/diagnostics';
 import { definitionsAt, outlineOf } from '../core/project/navigation';
 import { ignoreEdits } from '../core/project/ignore-edits';
 import { Project, toInventoryPath, type LanguageHint } from '../core/project';
+import type { Completion } from '../core/project/project';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
 import { CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
@@ -194,10 +197,12 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' '] },
+        completionProvider: { triggerCharacters: [':', ' ', '.', '"'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'shipshape' },
     };
@@ -241,17 +246,38 @@ export function startServer(connection: Connection): void {
     return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(({ textDocument, position, context }) => {
     const document = documents.get(textDocument.uri);
     if (!project || !document) return [];
+    const key = keyOf(textDocument.uri);
+    const isTemplate = project.kindOf(key) === 'helm-template';
+    // `.` and `"` only mean something inside a chart template's actions.
+    if (!isTemplate && (context?.triggerCharacter === '.' || context?.triggerCharacter === '"')) return [];
     const lineRest = document.getText({ start: position, end: { line: position.line + 1, character: 0 } });
-    return project.completions(keyOf(textDocument.uri), position).map((c) => ({
+    return project.completions(key, position).map((c) => ({
       label: c.label,
-      kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+      kind: COMPLETION_KINDS[c.kind],
       detail: c.detail,
-      // A key is inserted with its colon (unless one is already typed after the cursor).
+      ...('documentation' in c && c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+      // A YAML key is inserted with its colon (unless one is already typed after the cursor).
       ...(c.kind === 'key' && !/^\s*:/.test(lineRest) ? { insertText: `${c.label}: ` } : {}),
     }));
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    if (!project) return [];
+    return project.helmReferences(keyOf(textDocument.uri), position, context.includeDeclaration).map((l) => ({ uri: uriOf(l.file), range: l.range }));
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => project?.helmPrepareRename(keyOf(textDocument.uri), position) ?? null);
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const result = project?.helmRename(keyOf(textDocument.uri), position, newName);
+    if (!result) return null;
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    const changes: Record<string, { range: Diagnostic['range']; newText: string }[]> = {};
+    for (const [file, edits] of result.edits) changes[uriOf(file)] = edits;
+    return { changes };
   });
 
   connection.onCodeAction(({ textDocument, context }) => {
@@ -260,7 +286,12 @@ export function startServer(connection: Connection): void {
     const key = keyOf(textDocument.uri);
     const kind = project.kindOf(key);
     const actions: CodeAction[] = [];
-    const edit = (edits: { range: Diagnostic['range']; newText: string }[]) => ({ changes: { [textDocument.uri]: edits } });
+    // An edit may belong to another file (a template's fix that adds a key to values.yaml).
+    const edit = (edits: { range: Diagnostic['range']; newText: string; file?: string }[]) => {
+      const changes: Record<string, { range: Diagnostic['range']; newText: string }[]> = {};
+      for (const { file, range, newText } of edits) (changes[file ? uriOf(file) : textDocument.uri] ??= []).push({ range, newText });
+      return { changes };
+    };
     const all = project.check(key);
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'shipshape' || typeof diagnostic.code !== 'string') continue;
@@ -287,6 +318,8 @@ export function startServer(connection: Connection): void {
     if (!project) return [];
     const inventory = project.currentInventory();
     const document = documents.get(textDocument.uri);
+    const defines = project.helmDefines(keyOf(textDocument.uri));
+    if (defines.length > 0) return defines.map((d) => ({ name: d.name, detail: 'define', kind: SymbolKind.Function, range: d.range, selectionRange: d.range }));
     return outlineOf(inventory, toInventoryPath(keyOf(textDocument.uri))).map((s) => {
       const endLine = Math.min(s.at.endLine, (document?.lineCount ?? s.at.endLine + 1) - 1);
       const range = { start: { line: s.at.line, character: 0 }, end: { line: endLine, character: document ? lineLength(document, endLine) : 0 } };
@@ -305,6 +338,9 @@ export function startServer(connection: Connection): void {
     if (!project || !document) return [];
     const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
     const word = wordAt(line, position.character);
+    const key = keyOf(textDocument.uri);
+    const helm = project.helmDefinitions(key, position);
+    if (helm.length > 0) return helm.map((l) => ({ uri: uriOf(l.file), range: l.range }));
     return definitionsAt(project.currentInventory(), toInventoryPath(keyOf(textDocument.uri)), position.line, word).map((at) => ({
       uri: uriOf(at.path),
       range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character } },
@@ -330,6 +366,16 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
+
+const COMPLETION_KINDS: Record<Completion['kind'], CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  valuesKey: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  define: CompletionItemKind.Snippet,
+  function: CompletionItemKind.Function,
+  object: CompletionItemKind.Module,
+  field: CompletionItemKind.Field,
+};
 
 function overlaps(edits: { range: Diagnostic['range'] }[]): boolean {
   const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

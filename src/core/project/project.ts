@@ -17,6 +17,10 @@ import { lintDockerfile } from '../dockerfile';
 import { readDockerignore } from '../dockerfile/context/read';
 import { applyOptions } from '../pipeline/options';
 import { completionsAt, hoverAt, type ValidationOptions } from '../schemas';
+import type { Completion as SchemaCompletion } from '../schemas/assist';
+
+/** A completion from the schemas (keys, values) or from a chart (values keys, defines, functions). */
+export type Completion = SchemaCompletion | CompletionEntry;
 import { WorkspaceInventory } from '../workspace/inventory';
 import { YamlProject } from '../workspace/yaml-project';
 import type { ParsedYamlFile } from '../yaml/parse';
@@ -26,6 +30,11 @@ import { discoverFiles } from './discover';
 import { chartDirOfTemplate, fileKindOf, isCandidateName, isSubchartDir, type FileKind } from './kinds';
 import { AuthoringIndex, isTemplateFile, type ChartView } from '../helm/authoring/chart-model';
 import { lintTemplate, lintValues } from '../helm/authoring/lint';
+import { definesOf, definitionOf, hoverAt as helmHoverAt, isInAction, prepareRename, referencesOf, renameAt, templateCompletions, type AssistContext, type CompletionEntry, type Location } from '../helm/authoring/assist';
+import { documentedFunctionNames, functionDoc } from '../helm/authoring/function-docs';
+import { maskActions } from '../helm/authoring/mask';
+import { LineIndex } from '../text/lines';
+import type { Position, Range } from '../diagnostics';
 
 export interface ProjectLimits {
   /** Files a scan takes in (the editor's bound; the CLI has none). */
@@ -416,16 +425,62 @@ export class Project {
     return { kind, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds: this.yaml.crdsExcept(key) };
   }
 
-  hover(key: string, position: { line: number; character: number }): string | undefined {
+  hover(key: string, position: Position): string | undefined {
+    const helm = this.helmContext(key);
+    if (helm) return helmHoverAt(helm, position)?.markdown;
     const options = this.assistOptions(key);
     const text = this.textOf(key);
     return options && text !== undefined ? hoverAt(text, key, position, options) : undefined;
   }
 
-  completions(key: string, position: { line: number; character: number }): ReturnType<typeof completionsAt> {
-    const options = this.assistOptions(key);
+  completions(key: string, position: Position): Completion[] {
     const text = this.textOf(key);
-    return options && text !== undefined ? completionsAt(text, key, position, options) : [];
+    if (text === undefined) return [];
+    const helm = this.helmContext(key);
+    if (helm && this.kindOf(key) === 'helm-template') {
+      const lines = new LineIndex(text);
+      const offset = lines.offsetAt(position);
+      const before = lines.lineText(position.line).slice(0, position.character);
+      const inTemplate = templateCompletions(helm, before, isInAction(text, offset), documentedFunctionNames());
+      if (inTemplate) return inTemplate;
+      // The YAML around the actions: Kubernetes keys of the object's kind, as in a manifest.
+      const options = this.optionsFor(key);
+      return completionsAt(maskActions(text), key, position, { kind: 'kubernetes', kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds: this.yaml.crdsExcept(key) });
+    }
+    const options = this.assistOptions(key);
+    return options ? completionsAt(text, key, position, options) : [];
+  }
+
+  /** Where what is at `position` is declared: a values key, a define, a Chart.yaml field (charts only). */
+  helmDefinitions(key: string, position: Position): Location[] {
+    const helm = this.helmContext(key);
+    return helm ? definitionOf(helm, position) : [];
+  }
+
+  helmReferences(key: string, position: Position, includeDeclaration: boolean): Location[] {
+    const helm = this.helmContext(key);
+    return helm ? referencesOf(helm, position, includeDeclaration) : [];
+  }
+
+  helmPrepareRename(key: string, position: Position): ReturnType<typeof prepareRename> {
+    const helm = this.helmContext(key);
+    return helm ? prepareRename(helm, position) : undefined;
+  }
+
+  helmRename(key: string, position: Position, newName: string): ReturnType<typeof renameAt> {
+    const helm = this.helmContext(key);
+    return helm ? renameAt(helm, position, newName) : undefined;
+  }
+
+  /** A template's defines, for its outline. */
+  helmDefines(key: string): { name: string; range: Range }[] {
+    return this.kindOf(key) === 'helm-template' ? definesOf(this.authoring.scanOf(key)) : [];
+  }
+
+  private helmContext(key: string): AssistContext | undefined {
+    const chart = this.chartOf(key);
+    if (!chart) return undefined;
+    return { chart, file: key, kubernetesVersion: this.optionsFor(key).kubernetesVersion, functionInfo: functionDoc };
   }
 
   /** The inventory, current with every change (the tree, symbols and definitions read it). */

@@ -151,7 +151,7 @@ function relative(dir: string, file: string): string {
 
 export interface CompletionEntry {
   label: string;
-  kind: 'key' | 'define' | 'function' | 'object' | 'field';
+  kind: 'valuesKey' | 'define' | 'function' | 'object' | 'field';
   detail?: string;
   documentation?: string;
   /** Text to insert when it differs from the label. */
@@ -182,7 +182,7 @@ export function templateCompletions(context: AssistContext, before: string, inAc
   const values = /\$?\.Values((?:\.[A-Za-z_][\w]*)*)\.([A-Za-z_]\w*)?$/.exec(before);
   if (values) {
     const path = values[1] ? values[1].slice(1).split('.') : [];
-    return [...chart.childrenOf(path).values()].map((key) => ({ label: key.path[key.path.length - 1], kind: 'key' as const, detail: summary(key), documentation: '```yaml\n' + showValue(key) + '\n```' }));
+    return [...chart.childrenOf(path).values()].map((key) => ({ label: key.path[key.path.length - 1], kind: 'valuesKey' as const, detail: summary(key), documentation: '```yaml\n' + showValue(key) + '\n```' }));
   }
   const field = /\$?\.(Release|Chart|Capabilities|Template|Files)\.(\w*)$/.exec(before);
   if (field) return (OBJECT_FIELDS[field[1]] ?? []).map((name) => ({ label: name, kind: 'field' as const, detail: describeBuiltin(context, [field[1], name])?.replace(/`/g, '') }));

@@ -94,7 +94,7 @@ export function scanTemplate(name: string, text: string, hasFunction: (name: str
     trees = parseTemplates(name, text, { hasFunction });
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    scan.error = { message: error.detail, range: errorRange(error, lines) };
+    scan.error = locateError(error, text, lines);
     scanLexically(text, lines, scan);
     return scan;
   }
@@ -372,21 +372,33 @@ function scanLexically(text: string, lines: LineIndex, scan: TemplateScan): void
   for (const define of findDefines(text, lines)) scan.defines.push({ ...define, body: '' });
 }
 
-/** A parse error's range: Go gives a line only; point at the culprit on it where the message names one. */
-function errorRange(error: TemplateError, lines: LineIndex): Range {
+/**
+ * A parse error's place and words: Go gives a line only; point at the culprit on it where the message
+ * names one. An action left open runs into the next lines, and Go then complains about what it finds
+ * there (`function "selector" not defined`): the open `{{` is what the user must fix.
+ */
+function locateError(error: TemplateError, text: string, lines: LineIndex): TemplateParseError {
   const started = /started at [^:]*:(\d+)/.exec(error.detail);
   const line = Math.max(0, Math.min(lines.lineCount - 1, (started ? Number(started[1]) : error.line ?? 1) - 1));
-  const text = lines.lineText(line);
-  const point = (start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+  const lineText = lines.lineText(line);
+  const point = (l: number, start: number, end: number): Range => ({ start: { line: l, character: start }, end: { line: l, character: end } });
+  const open = text.lastIndexOf('{{', lines.lineEnd(line));
+  const close = open >= 0 ? text.indexOf('}}', open) : -1;
+  const openLine = open >= 0 ? lines.positionAt(open).line : line;
+  if (open >= 0 && openLine < line && (close < 0 || close >= lines.lineStart(line))) {
+    const openText = lines.lineText(openLine);
+    const character = lines.positionAt(open).character;
+    return { message: `unclosed action: this \`{{\` has no \`}}\` (Go: ${error.detail})`, range: point(openLine, character, openText.trimEnd().length) };
+  }
   const named = /function "([^"]+)" not defined/.exec(error.detail);
   if (named) {
-    const at = text.indexOf(named[1]);
-    if (at >= 0) return point(at, at + named[1].length);
+    const at = lineText.indexOf(named[1]);
+    if (at >= 0) return { message: error.detail, range: point(line, at, at + named[1].length) };
   }
-  const open = text.lastIndexOf('{{');
-  if (open >= 0 && /unclosed|unexpected EOF|unterminated/.test(error.detail)) return point(open, text.trimEnd().length);
-  const indent = text.length - text.trimStart().length;
-  return point(indent, Math.max(indent, text.trimEnd().length));
+  const lineOpen = lineText.lastIndexOf('{{');
+  if (lineOpen >= 0 && /unclosed|unexpected EOF|unterminated/.test(error.detail)) return { message: error.detail, range: point(line, lineOpen, lineText.trimEnd().length) };
+  const indent = lineText.length - lineText.trimStart().length;
+  return { message: error.detail, range: point(line, indent, Math.max(indent, lineText.trimEnd().length)) };
 }
 
 export function contains(range: Range, position: Position): boolean {
