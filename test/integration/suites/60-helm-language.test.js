@@ -264,15 +264,13 @@ suite('Helm template language', () => {
       const painted = await paintedTokens(page).catch(() => []);
       throw new Error(`${error.message}; painted: ${JSON.stringify(painted.slice(0, 8))}`);
     });
-    // Park the cursor on the last (empty) line, away from any bracket, so no match box is drawn.
-    await page.keyboard.press('Control+End');
     // Brackets in comments are no brackets: wait until the bracket pairs follow the comment's tokens.
     const commentOpen = (painted) => (painted[0] || []).find((t) => t.text.startsWith('{{'));
     const settled = await until(async () => {
       const painted = await paintedTokens(page);
       const open = commentOpen(painted);
       return open && open.color === DARK_MODERN.comment ? painted : undefined;
-    }, 5_000, 'never').catch(() => undefined);
+    }, 5_000, 'the comment kept bracket colours').catch(() => undefined);
     const final = settled || (await paintedTokens(page));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -314,5 +312,18 @@ suite('Helm template language', () => {
         'highlight.fullname': DARK_MODERN.function,
       },
     );
+
+    // _helpers.tpl (defines) and NOTES.txt (text with actions), for a look: test-results/helm-helpers.png, helm-notes.png.
+    for (const [file, word, colourOf, shot] of [
+      ['_helpers.tpl', 'define', DARK_MODERN.keyword, 'helm-helpers.png'],
+      ['NOTES.txt', 'quote', DARK_MODERN.function, 'helm-notes.png'],
+    ]) {
+      await row(file).click({ timeout: 5000 });
+      await until(async () => {
+        const token = find(await paintedTokens(page), word);
+        return token && token.color === colourOf;
+      }, 15_000, `${file} was not highlighted: '${word}' never took its colour`);
+      await page.screenshot({ path: path.join(RESULTS_DIR, shot) });
+    }
   });
 });
