@@ -8,14 +8,18 @@
  * consequence, offsets inside `doc` (node.range, error.pos) are RELATIVE TO `startOffset`; use
  * `rangeOfPath` / `rangeOfNode` to get file positions.
  *
- * Never throws, and stays bounded: binary and oversized input become file errors, alias expansion is
- * capped (`maxAliasCount`), and a stack overflow on absurd nesting becomes a document error.
+ * Never throws, and stays bounded: binary and oversized input become file errors; a document nested
+ * deeper than MAX_YAML_NESTING is refused before parsing (nesting.ts), and one whose aliases expand it
+ * more than tenfold is not converted (aliases.ts), each with one error at the place; alias count is
+ * capped too (`maxAliasCount`), and a stack overflow the scan missed still becomes a document error.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, YAMLParseError } from 'yaml';
 import type { Node } from 'yaml';
 import type { Range } from '../diagnostics';
 import { LineIndex } from '../text/lines';
+import { aliasExpansion, aliasTarget, isExcessive, markDuplicateKeys, MAX_ALIAS_EXPANSION_FACTOR, type AliasExpansion } from './aliases';
 import { detached, planReparse, splitDocuments } from './chunks';
+import { findExcessiveNesting } from './nesting';
 import { TextKeyedCache } from './text-cache';
 
 /** YAML 1.1 is what kubectl (sigs.k8s.io/yaml) reads; docker compose (go-yaml v3) is closer to 1.2. */
@@ -193,20 +197,33 @@ function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
 }
 
 function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
+  const tooDeep = findExcessiveNesting(source);
+  if (tooDeep) return [unreadableChunk(tooDeep.offset, `The YAML is nested deeper than ${tooDeep.limit} levels here, so it was not parsed`)];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: true, customTags: goYamlTags, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' }) as Document.Parsed[];
     // An EmptyStream (only comments/whitespace) has no documents: like kubectl, count none.
     docs = Array.from(docs);
   } catch (error) {
     // The composer recurses per nesting level; thousands of levels overflow the stack.
+    if (error instanceof RangeError) return [unreadableChunk(0, `The YAML is nested too deeply to be parsed`)];
     const doc = new Document(null) as unknown as Document.Parsed;
     return [{ doc, value: undefined, valueError: `YAML could not be parsed: ${describe(error)}` }];
   }
   return docs.map((doc) => {
+    markDuplicateKeys(doc);
     doc.warnings = doc.warnings.filter((w) => !(w.code === 'TAG_RESOLVE_FAILED' && KNOWN_CUSTOM_TAGS.has(tagOf(w.message))));
+    // The parser reports deep nesting it hit as "Maximum call stack size exceeded": say what it means.
+    for (const e of doc.errors) if (/call stack/i.test(e.message)) e.message = 'The YAML is nested too deeply to be parsed';
     let value: unknown;
     let valueError: string | undefined;
+    // Only a document with an alias can grow when converted: others skip the measuring walk.
+    const expansion = source.includes('*') ? aliasExpansion(doc) : undefined;
+    if (expansion && isExcessive(expansion)) {
+      const at = expansion.largest?.range?.[0] ?? 0;
+      doc.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', aliasBombMessage(expansion)));
+      return { doc, value: undefined, valueError: undefined };
+    }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
@@ -214,6 +231,21 @@ function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[]
     }
     return { doc, value, valueError, ...identity(value) };
   });
+}
+
+/** A chunk that is not parsed at all: one error at `offset`, no value (so nothing else is checked). */
+function unreadableChunk(offset: number, message: string): ParsedChunk {
+  const doc = new Document(null) as unknown as Document.Parsed;
+  doc.errors.push(new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', message));
+  return { doc, value: undefined };
+}
+
+function aliasBombMessage(e: AliasExpansion): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `Aliases expand this document to ${n(e.expanded)} nodes from ${n(e.written)} written ` +
+    `(more than ${MAX_ALIAS_EXPANSION_FACTOR} times, an alias bomb), so it was not checked`
+  );
 }
 
 /**
@@ -258,7 +290,8 @@ export function nodeAtPath(
   let node: Node | null = (document.doc.contents as Node | null) ?? null;
   let keyNode: Node | undefined;
   for (let i = 0; i < path.length; i++) {
-    const current = isAlias(node) ? (node.resolve(document.doc) as Node | undefined) ?? node : node;
+    // Not node.resolve(doc): it walks the whole document on every call.
+    const current = isAlias(node) ? aliasTarget(document.doc, node) ?? node : node;
     const segment = path[i];
     if (isMap(current)) {
       const pair = current.items.find((p) => keyText(p.key) === String(segment));

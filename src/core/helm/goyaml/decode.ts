@@ -7,6 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatFloat } from '../../gotemplate/strconv';
 import type { GoMap, GoValue } from '../../gotemplate/values';
+import { findExcessiveNesting, MAX_YAML_NESTING } from '../../yaml/nesting';
 import { resolvePlain } from './resolve';
 import { goYamlSyntaxMessage } from './syntax-errors';
 
@@ -88,6 +89,7 @@ function parseDocuments(input: string): Document.Parsed[] {
   // A UTF-8 byte order mark is allowed at the start of a YAML stream.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
+  checkNesting(text);
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true, version: '1.1' });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
@@ -99,6 +101,27 @@ function parseDocuments(input: string): Document.Parsed[] {
     }
   }
   return list;
+}
+
+/**
+ * Refuses absurd nesting before parsing: the parser and every walker after it recurse, and a 200 KB
+ * `[[[[...` would overflow the stack after seconds of work. Helm (go-yaml) stops at 10000 levels with
+ * its own message; between our limit and that, ours says whose limit it is.
+ */
+function checkNesting(text: string): void {
+  const excess = findExcessiveNesting(text, MAX_YAML_NESTING);
+  if (!excess) return;
+  if (findExcessiveNesting(text, MAX_DEPTH)) throw new GoYamlError(`error converting YAML to JSON: yaml: exceeded max depth of ${MAX_DEPTH}`);
+  const line = lineAt(text, excess.offset);
+  throw new GoYamlError(
+    `error converting YAML to JSON: yaml: line ${line}: nested deeper than ${MAX_YAML_NESTING} levels, shipshape's limit (helm's is ${MAX_DEPTH})`,
+  );
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function decodeDocument(doc: Document.Parsed): GoValue {
