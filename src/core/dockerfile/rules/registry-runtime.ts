@@ -22,6 +22,7 @@ import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
 import multipleProcesses from './multiple-processes';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger';
+import passwordSetAtBuild from './password-set-at-build';
 import processSupervisor from './process-supervisor';
 import secretInEnvOrArg from './secret-in-env-or-arg';
 import secretValueInImage from './secret-value-in-image';
@@ -59,6 +60,7 @@ export const runtimeRules: DockerfileRule[] = [
   multipleHealthcheck,
   multipleProcesses,
   onbuildInvalidTrigger,
+  passwordSetAtBuild,
   processSupervisor,
   secretInEnvOrArg,
   secretValueInImage,
