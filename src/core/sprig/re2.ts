@@ -33,14 +33,15 @@ interface Engine extends GoRegexp {
   readonly compiled: Compiled;
   readonly forward: LazyDFA;
   reverse?: LazyDFA;
-  vm?: PikeVM;
+  /** Pike VMs by the groups they track. */
+  vms?: Map<string, PikeVM>;
 }
 
-/** A match: [index, end) in UTF-16 units, with every group's bounds in `slots` when asked for. */
+/** A match: [index, end) in UTF-16 units, with the asked-for groups' bounds in `slots`. */
 export interface GoMatch {
   readonly index: number;
   readonly end: number;
-  /** 2 per group (group 0 first), -1 for a group that did not take part. */
+  /** 2 per group (group 0 first), -1 for a group that did not take part or was not asked for. */
   readonly slots: number[];
 }
 
@@ -71,18 +72,32 @@ export function matchGoRegexp(re: GoRegexp, s: string): boolean {
   return (re as Engine).forward.searchForward(s, 0, true) >= 0;
 }
 
-/** The leftmost-first match at or after pos (Go's doExecute from pos), with submatches if `groups`. */
-export function findAt(re: GoRegexp, s: string, pos: number, groups: boolean): GoMatch | null {
+/**
+ * The leftmost-first match at or after pos (Go's doExecute from pos, the text before pos still seen by
+ * ^ and \b), with the bounds of `groups` (group numbers ≥ 1) filled in.
+ */
+export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly number[] = []): GoMatch | null {
   const e = re as Engine;
   const end = e.forward.searchForward(s, pos, false);
   if (end < 0) return null;
   e.reverse ??= new LazyDFA(e.compiled.reverse, e.compiled.classes, true);
   const index = e.reverse.searchReverse(s, end, pos);
   if (index < 0) throw new Error(`re2: internal error: no start for the match of ${JSON.stringify(e.expr)} ending at ${end}`);
-  if (!groups || e.names.length === 1) return { index, end, slots: [index, end] };
-  e.vm ??= new PikeVM(e.compiled.forward, e.compiled.classes, e.names.length * 2);
-  const slots = e.vm.captures(s, index, end);
-  if (!slots) throw new Error(`re2: internal error: no submatches for the match of ${JSON.stringify(e.expr)} at ${index}`);
+  const wanted = groups.filter((g) => g >= 1 && g < e.names.length);
+  if (wanted.length === 0) return { index, end, slots: [index, end] };
+  const key = wanted.join(',');
+  e.vms ??= new Map();
+  let vm = e.vms.get(key);
+  if (!vm) e.vms.set(key, (vm = new PikeVM(e.compiled.forward, e.compiled.classes, e.names.length * 2, wanted)));
+  const caps = vm.captures(s, index, end);
+  if (!caps) throw new Error(`re2: internal error: no submatches for the match of ${JSON.stringify(e.expr)} at ${index}`);
+  const slots = new Array<number>(e.names.length * 2).fill(-1);
+  slots[0] = index;
+  slots[1] = end;
+  wanted.forEach((g, j) => {
+    slots[2 * g] = caps[2 * j];
+    slots[2 * g + 1] = caps[2 * j + 1];
+  });
   return { index, end, slots };
 }
 
@@ -96,7 +111,7 @@ function runeWidth(s: string, pos: number): number {
 }
 
 /** Go's allMatches: successive non-overlapping matches; an empty match touching the previous one is skipped. */
-export function findAll(re: GoRegexp, s: string, n: number, groups = false): GoMatch[] {
+export function findAll(re: GoRegexp, s: string, n: number, groups: readonly number[] = []): GoMatch[] {
   const out: GoMatch[] = [];
   if (n === 0) return out;
   let pos = 0;
@@ -115,33 +130,57 @@ export function findAll(re: GoRegexp, s: string, n: number, groups = false): GoM
   return out;
 }
 
-/** Go's Regexp.Expand template syntax: $1, ${1}, $name, ${name}, $$. */
-function expand(re: GoRegexp, template: string, s: string, slots: number[]): string {
-  let out = '';
+type Piece = string | { group: number } | { name: string };
+
+/** Go's Regexp.Expand template syntax ($1, ${1}, $name, ${name}, $$), split into text and references. */
+function parseTemplate(template: string): Piece[] {
+  const out: Piece[] = [];
   let rest = template;
   for (;;) {
     const dollar = rest.indexOf('$');
     if (dollar < 0) break;
-    out += rest.slice(0, dollar);
+    out.push(rest.slice(0, dollar));
     rest = rest.slice(dollar + 1);
     if (rest[0] === '$') {
-      out += '$';
+      out.push('$');
       rest = rest.slice(1);
       continue;
     }
     const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
     if (!ref) {
-      out += '$';
+      out.push('$');
       continue;
     }
     rest = rest.slice(ref[0].length);
     const name = ref[1] ?? ref[2];
-    const group = (i: number) => (2 * i + 1 < slots.length && slots[2 * i] >= 0 ? s.slice(slots[2 * i], slots[2 * i + 1]) : undefined);
-    if (/^[0-9]+$/.test(name) && !(name[0] === '0' && name.length > 1) && name.length < 9) out += group(Number(name)) ?? '';
+    if (/^[0-9]+$/.test(name) && !(name[0] === '0' && name.length > 1) && name.length < 9) out.push({ group: Number(name) });
+    else out.push({ name });
+  }
+  out.push(rest);
+  return out;
+}
+
+/** The groups a template refers to (every group of a name, Go allows duplicates). */
+function templateGroups(re: GoRegexp, pieces: Piece[]): number[] {
+  const groups = new Set<number>();
+  for (const p of pieces) {
+    if (typeof p === 'string') continue;
+    if ('group' in p) groups.add(p.group);
+    else re.names.forEach((n, i) => i > 0 && n === p.name && groups.add(i));
+  }
+  return [...groups].sort((a, b) => a - b);
+}
+
+function expand(re: GoRegexp, pieces: Piece[], s: string, slots: number[]): string {
+  const group = (i: number) => (2 * i + 1 < slots.length && slots[2 * i] >= 0 ? s.slice(slots[2 * i], slots[2 * i + 1]) : undefined);
+  let out = '';
+  for (const p of pieces) {
+    if (typeof p === 'string') out += p;
+    else if ('group' in p) out += group(p.group) ?? '';
     else {
-      // The first group of that name that took part (Go allows duplicate names).
+      // The first group of that name that took part.
       for (let i = 1; i < re.names.length; i++) {
-        const g = re.names[i] === name ? group(i) : undefined;
+        const g = re.names[i] === p.name ? group(i) : undefined;
         if (g !== undefined) {
           out += g;
           break;
@@ -149,12 +188,13 @@ function expand(re: GoRegexp, template: string, s: string, slots: number[]): str
       }
     }
   }
-  return out + rest;
+  return out;
 }
 
 /** Go's ReplaceAllString (expand = true) or ReplaceAllLiteralString. */
 export function replaceAll(re: GoRegexp, s: string, repl: string, expandTemplate: boolean): string {
-  const groups = expandTemplate && repl.includes('$');
+  const pieces = expandTemplate ? parseTemplate(repl) : [repl];
+  const groups = templateGroups(re, pieces);
   let out = '';
   let lastEnd = 0;
   let searchPos = 0;
@@ -163,7 +203,7 @@ export function replaceAll(re: GoRegexp, s: string, repl: string, expandTemplate
     if (!m) break;
     out += s.slice(lastEnd, m.index);
     // No replacement for an empty match right after the previous match.
-    if (m.end > lastEnd || m.index === 0) out += groups ? expand(re, repl, s, m.slots) : repl;
+    if (m.end > lastEnd || m.index === 0) out += expand(re, pieces, s, m.slots);
     lastEnd = m.end;
     const width = searchPos < s.length ? runeWidth(s, searchPos) : 1;
     if (searchPos + width > m.end) searchPos += width;

@@ -17,6 +17,12 @@
 import { Empty } from './re2syntax';
 import { classOf, Op, type Classes, type Prog } from './re2prog';
 
+// Module constants: an imported binding is a property read (a getter under CommonJS) at every use.
+const ALT = Op.Alt, NOP = Op.Nop, CAPTURE = Op.Capture, EMPTY = Op.Empty, RUNE = Op.Rune, MATCH = Op.Match;
+const BEGIN_LINE = Empty.BeginLine, END_LINE = Empty.EndLine, BEGIN_TEXT = Empty.BeginText, END_TEXT = Empty.EndText;
+const WORD_BOUNDARY = Empty.WordBoundary, NO_WORD_BOUNDARY = Empty.NoWordBoundary;
+const classOfCp = classOf;
+
 interface DState {
   readonly insts: Int32Array;
   /** 0: start of text, 1: after \n, 2: after a word character, 3: after another character. */
@@ -82,11 +88,11 @@ export class LazyDFA {
     const { op, out, arg } = this.prog;
     const { setHas, isNL, isWord, count } = this.classes;
     let flags = 0;
-    if (from.ctx === 0) flags |= Empty.BeginText | Empty.BeginLine;
-    else if (from.ctx === 1) flags |= Empty.BeginLine;
-    if (cls === count) flags |= Empty.EndText | Empty.EndLine;
-    else if (isNL[cls]) flags |= Empty.EndLine;
-    flags |= (from.ctx === 2) !== (isWord[cls] === 1) ? Empty.WordBoundary : Empty.NoWordBoundary;
+    if (from.ctx === 0) flags |= BEGIN_TEXT | BEGIN_LINE;
+    else if (from.ctx === 1) flags |= BEGIN_LINE;
+    if (cls === count) flags |= END_TEXT | END_LINE;
+    else if (isNL[cls]) flags |= END_LINE;
+    flags |= (from.ctx === 2) !== (isWord[cls] === 1) ? WORD_BOUNDARY : NO_WORD_BOUNDARY;
 
     if (++this.gen === 0xffffffff) {
       this.seen.fill(0);
@@ -106,23 +112,23 @@ export class LazyDFA {
         if (seen[pc] === gen) continue;
         seen[pc] = gen;
         switch (op[pc]) {
-          case Op.Alt:
+          case ALT:
             stack.push(arg[pc], out[pc]);
             break;
-          case Op.Nop:
-          case Op.Capture:
+          case NOP:
+          case CAPTURE:
             stack.push(out[pc]);
             break;
-          case Op.Empty:
+          case EMPTY:
             if ((arg[pc] & ~flags) === 0) stack.push(out[pc]);
             break;
-          case Op.Rune:
+          case RUNE:
             if (setHas[arg[pc]][cls] && !inNext.has(out[pc])) {
               inNext.add(out[pc]);
               next.push(out[pc]);
             }
             break;
-          case Op.Match:
+          case MATCH:
             match = true;
             // Leftmost-first: lower-priority threads (later starts included) lose to this match.
             if (!this.longest) break outer;
@@ -166,7 +172,7 @@ export class LazyDFA {
             w = 2;
           } else c = 0xfffd;
         } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-        cls = classOf(this.classes, c);
+        cls = classOfCp(this.classes, c);
       }
       const t = st.next[cls] ?? this.step(st, cls);
       if (t.match) {
@@ -201,7 +207,7 @@ export class LazyDFA {
           w = 2;
         } else c = 0xfffd;
       } else if (c >= 0xd800 && c <= 0xdbff) c = 0xfffd;
-      const cls = classOf(this.classes, c);
+      const cls = classOfCp(this.classes, c);
       const t = st.next[cls] ?? this.step(st, cls);
       if (t.match) last = i;
       if (t.dead) return last;
@@ -223,6 +229,6 @@ export class LazyDFA {
         c = h >= 0xd800 && h <= 0xdbff ? 0x10000 + ((h - 0xd800) << 10) + (c - 0xdc00) : 0xfffd;
       } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
     }
-    return classOf(this.classes, c);
+    return classOfCp(this.classes, c);
   }
 }

@@ -18,15 +18,9 @@
 import { Empty, SyntaxError, type Node } from './re2syntax';
 import { MAX_RUNE } from './re2unicode';
 
-export const enum Op {
-  Fail = 0,
-  Rune = 1,
-  Alt = 2,
-  Nop = 3,
-  Capture = 4,
-  Empty = 5,
-  Match = 6,
-}
+/** Instruction opcodes (a plain object: hot loops copy them into module constants, see re2dfa.ts). */
+export const Op = { Fail: 0, Rune: 1, Alt: 2, Nop: 3, Capture: 4, Empty: 5, Match: 6 } as const;
+type OpCode = (typeof Op)[keyof typeof Op];
 
 export const MAX_INSTS = 100_000;
 
@@ -146,7 +140,7 @@ class Compiler {
 
   constructor(private readonly sets: SetTable, private readonly reverse: boolean, private readonly expr: string) {}
 
-  inst(op: Op, arg = 0): number {
+  inst(op: OpCode, arg = 0): number {
     if (this.op.length >= MAX_INSTS) throw new SyntaxError(`error parsing regexp: expression too large: \`${this.expr}\``);
     this.op.push(op);
     this.out.push(0);
@@ -176,7 +170,7 @@ class Compiler {
       case 'empty': {
         let kind = re.kind;
         if (this.reverse) {
-          const swap: Record<number, Empty> = {
+          const swap: Record<number, number> = {
             [Empty.BeginLine]: Empty.EndLine, [Empty.EndLine]: Empty.BeginLine,
             [Empty.BeginText]: Empty.EndText, [Empty.EndText]: Empty.BeginText,
           };

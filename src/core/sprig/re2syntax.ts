@@ -10,18 +10,12 @@
  */
 import { foldableCodePoints, foldOrbit, MAX_RUNE, unicodeTable } from './re2unicode';
 
-export const enum Empty {
-  BeginLine = 1,
-  EndLine = 2,
-  BeginText = 4,
-  EndText = 8,
-  WordBoundary = 16,
-  NoWordBoundary = 32,
-}
+/** Empty-width assertion flags (Go's EmptyOp). */
+export const Empty = { BeginLine: 1, EndLine: 2, BeginText: 4, EndText: 8, WordBoundary: 16, NoWordBoundary: 32 } as const;
 
 export type Node =
   | { op: 'class'; ranges: number[]; h: number }
-  | { op: 'empty'; kind: Empty; h: number }
+  | { op: 'empty'; kind: number; h: number }
   | { op: 'emptyMatch'; h: number }
   | { op: 'noMatch'; h: number }
   | { op: 'capture'; cap: number; name: string; sub: Node; h: number }

@@ -5,9 +5,18 @@
  * O(span × program size) cost is paid on the span only, never on a failed search. Threads are kept
  * in priority order and a thread reaching Match cuts the lower-priority ones, as in Go, so the
  * captures are Go's (the last iteration's value for a repeated group, leftmost-first alternatives).
+ *
+ * Only the groups a caller asks for are tracked (ReplaceAll with `$1` tracks group 1 alone), and all
+ * state lives in typed arrays allocated once per VM: a step allocates nothing.
  */
 import { Empty } from './re2syntax';
 import { classOf, Op, type Classes, type Prog } from './re2prog';
+
+// Module constants: an imported binding is a property read (a getter under CommonJS) at every use.
+const ALT = Op.Alt, NOP = Op.Nop, CAPTURE = Op.Capture, EMPTY = Op.Empty, RUNE = Op.Rune, MATCH = Op.Match;
+const BEGIN_LINE = Empty.BeginLine, END_LINE = Empty.EndLine, BEGIN_TEXT = Empty.BeginText, END_TEXT = Empty.EndText;
+const WORD_BOUNDARY = Empty.WordBoundary, NO_WORD_BOUNDARY = Empty.NoWordBoundary;
+const classOfCp = classOf;
 
 const isWordCode = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x61 && c <= 0x7a);
@@ -17,25 +26,101 @@ export function emptyFlagsAt(s: string, i: number): number {
   let flags = 0;
   const before = i > 0 ? s.charCodeAt(i - 1) : -1;
   const after = i < s.length ? s.charCodeAt(i) : -1;
-  if (i === 0) flags |= Empty.BeginText | Empty.BeginLine;
-  else if (before === 10) flags |= Empty.BeginLine;
-  if (i === s.length) flags |= Empty.EndText | Empty.EndLine;
-  else if (after === 10) flags |= Empty.EndLine;
+  if (i === 0) flags |= BEGIN_TEXT | BEGIN_LINE;
+  else if (before === 10) flags |= BEGIN_LINE;
+  if (i === s.length) flags |= END_TEXT | END_LINE;
+  else if (after === 10) flags |= END_LINE;
   const wb = (before >= 0 && isWordCode(before)) !== (after >= 0 && isWordCode(after));
-  return flags | (wb ? Empty.WordBoundary : Empty.NoWordBoundary);
+  return flags | (wb ? WORD_BOUNDARY : NO_WORD_BOUNDARY);
 }
 
-interface Thread {
-  pc: number;
-  caps: number[];
+/** A thread list: pcs in priority order, each with its tracked capture slots. */
+class Queue {
+  readonly pc: Int32Array;
+  readonly caps: Int32Array;
+  n = 0;
+  constructor(size: number, readonly k: number) {
+    this.pc = new Int32Array(size);
+    this.caps = new Int32Array(Math.max(1, size * k));
+  }
 }
 
 export class PikeVM {
   private readonly seen: Uint32Array;
   private gen = 0;
+  /** Program slot → tracked index, -1 for a slot nobody asked for. */
+  private readonly slotIndex: Int32Array;
+  private readonly k: number;
+  private readonly cap: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly saved: Int32Array;
+  private q0: Queue;
+  private q1: Queue;
 
-  constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly nslots: number) {
+  /** `groups`: the group numbers (≥ 1) whose bounds captures() reports. */
+  constructor(private readonly prog: Prog, private readonly classes: Classes, nslots: number, private readonly groups: number[]) {
     this.seen = new Uint32Array(prog.length);
+    this.slotIndex = new Int32Array(nslots).fill(-1);
+    groups.forEach((g, j) => {
+      if (2 * g + 1 < nslots) {
+        this.slotIndex[2 * g] = 2 * j;
+        this.slotIndex[2 * g + 1] = 2 * j + 1;
+      }
+    });
+    this.k = groups.length * 2;
+    this.cap = new Int32Array(Math.max(1, this.k));
+    // One push per edge (at most two per instruction) plus one restore entry per capture.
+    this.stack = new Int32Array(prog.length * 3 + 4);
+    this.saved = new Int32Array(prog.length * 3 + 4);
+    this.q0 = new Queue(prog.length, this.k);
+    this.q1 = new Queue(prog.length, this.k);
+  }
+
+  /** Adds pc's closure at pos to q in priority order, with this.cap as the captures (Go's m.add). */
+  private add(q: Queue, pc0: number, pos: number, flags: number, gen: number): void {
+    const { op, out, arg } = this.prog;
+    const { seen, stack, saved, cap, slotIndex, k } = this;
+    let sp = 0;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const pc = stack[--sp];
+      if (pc < 0) {
+        // Restore a capture slot on the way back from its subtree.
+        cap[-pc - 1] = saved[sp];
+        continue;
+      }
+      if (seen[pc] === gen) continue;
+      seen[pc] = gen;
+      switch (op[pc]) {
+        case ALT:
+          stack[sp++] = arg[pc];
+          stack[sp++] = out[pc];
+          break;
+        case NOP:
+          stack[sp++] = out[pc];
+          break;
+        case CAPTURE: {
+          const j = slotIndex[arg[pc]];
+          if (j >= 0) {
+            saved[sp] = cap[j];
+            stack[sp++] = -j - 1;
+            cap[j] = pos;
+          }
+          stack[sp++] = out[pc];
+          break;
+        }
+        case EMPTY:
+          if ((arg[pc] & ~flags) === 0) stack[sp++] = out[pc];
+          break;
+        case RUNE:
+        case MATCH: {
+          const n = q.n++;
+          q.pc[n] = pc;
+          for (let x = 0; x < k; x++) q.caps[n * k + x] = cap[x];
+          break;
+        }
+      }
+    }
   }
 
   private nextGen(): number {
@@ -46,74 +131,45 @@ export class PikeVM {
     return this.gen;
   }
 
-  /** Adds pc's closure at position pos to list, in priority order (Go's m.add). */
-  private add(list: Thread[], pc0: number, caps0: number[], pos: number, flags: number, gen: number): void {
-    const { op, out, arg } = this.prog;
-    const stack: Thread[] = [{ pc: pc0, caps: caps0 }];
-    while (stack.length) {
-      const { pc, caps } = stack.pop()!;
-      if (this.seen[pc] === gen) continue;
-      this.seen[pc] = gen;
-      switch (op[pc]) {
-        case Op.Alt:
-          stack.push({ pc: arg[pc], caps }, { pc: out[pc], caps });
-          break;
-        case Op.Nop:
-          stack.push({ pc: out[pc], caps });
-          break;
-        case Op.Capture: {
-          const copy = caps.slice();
-          if (arg[pc] < copy.length) copy[arg[pc]] = pos;
-          stack.push({ pc: out[pc], caps: copy });
-          break;
-        }
-        case Op.Empty:
-          if ((arg[pc] & ~flags) === 0) stack.push({ pc: out[pc], caps });
-          break;
-        case Op.Rune:
-        case Op.Match:
-          list.push({ pc, caps });
-          break;
-      }
-    }
-  }
-
   /**
-   * Submatch slots (2 per group, -1 when a group did not take part) of the leftmost-first match of
-   * s that starts at `start` and ends at `end`, or null if there is none.
+   * The bounds of the asked-for groups ([start, end] per group, -1 when a group did not take part)
+   * in the leftmost-first match of s that starts at `start` and ends at `end`, or null if none.
    */
   captures(s: string, start: number, end: number): number[] | null {
     const { op, out, arg } = this.prog;
-    const init = new Array<number>(this.nslots).fill(-1);
-    init[0] = start;
-    let clist: Thread[] = [];
-    this.add(clist, this.prog.start, init, start, emptyFlagsAt(s, start), this.nextGen());
+    const { setHas } = this.classes;
+    const k = this.k;
+    let clist = this.q0;
+    let nlist = this.q1;
+    clist.n = 0;
+    this.cap.fill(-1);
+    this.add(clist, this.prog.start, start, emptyFlagsAt(s, start), this.nextGen());
     let pos = start;
     for (;;) {
       if (pos >= end) {
-        for (const t of clist) {
-          if (op[t.pc] === Op.Match) {
-            const caps = t.caps.slice();
-            caps[1] = end;
-            return caps;
-          }
+        for (let t = 0; t < clist.n; t++) {
+          if (op[clist.pc[t]] === MATCH) return Array.from(clist.caps.subarray(t * k, t * k + k));
         }
         return null;
       }
       let c = s.codePointAt(pos)!;
       const w = c > 0xffff ? 2 : 1;
       if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-      const cls = classOf(this.classes, c);
+      const cls = classOfCp(this.classes, c);
       const nextPos = pos + w;
       const flags = emptyFlagsAt(s, nextPos);
       const gen = this.nextGen();
-      const nlist: Thread[] = [];
-      for (const t of clist) {
-        if (op[t.pc] === Op.Match) break; // lower-priority threads lose to this (earlier) match
-        if (this.classes.setHas[arg[t.pc]][cls]) this.add(nlist, out[t.pc], t.caps, nextPos, flags, gen);
+      nlist.n = 0;
+      for (let t = 0; t < clist.n; t++) {
+        const pc = clist.pc[t];
+        if (op[pc] === MATCH) break; // lower-priority threads lose to this (earlier) match
+        if (setHas[arg[pc]][cls]) {
+          for (let x = 0; x < k; x++) this.cap[x] = clist.caps[t * k + x];
+          this.add(nlist, out[pc], nextPos, flags, gen);
+        }
       }
-      if (nlist.length === 0) return null;
-      clist = nlist;
+      if (nlist.n === 0) return null;
+      [clist, nlist] = [nlist, clist];
       pos = nextPos;
     }
   }
