@@ -8,10 +8,9 @@ import { FuncMap, goFunc, GoFunction, GoStruct, GoTime, GoValue } from './values
 import { goTypeName, sprint, sprintf, sprintln } from './fmt';
 import { eq, ge, gt, le, lt, ne } from './compare';
 import { htmlEscape, jsEscape, urlQueryEscape } from './escape';
+import { goBytes, goStringFromBytes } from './bytes';
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 /** A plain map in the value model (not a struct, time, slice, bytes or function). */
 export function isPlainMap(v: GoValue): v is Record<string, GoValue> {
@@ -58,7 +57,7 @@ const isAscii = (s: string): boolean => !/[^\x00-\x7f]/.test(s);
 
 /** Length in bytes, as Go's len of a string. */
 export function byteLength(s: string): number {
-  return isAscii(s) ? s.length : utf8Encoder.encode(s).length;
+  return isAscii(s) ? s.length : goBytes(s).length;
 }
 
 function indexArg(index: GoValue, cap: number): number {
@@ -74,7 +73,7 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
     if (key === null) key = undefined;
     if (item === null || item === undefined) throw new Error('index of nil pointer');
     if (typeof item === 'string' || Array.isArray(item) || item instanceof Uint8Array) {
-      const bytes: Uint8Array | undefined = typeof item === 'string' && !isAscii(item) ? utf8Encoder.encode(item) : undefined;
+      const bytes: Uint8Array | undefined = typeof item === 'string' && !isAscii(item) ? goBytes(item) : undefined;
       const length: number = bytes ? bytes.length : item.length;
       const x = indexArg(key, length);
       // Go lets x == len through to reflect, which panics with its own message.
@@ -102,7 +101,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   let bytes: Uint8Array | undefined;
   if (typeof item === 'string') {
     if (indexes.length === 3) throw new Error('cannot 3-index slice a string');
-    if (!isAscii(item)) bytes = utf8Encoder.encode(item);
+    if (!isAscii(item)) bytes = goBytes(item);
     cap = bytes ? bytes.length : item.length;
   } else if (Array.isArray(item) || item instanceof Uint8Array) {
     cap = item.length;
@@ -113,7 +112,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   indexes.forEach((x, i) => (idx[i] = indexArg(x ?? undefined, cap)));
   if (idx[0] > idx[1]) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (bytes) return utf8Decoder.decode(bytes.subarray(idx[0], idx[1]));
+  if (bytes) return goStringFromBytes(bytes.subarray(idx[0], idx[1]));
   return item.slice(idx[0], idx[1]);
 }
 

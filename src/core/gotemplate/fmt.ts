@@ -6,6 +6,7 @@
 import { GoStruct, GoTime, GoValue, GoMap } from './values';
 import { canBackquote, formatFloat, quote, quoteRune } from './strconv';
 import { goTimeString } from './gotime';
+import { goBytes, goStringFromBytes } from './bytes';
 
 interface Flags {
   plus: boolean;
@@ -222,8 +223,6 @@ function hexOfBytes(bytes: Uint8Array, verb: string, f: Flags): string {
   return pad(s, f);
 }
 
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 function truncateRunes(s: string, prec: number | undefined): string {
   if (prec === undefined) return s;
@@ -251,7 +250,7 @@ function fmtString(s: string, verb: string, f: Flags): string {
     }
     case 'x':
     case 'X':
-      return hexOfBytes(utf8.encode(s), verb, f);
+      return hexOfBytes(goBytes(s), verb, f);
   }
   return badVerb(s, verb, f);
 }
@@ -299,7 +298,7 @@ function printInner(value: GoValue, verb: string, f: Flags, depth: number): stri
   }
   if (value instanceof Uint8Array) {
     if (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') {
-      return verb === 'x' || verb === 'X' ? hexOfBytes(value, verb, f) : fmtString(utf8Decoder.decode(value), verb, f);
+      return verb === 'x' || verb === 'X' ? hexOfBytes(value, verb, f) : fmtString(goStringFromBytes(value), verb, f);
     }
     if (f.sharpV) return `[]byte{${Array.from(value, (b) => '0x' + b.toString(16)).join(', ')}}`;
     return '[' + Array.from(value, (b) => printValue(BigInt(b), verb, f, depth + 1)).join(' ') + ']';

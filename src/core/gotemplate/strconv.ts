@@ -230,7 +230,9 @@ function escapeRune(ch: string, quote: string, asciiOnly: boolean): string {
       return '\\v';
   }
   if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
-  // A lone surrogate cannot be UTF-8; Go would have seen the replacement character.
+  // A byte that is not UTF-8 (gotemplate/bytes.ts) is quoted as Go quotes it; any other lone
+  // surrogate cannot come from Go's bytes, Go would have seen the replacement character.
+  if (cp >= 0xdc80 && cp <= 0xdcff) return '\\x' + (cp - 0xdc00).toString(16);
   if (cp >= 0xd800 && cp <= 0xdfff) return asciiOnly ? '\\ufffd' : '\ufffd';
   if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
   return '\\U' + cp.toString(16).padStart(8, '0');

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { goBytes, isEscapedByte } from '../gotemplate/bytes';
 import { goYamlSyntaxError } from './goyaml';
 
 /** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
@@ -110,7 +111,43 @@ export function parseHead(doc: string, path: string): Head {
   return head;
 }
 
+/** go-yaml's reader check (readerc.go) of the first sequence in `bytes` that is not UTF-8, in its words. */
+export function yamlUtf8Error(bytes: Uint8Array): string | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const octet = bytes[i];
+    const width = (octet & 0x80) === 0 ? 1 : (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
+    if (width === 0) return 'invalid leading UTF-8 octet';
+    if (i + width > bytes.length) return 'incomplete UTF-8 octet sequence';
+    let value = width === 1 ? octet & 0x7f : width === 2 ? octet & 0x1f : width === 3 ? octet & 0x0f : octet & 0x07;
+    for (let k = 1; k < width; k++) {
+      if ((bytes[i + k] & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
+      value = (value << 6) + (bytes[i + k] & 0x3f);
+    }
+    const minimum = [0, 0, 0x80, 0x800, 0x10000][width];
+    if (value < minimum) return 'invalid length of a UTF-8 sequence';
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff) return 'invalid Unicode character';
+    i += width;
+  }
+  return undefined;
+}
+
+/** What go-yaml's reader accepts (YAML 1.1 c-printable); a lone surrogate is a byte that is not UTF-8. */
+const NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/**
+ * go-yaml's reader (readerc.go) fails on the first character that is not UTF-8 or not printable, before
+ * any parsing: a raw control character or binary file content in a template's output.
+ */
+export function yamlReaderError(doc: string): string | undefined {
+  const at = doc.search(NOT_PRINTABLE);
+  if (at < 0) return undefined;
+  if (isEscapedByte(doc[at])) return yamlUtf8Error(goBytes(doc.slice(at)));
+  return 'control characters are not allowed';
+}
+
 function parseHeadUncached(doc: string, path: string): Head {
+  const unreadable = yamlReaderError(doc);
+  if (unreadable) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: ${unreadable}`);
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {

@@ -5,8 +5,8 @@
  */
 import { GoStruct, GoTime, GoValue, GoMap } from '../gotemplate/values';
 import { formatValue, goTypeName } from '../gotemplate/fmt';
+import { goStringFromBytes } from '../gotemplate/bytes';
 
-const utf8Decoder = new TextDecoder();
 
 /** Go's strconv.ParseInt(s, 0, 64) syntax: sign, 0x/0o/0b prefixes, legacy octal, underscores. */
 function parseGoInt(s: string): bigint | undefined {
@@ -105,7 +105,7 @@ export function stringerOf(v: GoValue): string | undefined {
 /** Sprig's strval: strings as-is, []byte decoded, Stringers, else %v. */
 export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
-  if (v instanceof Uint8Array) return utf8Decoder.decode(v);
+  if (v instanceof Uint8Array) return goStringFromBytes(v);
   return stringerOf(v) ?? formatValue(v);
 }
 

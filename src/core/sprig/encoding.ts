@@ -1,13 +1,12 @@
 /**
  * Sprig's encoding and hashing functions: b64enc/b64dec, b32enc/b32dec (Go's strict StdEncoding: padding
  * required, CR/LF ignored, errors become the output text as in Sprig), sha1sum, sha256sum, sha512sum,
- * adler32sum.
+ * adler32sum. Strings are Go's bytes (gotemplate/bytes.ts), so binary data survives b64dec | b64enc.
  */
 import { createHash } from 'node:crypto';
 import { FuncMap, goFunc } from '../gotemplate/values';
+import { goBytes, goStringFromBytes } from '../gotemplate/bytes';
 
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -53,7 +52,7 @@ function decodePadded(s: string, alphabet: string, quantum: number, bitsPerChar:
 
 function base64Decode(s: string): string {
   const r = decodePadded(s, B64, 4, 6);
-  return typeof r === 'number' ? `illegal base64 data at input byte ${r}` : utf8Decoder.decode(r);
+  return typeof r === 'number' ? `illegal base64 data at input byte ${r}` : goStringFromBytes(r);
 }
 
 function base32Encode(bytes: Uint8Array): string {
@@ -76,7 +75,7 @@ function base32Encode(bytes: Uint8Array): string {
 
 function base32Decode(s: string): string {
   const r = decodePadded(s, B32, 8, 5);
-  return typeof r === 'number' ? `illegal base32 data at input byte ${r}` : utf8Decoder.decode(r);
+  return typeof r === 'number' ? `illegal base32 data at input byte ${r}` : goStringFromBytes(r);
 }
 
 /** hash/adler32. */
@@ -90,17 +89,17 @@ export function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-const hash = (alg: string) => (s: unknown): string => createHash(alg).update(s as string, 'utf8').digest('hex');
+const hash = (alg: string) => (s: unknown): string => createHash(alg).update(goBytes(s as string)).digest('hex');
 
 export function encodingFunctions(): FuncMap {
   return {
-    b64enc: goFunc('b64enc', ['string'], (s) => Buffer.from(s as string, 'utf8').toString('base64')),
+    b64enc: goFunc('b64enc', ['string'], (s) => Buffer.from(goBytes(s as string)).toString('base64')),
     b64dec: goFunc('b64dec', ['string'], (s) => base64Decode(s as string)),
-    b32enc: goFunc('b32enc', ['string'], (s) => base32Encode(utf8.encode(s as string))),
+    b32enc: goFunc('b32enc', ['string'], (s) => base32Encode(goBytes(s as string))),
     b32dec: goFunc('b32dec', ['string'], (s) => base32Decode(s as string)),
     sha1sum: goFunc('sha1sum', ['string'], hash('sha1')),
     sha256sum: goFunc('sha256sum', ['string'], hash('sha256')),
     sha512sum: goFunc('sha512sum', ['string'], hash('sha512')),
-    adler32sum: goFunc('adler32sum', ['string'], (s) => String(adler32(utf8.encode(s as string)))),
+    adler32sum: goFunc('adler32sum', ['string'], (s) => String(adler32(goBytes(s as string)))),
   };
 }

@@ -51,12 +51,13 @@ function jsonString(s: string, escapeHTML: boolean): string {
       out += '\\u00' + c.toString(16);
     } else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
     else if (c >= 0xd800 && c <= 0xdfff) {
-      // A valid pair passes through; a lone surrogate is invalid UTF-8, which Go replaces.
+      // A valid pair passes through; a lone surrogate is a byte that is not UTF-8 (gotemplate/bytes.ts),
+      // which Go writes as the escaped replacement character.
       const next = s.charCodeAt(i + 1);
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         out += ch + s[i + 1];
         i++;
-      } else out += '\ufffd';
+      } else out += '\\ufffd';
     } else out += ch;
   }
   return out + '"';

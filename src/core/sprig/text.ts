@@ -3,9 +3,8 @@
  * UTF-8 bytes), rune-wise case mapping (Go maps 'ß' to itself, not "SS"), unicode.IsSpace, and the
  * panics Go raises for bad slice bounds. Shared by the Sprig string, list and regex families.
  */
+import { goBytes, goStringFromBytes, isEscapedByte } from '../gotemplate/bytes';
 
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function isAscii(s: string): boolean {
@@ -14,10 +13,10 @@ export function isAscii(s: string): boolean {
 
 /** len(s) in Go: UTF-8 bytes. */
 export function byteLength(s: string): number {
-  return isAscii(s) ? s.length : utf8.encode(s).length;
+  return isAscii(s) ? s.length : goBytes(s).length;
 }
 
-/** Go's s[start:end] on bytes (a cut through a character yields U+FFFD, as printing Go's bytes would). */
+/** Go's s[start:end] on bytes (a cut through a character keeps its bytes, see gotemplate/bytes.ts). */
 export function byteSlice(s: string, start: number, end?: number): string {
   const len = byteLength(s);
   const e = end ?? len;
@@ -25,7 +24,7 @@ export function byteSlice(s: string, start: number, end?: number): string {
   if (e < 0) throw new Error(`runtime error: slice bounds out of range [:${e}]`);
   if (start < 0 || start > e) throw new Error(`runtime error: slice bounds out of range [${start}:${e}]`);
   if (isAscii(s)) return s.slice(start, e);
-  return utf8Decoder.decode(utf8.encode(s).subarray(start, e));
+  return goStringFromBytes(goBytes(s).subarray(start, e));
 }
 
 /** unicode.IsSpace. */
@@ -55,6 +54,8 @@ export function trimSpace(s: string): string {
 
 /** One rune to upper/lower case the way Go's unicode package does: never grows to several runes. */
 function mapRune(ch: string, upper: boolean): string {
+  // Go's strings.Map decodes a byte that is not UTF-8 as utf8.RuneError and writes that.
+  if (isEscapedByte(ch)) return '\ufffd';
   const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
   return [...mapped].length === 1 ? mapped : ch;
 }

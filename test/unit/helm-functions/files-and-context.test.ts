@@ -151,3 +151,24 @@ test('Helm 3 compatibility: no mustToYaml/mustToToml, no duration helpers, Sprig
   assert.throws(() => executeTemplate('{{ mustToYaml . }}', {}, { funcs: v3 }));
   assert.equal(executeTemplate('{{ toYaml . }}', { a: 1n }, { funcs: v3 }), 'a: 1');
 });
+
+// A binary file is a Go string of bytes, not UTF-8 text (found by the helm oracle; values from helm 4.1.4).
+const binary = new HelmFiles(new Map([['x.bin', Uint8Array.from([0xff, 0xfe, 0x61, 0x62, 0xc3])]]));
+const binaryCases: Array<[string, string, string]> = [
+  ['b64enc sees the bytes', '{{ .Files.Get "x.bin" | b64enc }}', '//5hYsM='],
+  ['b64dec gives the bytes back', '{{ .Files.Get "x.bin" | b64enc | b64dec | b64enc }}', '//5hYsM='],
+  ['b32enc/b32dec', '{{ .Files.Get "x.bin" | b32enc | b32dec | b64enc }}', '//5hYsM='],
+  ['len counts bytes', '{{ .Files.Get "x.bin" | len }}', '5'],
+  ['sha256sum hashes the bytes', '{{ .Files.Get "x.bin" | sha256sum }}', '1d8602424033d438df83a94cec4e49fe297c59edd9e1e6a35432826876fd6bc0'],
+  ['printf %x', '{{ .Files.Get "x.bin" | printf "%x" }}', 'fffe6162c3'],
+  ['quote escapes bytes that are not UTF-8', '{{ .Files.Get "x.bin" | quote }}', '"\\xff\\xfeab\\xc3"'],
+  ['printf %q', '{{ .Files.Get "x.bin" | printf "%q" }}', '"\\xff\\xfeab\\xc3"'],
+  ['trunc cuts bytes', '{{ .Files.Get "x.bin" | trunc 3 | b64enc }}', '//5h'],
+  ['upper turns them into U+FFFD, as strings.Map does', '{{ .Files.Get "x.bin" | upper | b64enc }}', '77+977+9QULvv70='],
+  ['toJson writes the escaped replacement character', '{{ .Files.Get "x.bin" | toJson }}', '"\\ufffd\\ufffdab\\ufffd"'],
+  ['GetBytes | toString keeps the bytes', '{{ .Files.GetBytes "x.bin" | toString | b64enc }}', '//5hYsM='],
+  ['a cut through a rune keeps the byte', '{{ substr 0 1 "é" | quote }}', '"\\xc3"'],
+];
+for (const [name, template, expected] of binaryCases) {
+  test(`.Files binary: ${name}`, () => assert.equal(executeTemplate(template, { Files: filesValue(binary) }, { funcs }), expected));
+}

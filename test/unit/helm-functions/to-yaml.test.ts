@@ -82,3 +82,23 @@ test('toYamlPretty indents sequences and keeps float64 as Go prints it', () => {
   // yaml.v3 reads only true/false as booleans but still quotes YAML 1.1 ones when writing.
   assert.equal(toYamlPretty({ n: 'yes' }), '"n": "yes"');
 });
+
+// Found by the helm oracle: go-yaml's reader rejects the JSON text sigs.k8s.io/yaml re-reads when a
+// string holds a character encoding/json leaves raw (DEL, C1 controls but NEL, U+FFFE/FFFF).
+test('toYaml of a string holding DEL or a C1 control prints "" (mustToYaml fails), as Helm does', () => {
+  const f = ownFunctions();
+  for (const v of ['a\x7fb', { 'k\u0080': 1n }, ['\uffff']] as GoValue[]) {
+    assert.equal(f.toYaml.call(v), '');
+    assert.throws(() => f.mustToYaml.call(v), { message: 'yaml: control characters are not allowed' });
+  }
+  // NEL is a YAML 1.1 line break: go-yaml folds it (and the blanks around it) in the JSON it re-reads.
+  assert.equal(f.toYaml.call('\u0085'), "' '");
+  assert.equal(f.toYaml.call({ k: 'a \u0085 b' }), 'k: a b');
+  assert.equal(f.toYaml.call('b\u0085\u0085\u0085c'), '|-\n  b\n\n  c');
+  assert.equal(f.toYaml.call('b\u0085 \u0085c'), '|-\n  b\n  c');
+  assert.equal(f.toYaml.call('b\u0085'), "'b '");
+  // ... and a key cannot span lines.
+  assert.equal(f.toYaml.call({ 'k\u0085': 'v' }), '');
+  assert.throws(() => f.mustToYaml.call({ a: 'x\u0085y', 'k\u0085': 'v' }), { message: "yaml: line 2: did not find expected ',' or '}'" });
+  assert.equal(f.toYaml.call('a\u0001b'), '"a\\x01b"');
+});

@@ -83,3 +83,18 @@ test('Go filepath.Match semantics for globs', () => {
   for (const [pattern, path, expected] of cases) assert.equal(goPathMatch(pattern, path), expected, `${pattern} ${path}`);
   assert.throws(() => goPathMatch('templates/[a-', 'x'));
 });
+
+test('a document with a control character or bytes that are not UTF-8 fails as go-yaml reads it', () => {
+  const cases: Array<[string, string]> = [
+    ['kind: ConfigMap\na: "x\u0001y"\n', 'control characters are not allowed'],
+    ['kind: ConfigMap\n# \udcff\n', 'invalid leading UTF-8 octet'],
+    ['kind: ConfigMap\n# \udcc3(\n', 'invalid trailing UTF-8 octet'],
+    ['kind: ConfigMap\n# \udcc3', 'incomplete UTF-8 octet sequence'],
+    ['kind: ConfigMap\n# \udcc0\udcaf\n', 'invalid length of a UTF-8 sequence'],
+    ['kind: ConfigMap\n# \udced\udca0\udc80\n', 'invalid Unicode character'],
+  ];
+  for (const [doc, problem] of cases) {
+    assert.throws(() => sortManifests(new Map([['c/templates/a.yaml', doc]]), true), { message: `YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: ${problem}` }, problem);
+  }
+  assert.doesNotThrow(() => sortManifests(new Map([['c/templates/a.yaml', 'kind: ConfigMap\na: "\ufeff\u0085 tab\t ok \u{1f600}"\n']]), true));
+});

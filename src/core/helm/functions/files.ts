@@ -5,6 +5,7 @@
  * the template engine finds Get, Glob, ... on the prototype (methods win over keys, as in Go).
  */
 import type { GoMap, GoParamType, GoValue } from '../../gotemplate/values';
+import { goStringFromBytes } from '../../gotemplate/bytes';
 import { globMatcher } from './glob';
 import { toYaml } from './serialization';
 
@@ -20,9 +21,10 @@ export class HelmFiles {
     return fileBytes(this, expectString(name, 'GetBytes')) ?? new Uint8Array();
   }
 
-  /** The file's content as a string, "" when there is no such file. */
+  /** The file's content as a Go string, "" when there is no such file: a binary file keeps its bytes
+   * (gotemplate/bytes.ts), so `.Files.Get "x.bin" | b64enc` is the file's base64, as with helm. */
   Get(name: GoValue): string {
-    return Buffer.from(this.GetBytes(name)).toString('utf8');
+    return goStringFromBytes(this.GetBytes(name));
   }
 
   /** The files whose path matches the gobwas/glob pattern; a malformed pattern matches every file. */
@@ -37,7 +39,7 @@ export class HelmFiles {
     if (bytes === undefined) return [];
     // Helm indexes s[len(s)-1] without a length check, so an empty file panics there.
     if (bytes.length === 0) throw new Error('runtime error: index out of range [-1]');
-    let text = Buffer.from(bytes).toString('utf8');
+    let text = goStringFromBytes(bytes);
     if (text.endsWith('\n')) text = text.slice(0, -1);
     return text.split('\n');
   }

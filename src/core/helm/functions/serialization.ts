@@ -4,7 +4,7 @@
  * (or a one-element list for the Array forms), so a template never fails on them.
  */
 import { goFunc, type FuncMap, type GoMap, type GoValue } from '../../gotemplate/values';
-import { marshalJson, marshalYaml, marshalYamlV3, yamlToGoArray, yamlToGoMap } from '../goyaml';
+import { marshalJson, marshalYaml, marshalYamlV3, yamlToGoArray, yamlToGoMap, YamlReaderError } from '../goyaml';
 
 /** What Helm's toYaml prints: sigs.k8s.io/yaml.Marshal, trailing "\n" trimmed. Throws on values JSON cannot hold. */
 export function toYaml(value: GoValue): string {
@@ -182,6 +182,7 @@ export function serializationFunctions(): FuncMap {
       try {
         return toYaml(v);
       } catch (e) {
+        if (e instanceof YamlReaderError) throw e;
         throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
       }
     }),

@@ -177,7 +177,7 @@ export function quoteJsonString(s: string, escapeHtml = true): string {
     if (short) out += short;
     else if (cp < 0x20 || cp === 0x2028 || cp === 0x2029 || (escapeHtml && (ch === '<' || ch === '>' || ch === '&'))) {
       out += '\\u' + cp.toString(16).padStart(4, '0');
-    } else if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd';
+    } else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // invalid UTF-8 (gotemplate/bytes.ts): Go writes the escape
     else out += ch;
   }
   return out + '"';

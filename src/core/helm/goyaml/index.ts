@@ -16,7 +16,7 @@ export {
   type JsonNode,
 } from './go-json';
 export { sortKeysV2, sortKeysV3 } from './key-order';
-export { marshalYaml, marshalYamlV3, type YamlMarshaler } from './marshal';
+export { marshalYaml, marshalYamlV3, YamlReaderError, type YamlMarshaler } from './marshal';
 export { canBePlainString, isBase60Float, isTimestamp, resolvePlain, type Resolved } from './resolve';
 export { GoYamlError, mergeMaps, parseYamlValues, setKey, shortestFloat32, yamlToGoArray, yamlToGoMap } from './decode';
 export { goYamlSyntaxError, goYamlSyntaxMessage, type YamlLibError } from './syntax-errors';

@@ -22,8 +22,37 @@ export interface YamlMarshaler {
 /** The text sigs.k8s.io/yaml.Marshal produces (ending in "\n"); Helm's toYaml then trims that "\n". */
 export function marshalYaml(value: GoValue): string {
   const events: EmitEvent[] = [];
-  jsonToEvents(toJsonNode(value), events);
+  const node = toJsonNode(value);
+  checkRereadable(node, { breaks: 0 });
+  jsonToEvents(node, events);
   return emitDocument(events, { dialect: 'v2', bestWidth: 80, bestIndent: 2 });
+}
+
+/** go-yaml's reader refusing the JSON text toYaml converts (so Helm's toYaml prints ""). */
+export class YamlReaderError extends Error {}
+
+/** Characters encoding/json writes as they are but go-yaml's reader rejects: DEL, C1 controls but NEL, U+FFFE/F. */
+const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/**
+ * Fails where go-yaml fails re-reading the JSON text, first problem in text order: a character its
+ * reader rejects, or a key holding NEL (a line break: a key must fit on one line), reported on the line
+ * go-yaml counts.
+ */
+function checkRereadable(node: JsonNode, seen: { breaks: number }): void {
+  const text = (s: string): void => {
+    if (UNREADABLE.test(s)) throw new YamlReaderError('yaml: control characters are not allowed');
+    seen.breaks += s.split('\u0085').length - 1;
+  };
+  if (typeof node === 'string') text(node);
+  else if (Array.isArray(node)) for (const item of node) checkRereadable(item, seen);
+  else if (node instanceof JsonObject) {
+    for (const [key, value] of node.entries) {
+      if (key.includes('\u0085')) throw new YamlReaderError(`yaml: line ${seen.breaks + 1}: did not find expected ',' or '}'`);
+      text(key);
+      checkRereadable(value, seen);
+    }
+  }
 }
 
 /** The text yaml.v3's Encoder (indent 2) produces for the value, ending in "\n". */
@@ -43,6 +72,19 @@ function stringEvent(s: string): EmitEvent {
   return scalar(s, canBePlainString(s) ? 'plain' : 'double');
 }
 
+/**
+ * A JSON string as go-yaml reads it back: encoding/json leaves NEL (U+0085) raw, and in a double-quoted
+ * YAML 1.1 scalar it is a line break, folded with the blanks around it: one becomes a space, n become
+ * n-1 newlines.
+ */
+function reread(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/[ \t]*\u0085(?:[ \t]*\u0085)*[ \t]*/g, (run) => {
+    const breaks = run.split('\u0085').length - 1;
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
+}
+
 /** go-yaml float formatting: FormatFloat(f, 'g', -1, 64) with YAML's spellings of the specials. */
 function floatText(f: number): string {
   if (Number.isNaN(f)) return '.nan';
@@ -54,7 +96,7 @@ function floatText(f: number): string {
 function jsonToEvents(node: JsonNode, events: EmitEvent[]): void {
   if (node === null) events.push(scalar('null', 'plain'));
   else if (typeof node === 'boolean') events.push(scalar(String(node), 'plain'));
-  else if (typeof node === 'string') events.push(stringEvent(node));
+  else if (typeof node === 'string') events.push(stringEvent(reread(node)));
   else if (node instanceof JsonNumber) {
     const resolved = resolvePlain(node.text);
     if (resolved.tag === 'int') events.push(scalar(resolved.value.toString(), 'plain'));
@@ -66,7 +108,7 @@ function jsonToEvents(node: JsonNode, events: EmitEvent[]): void {
     events.push({ kind: 'seq-end' });
   } else if (node instanceof JsonObject) {
     events.push({ kind: 'map-start' });
-    const byKey = new Map(node.entries);
+    const byKey = new Map(node.entries.map(([k, v]) => [reread(k), v]));
     for (const key of sortKeysV2([...byKey.keys()])) {
       events.push(stringEvent(key));
       jsonToEvents(byKey.get(key)!, events);
