@@ -5,12 +5,13 @@ import { kubernetesRules } from '../k8s';
 import { yamlRules } from '../schemas';
 import type { RuleMeta } from './meta';
 import { helmRenderRule } from './helm-render';
+import { helmAuthoringRules } from '../helm/authoring/rules';
 
 let all: RuleMeta[] | undefined;
 let byId: Map<string, RuleMeta> | undefined;
 
 export function allRules(): RuleMeta[] {
-  all ??= [...dockerfileRules.map((r) => r.meta), ...yamlRules, ...kubernetesRules, ...composeRules, helmRenderRule];
+  all ??= [...dockerfileRules.map((r) => r.meta), ...yamlRules, ...kubernetesRules, ...composeRules, helmRenderRule, ...helmAuthoringRules.map((r) => r.meta)];
   return all;
 }
 

@@ -19,6 +19,11 @@ export interface ValuesRef {
   segments?: (Range | undefined)[];
   /** A condition, `default`, `required`, `hasKey`, … handles the value being absent (or it only sets a variable). */
   guarded: boolean;
+  /**
+   * Lengths of the enclosing conditions' paths that are prefixes of this one (`if .Values.a` around
+   * `.Values.a.b.c` gives 1): a read is excused where a missing key lies inside a tested path.
+   */
+  testedDepths?: number[];
   /** Read inside a `define`, whose `.` is whatever the caller passes. */
   inDefine?: boolean;
 }
@@ -248,8 +253,14 @@ class Walker {
       offset += key.length + 1;
     }
     const path = typeof base === 'object' ? [...base.values, ...keys] : keys;
-    const isGuarded = guarded || scope.guards.some((g) => g.length <= path.length && g.every((k, i) => path[i] === k));
-    this.scan.values.push({ path, segments: typeof base === 'object' ? [...Array(base.values.length).fill(undefined), ...segments] : segments, guarded: isGuarded, inDefine: scope.inDefine || undefined });
+    const testedDepths = scope.guards.filter((g) => g.length <= path.length && g.every((k, i) => path[i] === k)).map((g) => g.length);
+    this.scan.values.push({
+      path,
+      segments: typeof base === 'object' ? [...Array(base.values.length).fill(undefined), ...segments] : segments,
+      guarded,
+      testedDepths: testedDepths.length ? testedDepths : undefined,
+      inDefine: scope.inDefine || undefined,
+    });
   }
 
   /** What a single-argument pipeline evaluates to, when it is a values path (for `with` and `$x :=`). */
@@ -390,6 +401,13 @@ function locateError(error: TemplateError, text: string, lines: LineIndex): Temp
     const character = lines.positionAt(open).character;
     return { message: `unclosed action: this \`{{\` has no \`}}\` (Go: ${error.detail})`, range: point(openLine, character, openText.trimEnd().length) };
   }
+  if (/unexpected EOF/.test(error.detail)) {
+    const unclosed = unclosedBlock(text);
+    if (unclosed) {
+      const p = lines.positionAt(unclosed.offset);
+      return { message: `this \`{{ ${unclosed.keyword} }}\` has no \`{{ end }}\``, range: point(p.line, p.character, p.character + unclosed.length) };
+    }
+  }
   const named = /function "([^"]+)" not defined/.exec(error.detail);
   if (named) {
     const at = lineText.indexOf(named[1]);
@@ -399,6 +417,16 @@ function locateError(error: TemplateError, text: string, lines: LineIndex): Temp
   if (lineOpen >= 0 && /unclosed|unexpected EOF|unterminated/.test(error.detail)) return { message: error.detail, range: point(line, lineOpen, lineText.trimEnd().length) };
   const indent = lineText.length - lineText.trimStart().length;
   return { message: error.detail, range: point(line, indent, Math.max(indent, lineText.trimEnd().length)) };
+}
+
+/** The innermost `if`/`range`/`with`/`define`/`block` action that no `end` closes. */
+function unclosedBlock(text: string): { offset: number; length: number; keyword: string } | undefined {
+  const open: { offset: number; length: number; keyword: string }[] = [];
+  for (const m of text.matchAll(/\{\{-?\s*(if|range|with|define|block|end)\b[^}]*\}?\}?/g)) {
+    if (m[1] === 'end') open.pop();
+    else open.push({ offset: m.index!, length: m[0].length, keyword: m[1] });
+  }
+  return open.pop();
 }
 
 export function contains(range: Range, position: Position): boolean {

@@ -27,6 +27,8 @@ export const valuesUndefined: AuthoringRule = {
       if (ref.guarded || !ref.segments || ref.path[0] === 'global') continue;
       const missing = missingAt(chart, ref.path);
       if (missing === undefined || (ref.inDefine && missing === 0)) continue;
+      // `{{ if .Values.opt }}…{{ .Values.opt.x }}`: `opt` is the user's to give; a tested key that exists does not excuse its missing children.
+      if (ref.testedDepths?.some((depth) => depth > missing)) continue;
       if (chart.isDocumentedKey(ref.path[missing])) continue;
       const range = ref.segments[missing];
       if (!range) continue;

@@ -1,0 +1,117 @@
+/**
+ * Helm authoring rules, table-driven on inline charts (rule ids and ranges, not messages); each rule's
+ * doc example as a chart; and the real charts of ../shared/charts, which render clean, get no
+ * correctness finding from these rules.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Project } from '../../../src/core/project';
+import { helmAuthoringRules } from '../../../src/core/helm/authoring/rules';
+import { REPO_ROOT, SHARED } from '../shared-data';
+
+function writeChart(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-authoring-'));
+  const all = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n', 'values.yaml': '', ...files };
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** `rule@line:start-end` of every authoring finding, by chart-relative file. */
+function findings(dir: string): string[] {
+  const project = new Project({ roots: [dir] });
+  project.scan();
+  const ids = new Set(helmAuthoringRules.map((r) => r.meta.id));
+  return project
+    .checkAll()
+    .flatMap(({ file, diagnostics }) => diagnostics.filter((d) => ids.has(d.rule)).map((d) => `${file.slice(dir.length + 1)} ${d.rule}@${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`))
+    .sort();
+}
+
+const CM = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n${data}\n`;
+
+const cases: { name: string; files: Record<string, string>; expected: string[] }[] = [
+  { name: 'an action left open is reported where it opens', files: { 'templates/cm.yaml': CM('  a: {{ .Values.a\n  b: x') , 'values.yaml': 'a: 1\n' }, expected: ['templates/cm.yaml helm-template-syntax@5:5-17'] },
+  { name: 'an unknown function is reported on its name', files: { 'templates/cm.yaml': CM('  a: {{ .Values.a | upperr }}'), 'values.yaml': 'a: 1\n' }, expected: ['templates/cm.yaml helm-template-syntax@5:20-26'] },
+  { name: 'a broken _helpers.tpl is reported on its own line', files: { 'templates/_helpers.tpl': '{{- define "x" }}\n{{ if .Values.a }}\n{{- end }}\n', 'values.yaml': 'a: 1\n' }, expected: ['templates/_helpers.tpl helm-template-syntax@0:0-17'] },
+  { name: 'too few arguments, counting the piped value', files: { 'templates/cm.yaml': CM('  a: {{ .Values.a | indent }}\n  b: {{ indent 2 .Values.a }}'), 'values.yaml': 'a: x\n' }, expected: ['templates/cm.yaml helm-function-args@5:20-26'] },
+  { name: 'an include of an undefined name (and a defined one)', files: { 'templates/cm.yaml': CM('  a: {{ include "app.nme" . }}\n  b: {{ include "app.name" . }}'), 'templates/_helpers.tpl': '{{- define "app.name" }}x{{ end }}\n' }, expected: ['templates/cm.yaml helm-include-undefined@5:17-24'] },
+  { name: 'a piped template', files: { 'templates/cm.yaml': CM('  a: {{ template "app.name" . | quote }}\n  b: {{ template "app.name" . }}'), 'templates/_helpers.tpl': '{{- define "app.name" }}x{{ end }}\n' }, expected: ['templates/cm.yaml helm-template-piped@5:8-16'] },
+  {
+    name: 'an undefined values path on its first missing key; guarded reads are not',
+    files: {
+      'templates/cm.yaml': CM(
+        [
+          '  a: {{ .Values.imge.tag }}',
+          '  b: {{ .Values.image.tg }}',
+          '  c: {{ .Values.missing | default "x" }}',
+          '  {{- if .Values.opt }}\n  d: {{ .Values.opt.deep }}\n  {{- end }}',
+          '  {{- with .Values.image }}\n  e: {{ .tag }}\n  f: {{ .tga }}\n  {{- end }}',
+          '  g: {{ .Values.resources.limits }}',
+          '  h: {{ .Values.host }}',
+          '  {{- $v := .Values.nothere }}',
+          '  i: {{ index .Values "image" "tag" }}',
+        ].join('\n'),
+      ),
+      'values.yaml': 'image:\n  tag: "1"\nresources: {}\n# host: example.com\n',
+    },
+    expected: ['templates/cm.yaml helm-values-undefined@5:16-20', 'templates/cm.yaml helm-values-undefined@6:22-24', 'templates/cm.yaml helm-values-undefined@13:9-12'],
+  },
+  { name: 'a parent sets a subchart value; global is not judged', files: { 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n', 'charts/sub/values.yaml': 'own: 1\n', 'charts/sub/templates/cm.yaml': CM('  a: {{ .Values.fromParent }}\n  b: {{ .Values.own }}\n  c: {{ .Values.global.x }}'), 'values.yaml': 'sub:\n  fromParent: 2\n' }, expected: [] },
+  { name: 'unused values keys, as deep as they are unused', files: { 'templates/cm.yaml': CM('  a: {{ .Values.used.a }}\n  b: {{ toYaml .Values.whole }}'), 'values.yaml': 'used:\n  a: 1\n  b: 2\nwhole:\n  x: 1\nunused:\n  y: 1\nglobal:\n  z: 1\n' }, expected: ['values.yaml helm-values-unused@2:2-3', 'values.yaml helm-values-unused@5:0-6'] },
+  { name: 'no unused values when a template hands .Values whole to a helper', files: { 'templates/cm.yaml': CM('  a: {{ include "h" .Values }}'), 'templates/_helpers.tpl': '{{- define "h" }}{{ .anything }}{{ end }}\n', 'values.yaml': 'x: 1\n' }, expected: [] },
+];
+
+for (const c of cases) {
+  test(`authoring rules: ${c.name}`, () => {
+    assert.deepStrictEqual(findings(writeChart(c.files)), [...c.expected].sort());
+  });
+}
+
+test('a template that does not parse leaves the other templates rendered and checked', () => {
+  const dir = writeChart({ 'templates/broken.yaml': CM('  a: {{ .Values.a'), 'templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicaz: 1\n', 'values.yaml': 'a: 1\n' });
+  const project = new Project({ roots: [dir] });
+  project.scan();
+  const byFile = new Map(project.checkAll().map((f) => [f.file.slice(dir.length + 1), f.diagnostics.map((d) => d.rule)]));
+  assert.ok(byFile.get('templates/broken.yaml')?.includes('helm-template-syntax'));
+  assert.ok(byFile.get('templates/deploy.yaml')?.includes('k8s-schema'), JSON.stringify([...byFile]));
+  assert.ok(!byFile.get('Chart.yaml')?.includes('helm-render'), 'no second error on Chart.yaml');
+});
+
+/** A doc's example: fenced blocks, each opened by a `# <chart-relative path>` line. */
+function exampleChart(markdown: string, heading: 'Bad' | 'Good'): Record<string, string> {
+  const section = new RegExp(`## ${heading}\\n([\\s\\S]*?)(?=\\n## |$)`).exec(markdown)?.[1] ?? '';
+  const files: Record<string, string> = {};
+  for (const m of section.matchAll(/```yaml\n# (\S+)\n([\s\S]*?)```/g)) files[m[1]] = m[2];
+  assert.ok(Object.keys(files).length > 0, `no ${heading} example`);
+  return files;
+}
+
+for (const rule of helmAuthoringRules) {
+  test(`docs/rules/${rule.meta.id}.md: the bad chart triggers the rule, the good one does not`, () => {
+    const markdown = readFileSync(join(REPO_ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');
+    assert.match(markdown, new RegExp(`^# ${rule.meta.id}\\n`));
+    const rulesIn = (files: Record<string, string>) => findings(writeChart(files)).map((f) => f.split(' ')[1].split('@')[0]);
+    assert.ok(rulesIn(exampleChart(markdown, 'Bad')).includes(rule.meta.id), 'bad example does not trigger it');
+    assert.deepStrictEqual(rulesIn(exampleChart(markdown, 'Good')), [], 'good example is not clean');
+  });
+}
+
+const CHARTS = join(SHARED, 'charts');
+test('real charts that render clean get no correctness finding from the authoring rules', { skip: existsSync(CHARTS) ? false : 'no ../shared/charts' }, () => {
+  const correctness = new Set(helmAuthoringRules.filter((r) => r.meta.defaultSeverity !== 'style').map((r) => r.meta.id));
+  const found: string[] = [];
+  for (const name of readdirSync(CHARTS)) {
+    const dir = join(CHARTS, name);
+    if (!existsSync(join(dir, 'Chart.yaml'))) continue;
+    const project = new Project({ roots: [dir] });
+    project.scan();
+    for (const { file, diagnostics } of project.checkAll()) for (const d of diagnostics) if (correctness.has(d.rule)) found.push(`${file.slice(CHARTS.length + 1)}:${d.range.start.line + 1} ${d.rule} ${d.message}`);
+  }
+  assert.deepStrictEqual(found, []);
+});
