@@ -2,9 +2,6 @@ import type { DockerfileRule } from '../check/rule';
 import type { InstructionNode, Stage } from '../model/types';
 import type { ShellCommand } from '../parse/shell';
 
-/** Shells whose `set -o pipefail` does not exist: there the rule has nothing to ask for. */
-const NO_PIPEFAIL = /^(sh|dash)$/;
-
 /**
  * A RUN succeeds if the last command of a pipeline succeeds: `curl ... | tar x` builds a broken
  * image when the download fails. `set -o pipefail` in the same RUN, or a `SHELL` with
@@ -39,7 +36,10 @@ function check(
   shell: string[] | undefined,
   report: (f: { start: number; end: number; message: string }) => void,
 ): void {
-  if (shell && (/-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' ')) || NO_PIPEFAIL.test(basename(shell[0] ?? '')))) return;
+  // A later `SHELL ["/bin/sh", "-c"]` drops an earlier pipefail: it is the default shell again.
+  // `/bin/sh -o pipefail` is accepted: where sh has pipefail (busybox ash, bash) it works, and where it
+  // has not (dash) every RUN stops with "Illegal option -o pipefail", so no pipe failure goes unseen.
+  if (shell && /-o\s+pipefail|-[a-z]*o\s+pipefail/.test(shell.join(' '))) return;
   const commands = instruction.shell!.commands;
   const pipeAt = commands.findIndex((c, i) => (c.precededBy === '|' || c.precededBy === '|&') && !feedsOnlyConstants(commands, i));
   if (pipeAt <= 0 || setsPipefailBefore(commands, pipeAt)) return;
@@ -51,10 +51,6 @@ function check(
     message:
       'Without pipefail this RUN fails only if the last command of the pipe fails; use `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` or start the RUN with `set -o pipefail &&`.',
   });
-}
-
-function basename(path: string): string {
-  return path.replace(/\\/g, '/').split('/').pop() ?? path;
 }
 
 /** Commands that cannot fail in a way pipefail would catch: `echo "$sum *file" | sha256sum -c -` is safe. */

@@ -10,7 +10,7 @@ ruleTester(rule, {
       name: 'SHELL inherited from a base stage',
       code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com | tar xz',
     },
-    { name: 'dash has no pipefail', code: 'FROM debian:12\nSHELL ["/bin/sh", "-c"]\nRUN curl -fsSL https://example.com | tar xz' },
+    { name: 'sh with -o pipefail', code: 'FROM alpine:3.20\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com | wc -l' },
     { name: 'echo cannot fail', code: 'FROM debian:12\nRUN echo "$SHA256 *go.tgz" | sha256sum -c -' },
     { name: 'echo block', code: 'FROM debian:12\nRUN { echo a; echo b; } | tee /etc/x.conf' },
     { name: 'PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-Item x | Remove-Item' },
@@ -23,6 +23,11 @@ ruleTester(rule, {
     { name: 'inside a command substitution', code: 'FROM debian:12\nRUN arch="$(dpkg --print-architecture | cut -d- -f1)"', errors: [[2, 39, 2, 40]] },
     { name: 'an empty SHELL does not crash the rule', code: 'FROM debian:12\nSHELL []\nRUN a | b', errors: [[3, 7, 3, 8]] },
     { name: 'heredoc body', code: 'FROM debian:12\nRUN <<EOF\ncurl -fsSL https://example.com/x.tgz | tar xz\nEOF', errors: [[3, 38, 3, 39]] },
+    {
+      name: 'a later SHELL without pipefail drops it',
+      code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\nSHELL ["/bin/sh", "-c"]\nRUN c | d',
+      errors: [[5, 7, 5, 8]],
+    },
     { name: 'one finding per RUN', code: 'FROM debian:12\nRUN a | b && c | d', errors: [[2, 7, 2, 8]] },
   ],
 });
