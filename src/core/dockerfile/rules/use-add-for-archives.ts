@@ -25,7 +25,10 @@ const rule: DockerfileRule = {
         const args = instruction.keyword === 'COPY' && !instruction.flags.some((f) => f.name.toLowerCase() === 'from') ? copyArgs(instruction, model) : undefined;
         for (const source of args?.sources ?? []) {
           if (isLocalArchive(source.value) && !source.value.includes('$') && !/[*?[]/.test(source.value)) {
-            copied.push({ source, name: basename(source.value), index: instruction.index });
+            // `COPY app.tar /foo.tar`: one source to an archive name that is no directory renames the file.
+            const destination = args!.destination.value;
+            const renamed = args!.sources.length === 1 && !/[/\\]$/.test(destination) && isLocalArchive(destination) && !destination.includes('$');
+            copied.push({ source, name: basename(renamed ? destination : source.value), index: instruction.index });
           }
         }
       }
