@@ -6,8 +6,8 @@ import { lineBreakAt } from './util/append';
 /**
  * Each RUN adds a layer; files deleted by a later RUN still weigh in the earlier one. Consecutive
  * RUNs with the same flags can usually be one. RUNs with different `--mount`/`--network` flags,
- * exec-form or heredoc RUNs, and RUNs that already chain more than two commands (split on purpose,
- * as hadolint assumes) are not compared.
+ * exec-form or heredoc RUNs, and RUNs that already chain commands (`a && b`, `a; b`: grouped on
+ * purpose, as hadolint assumes) are not compared.
  */
 const rule: DockerfileRule = {
   meta: {
@@ -27,7 +27,7 @@ const rule: DockerfileRule = {
         const previous = list[i - 1];
         const current = list[i];
         if (!mergeable(previous) || !mergeable(current) || flagsText(model, previous) !== flagsText(model, current)) continue;
-        if (commandCount(previous) > 2 || commandCount(current) > 2) continue;
+        if (commandCount(previous) > 1 || commandCount(current) > 1) continue;
         const fix = mergeFix(model, previous, current);
         report({
           start: current.keywordToken.start,
@@ -40,7 +40,10 @@ const rule: DockerfileRule = {
   },
 };
 
-/** RUNs that already chain several commands were split on purpose (for caching or readability), as hadolint assumes. */
+/**
+ * RUNs that already chain commands were split on purpose (for caching or readability), as hadolint
+ * assumes. Commands in blocks, loops and substitutions count too: `set -eux; { echo a; } > f` is a chain.
+ */
 function commandCount(instruction: InstructionNode): number {
   return instruction.shell!.commands.filter((c) => c.name).length;
 }
