@@ -3,12 +3,18 @@
  * (plus the default `templates/.?*`) applied while walking, symlinks followed, UTF-8 BOMs stripped,
  * files over 5 MiB refused, every file routed by name (Chart.yaml, values.yaml, values.schema.json,
  * requirements.yaml, templates/**, charts/<sub>/** and charts/*.tgz as subcharts, the rest as .Files).
+ *
+ * Where we differ from Helm, on purpose: a symlink is followed only while its target stays inside the
+ * read root (the chart folder, or the workspace when the caller gives one). Helm follows any link (and
+ * logs it), so a chart from a pull request could render `/etc/passwd` into CI logs and SARIF; we stop
+ * with an error naming the link instead. And the walk is bounded (entries, total bytes, subchart
+ * depth), so a folder of symlinked folders (a DAG that doubles at every level) cannot hang the load.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { HelmIgnore } from './helmignore';
-import { readTarGz, MAX_FILE_BYTES } from './tar';
+import { readTarGz, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES } from './tar';
 import { readValuesFile, parseYamlMap } from '../values/yaml';
 import { metadataFromYaml, validateMetadata, type Chart, type ChartFile } from '../chart';
 import { yamlErrorLine } from '../errors';
@@ -23,6 +29,59 @@ export class ChartLoadError extends Error {
   ) {
     super(message);
   }
+}
+
+/** An exceeded bound of the loader: reported as it is, not wrapped once per subchart level. */
+class BudgetError extends ChartLoadError {}
+
+/** Options of a load from disk. */
+export interface LoadOptions {
+  /**
+   * No file outside this folder is read, even through a symlink (default: the chart folder itself).
+   * Give the workspace root to allow links to shared files elsewhere in the repository.
+   */
+  readRoot?: string;
+}
+
+/** Directory entries one load may visit: a real chart has hundreds; symlinked folders can make millions. */
+export const MAX_CHART_ENTRIES = 20_000;
+/** Symlinks one load may follow: a chart links a few shared files; a doubling DAG of linked folders links thousands. */
+export const MAX_FOLLOWED_LINKS = 1000;
+/** Total bytes of a chart folder, as Helm bounds a chart archive (MaxDecompressedChartSize). */
+export const MAX_CHART_BYTES = MAX_ARCHIVE_BYTES;
+/** Subcharts of subcharts: real charts nest a few levels; recursion over the chart tree must stay bounded. */
+export const MAX_SUBCHART_DEPTH = 32;
+
+/** Where a symlink really points, if that is outside `root` (both real paths). */
+function linkLeavingRoot(abs: string, root: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync.native(abs);
+  } catch (e) {
+    throw new ChartLoadError(`error evaluating symlink ${abs}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`, abs);
+  }
+  return isInside(target, root) ? undefined : target;
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function realRoot(dir: string, options: LoadOptions | undefined): string {
+  const root = options?.readRoot ?? dir;
+  try {
+    return realpathSync.native(root);
+  } catch {
+    return root;
+  }
+}
+
+function outsideError(rel: string, abs: string, target: string, root: string): ChartLoadError {
+  return new ChartLoadError(
+    `chart file "${rel}" is a symbolic link to ${target}, outside ${root}: not read (shipshape reads no file outside the chart or workspace; helm would include it)`,
+    abs,
+  );
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -47,14 +106,20 @@ const chartCache = new Map<string, CachedChart>();
  * Sizes and mtimes of every file the loader would read under `path` (`.helmignore`d paths are skipped,
  * as loading skips them): any edit, addition or removal of a chart file changes it.
  */
-function fingerprint(path: string): string {
+function fingerprint(path: string, options: LoadOptions | undefined): string {
   const parts: string[] = [];
   const visited = new Set<string>();
   const root = statSync(path);
   if (!root.isDirectory()) return `:${root.size}:${root.mtimeMs}`;
+  const boundary = realRoot(path, options);
   const ignoreFile = join(path, '.helmignore');
   const rules = existsSync(ignoreFile) ? HelmIgnore.parse(readFileSync(ignoreFile, 'utf8')) : HelmIgnore.defaults();
+  let entries = 0;
+  let links = 0;
   const walk = (abs: string, rel: string): void => {
+    // Past a budget, or at a link that leaves the root: loading reports it, never cache that.
+    if (++entries > MAX_CHART_ENTRIES) throw new ChartLoadError('too many entries');
+    if (lstatSync(abs).isSymbolicLink() && (++links > MAX_FOLLOWED_LINKS || linkLeavingRoot(abs, boundary))) throw new ChartLoadError('link budget');
     const st = statSync(abs);
     if (st.isDirectory()) {
       const key = `${st.dev}:${st.ino}`;
@@ -75,12 +140,12 @@ function fingerprint(path: string): string {
  * size and mtime), so re-rendering after a values change does not re-read and re-parse the chart.
  * The returned chart is shared: callers must not mutate it (processDependencies works on a copy).
  */
-export function loadChartPathCached(path: string, overrides?: FileOverrides): Chart {
+export function loadChartPathCached(path: string, overrides?: FileOverrides, options?: LoadOptions): Chart {
   let print: string;
   try {
-    print = fingerprint(path) + overridesFingerprint(overrides);
+    print = fingerprint(path, options) + overridesFingerprint(overrides) + (options?.readRoot ? `\nroot:${options.readRoot}` : '');
   } catch {
-    return loadChartPath(path, overrides);
+    return loadChartPath(path, overrides, options);
   }
   const cached = chartCache.get(path);
   if (cached && cached.fingerprint === print) {
@@ -88,7 +153,7 @@ export function loadChartPathCached(path: string, overrides?: FileOverrides): Ch
     chartCache.set(path, cached);
     return cached.chart;
   }
-  const chart = loadChartPath(path, overrides);
+  const chart = loadChartPath(path, overrides, options);
   chartCache.set(path, { fingerprint: print, chart });
   if (chartCache.size > MAX_CACHED_CHARTS) chartCache.delete(chartCache.keys().next().value as string);
   return chart;
@@ -112,18 +177,22 @@ function overridesFingerprint(overrides: FileOverrides | undefined): string {
 }
 
 /** Loads a chart directory, or a packaged chart when `path` is a file. */
-export function loadChartPath(path: string, overrides?: FileOverrides): Chart {
+export function loadChartPath(path: string, overrides?: FileOverrides, options?: LoadOptions): Chart {
   let st;
   try {
     st = statSync(path);
   } catch {
     throw new ChartLoadError(`path "${path}" not found`);
   }
-  if (st.isFile()) return loadArchive(readFileSync(path), path);
-  return loadDirectory(path, overrides);
+  if (st.isFile()) {
+    if (st.size > MAX_CHART_BYTES) throw new ChartLoadError(`chart archive ${path} is larger than the maximum chart size ${MAX_CHART_BYTES}`);
+    return loadArchive(readFileSync(path), path);
+  }
+  if (!st.isDirectory()) throw new ChartLoadError(`cannot load irregular file ${path} as it has file mode type bits set`);
+  return loadDirectory(path, overrides, options);
 }
 
-export function loadDirectory(dir: string, overrides?: FileOverrides): Chart {
+export function loadDirectory(dir: string, overrides?: FileOverrides, options?: LoadOptions): Chart {
   if (!existsSync(join(dir, 'Chart.yaml'))) {
     throw new ChartLoadError(`Chart.yaml file is missing`);
   }
@@ -132,8 +201,22 @@ export function loadDirectory(dir: string, overrides?: FileOverrides): Chart {
   const rules = ignoreText !== undefined ? HelmIgnore.parse(ignoreText) : HelmIgnore.defaults();
   const files: ChartFile[] = [];
   const visited = new Set<string>();
+  const boundary = realRoot(dir, options);
+  let entries = 0;
+  let links = 0;
+  let bytes = 0;
   const walk = (abs: string, rel: string): void => {
-    // Symlinks are followed like Helm's sympath.Walk; a cycle would otherwise never end.
+    if (++entries > MAX_CHART_ENTRIES) {
+      throw new BudgetError(`chart folder ${dir} has more than ${MAX_CHART_ENTRIES} entries (symlinked folders repeating each other?); not loaded`);
+    }
+    // Symlinks are followed like Helm's sympath.Walk, but only inside the read root; a cycle would otherwise never end.
+    if (lstatSync(abs).isSymbolicLink()) {
+      if (++links > MAX_FOLLOWED_LINKS) {
+        throw new BudgetError(`chart folder ${dir} has more than ${MAX_FOLLOWED_LINKS} symbolic links to follow (symlinked folders repeating each other?); not loaded`);
+      }
+      const target = linkLeavingRoot(abs, boundary);
+      if (target !== undefined) throw outsideError(rel, abs, target, boundary);
+    }
     const st = statSync(abs);
     const key = `${st.dev}:${st.ino}`;
     if (st.isDirectory()) {
@@ -149,6 +232,8 @@ export function loadDirectory(dir: string, overrides?: FileOverrides): Chart {
     if (st.size > MAX_FILE_BYTES) {
       throw new ChartLoadError(`chart file "${rel}" is larger than the maximum file size ${MAX_FILE_BYTES}`);
     }
+    bytes += st.size;
+    if (bytes > MAX_CHART_BYTES) throw new BudgetError(`chart ${dir} is larger than the maximum chart size ${MAX_CHART_BYTES}`);
     const override = overrides?.get(abs);
     files.push({ name: rel, data: stripBom(override !== undefined ? Buffer.from(override, 'utf8') : readFileSync(abs)) });
   };
@@ -156,23 +241,29 @@ export function loadDirectory(dir: string, overrides?: FileOverrides): Chart {
   return loadFiles(files, dir);
 }
 
-export function loadArchive(data: Uint8Array, origin: string): Chart {
+export function loadArchive(data: Uint8Array, origin: string, depth = 0): Chart {
   const entries = readTarGz(data);
   const files: ChartFile[] = [];
   for (const entry of entries) {
+    // Helm's LoadArchiveFiles checks: nothing absolute, nothing above the chart's folder.
     const parts = entry.name.replace(/\\/g, '/').split('/');
     if (parts.length === 1 && parts[0] === 'Chart.yaml') throw new ChartLoadError('chart yaml not in base directory');
-    const rel = parts.slice(1).join('/');
-    if (rel === '') continue;
-    if (rel.split('/').includes('..')) throw new ChartLoadError('chart illegally references parent directory');
+    const joined = parts.slice(1).join('/');
+    if (joined === '') continue;
+    if (joined.startsWith('/')) throw new ChartLoadError('chart illegally contains absolute paths');
+    const rel = posix.normalize(joined);
+    if (rel === '.' || rel === './') throw new ChartLoadError(`chart illegally contains content outside the base directory: ${JSON.stringify(entry.name)}`);
+    if (rel.startsWith('..')) throw new ChartLoadError('chart illegally references parent directory');
+    if (/^[a-zA-Z]:\//.test(rel)) throw new ChartLoadError('chart contains illegally named files');
     files.push({ name: rel, data: stripBom(entry.data) });
   }
   if (files.length === 0) throw new ChartLoadError('no files in chart archive');
-  return loadFiles(files, origin);
+  return loadFiles(files, origin, depth);
 }
 
 /** Routes a chart's files (names relative to the chart root) into a Chart, recursing into subcharts. */
-export function loadFiles(files: ChartFile[], origin: string): Chart {
+export function loadFiles(files: ChartFile[], origin: string, depth = 0): Chart {
+  if (depth > MAX_SUBCHART_DEPTH) throw new BudgetError(`subcharts are nested more than ${MAX_SUBCHART_DEPTH} levels deep (at ${origin}); not loaded`);
   let rawMetadata: Record<string, unknown> | undefined;
   let requirements: Record<string, unknown> | undefined;
   const chart: Omit<Chart, 'metadata'> = { templates: [], values: {}, files: [], dependencies: [], origin };
@@ -228,14 +319,16 @@ export function loadFiles(files: ChartFile[], origin: string): Chart {
     let loaded: Chart;
     try {
       if (sub.endsWith('.tgz')) {
-        loaded = loadArchive(group[0].data, `${origin}/charts/${sub}`);
+        loaded = loadArchive(group[0].data, `${origin}/charts/${sub}`, depth + 1);
       } else {
         const inner = group
           .filter((f) => f.name.includes('/'))
           .map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
-        loaded = loadFiles(inner, join(origin, 'charts', sub));
+        loaded = loadFiles(inner, join(origin, 'charts', sub), depth + 1);
       }
     } catch (e) {
+      // Said once, not once per level it passes through.
+      if (e instanceof BudgetError) throw e;
       const inner = e instanceof ChartLoadError ? e : undefined;
       throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`, inner?.filePath, inner?.line);
     }
