@@ -4,7 +4,7 @@
  * kind in a fixed order: --set-json, --set, --set-string, --set-file, --set-literal. Failures carry
  * Helm's wording (`failed to parse <file>: ...`, `failed parsing --set data: ...`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { GoMap } from '../../gotemplate/values';
 import { parseYamlValues } from '../goyaml';
 import { resolve } from 'node:path';
@@ -39,7 +39,30 @@ function goReadError(path: string, e: unknown): string {
   return `open ${path}: ${reason}`;
 }
 
+/**
+ * Beyond this a values file takes minutes to parse: refuse it (Helm reads any size). Files given to
+ * --set-file are certificates and scripts, far smaller.
+ */
+export const MAX_USER_FILE_BYTES = 24 * 1024 * 1024;
+
+/**
+ * Reads a -f or --set-file path. Only regular files: `/dev/zero`, a FIFO or `/dev/stdin` would block
+ * the process forever or fill its memory (helm hangs on them too); a clear error is better.
+ */
 function readUserFile(path: string): string {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return readFileSync(path, 'utf8'); // EISDIR, worded as Go words it
+    if (!st.isFile()) throw new StrvalsError(`read ${path}: not a regular file (a device, FIFO or socket); not read`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof StrvalsError) throw e;
+    throw new StrvalsError(goReadError(path, e));
+  }
+  if (size > MAX_USER_FILE_BYTES) {
+    throw new StrvalsError(`read ${path}: file is too large (${(size / 1048576).toFixed(1)} MiB; shipshape reads at most ${MAX_USER_FILE_BYTES / 1048576} MiB)`);
+  }
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
