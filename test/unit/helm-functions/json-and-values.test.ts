@@ -121,3 +121,24 @@ test('YAML syntax errors read like go-yaml, as in Helm goldens', () => {
   assert.throws(() => parseYamlValues('a: b: c'), { message: /yaml: line 1: mapping values are not allowed in this context$/ });
   assert.throws(() => parseYamlValues('a:\n\tb: 1\n'), { message: /yaml: line 2: found character that cannot start any token$/ });
 });
+
+// Found by the helm oracle: go-yaml reads a quoted scalar's continuation lines at any indentation.
+test('parseYamlValues: quoted scalars continue on less indented lines, as go-yaml reads them', () => {
+  const cases: Array<[string, GoValue]> = [
+    ['a: "x\ny"\n', { a: 'x y' }],
+    ["m:\n  a: 'x\ny'\n  b: 1\n", { m: { a: 'x y', b: 1 } }],
+    ['a: "x\n"\nb: "y\nz"\n', { a: 'x ', b: 'y z' }],
+    ['a: it\'s\nb: "q\nr"\n', { a: "it's", b: 'q r' }],
+    ['l:\n- "x\ny"\n- 2\n', { l: ['x y', 2] }],
+    ['a: [ "x\ny" ]\n', { a: ['x y'] }],
+    ['a: &k "x\ny"\nb: *k\n', { a: 'x y', b: 'x y' }],
+    ['text: "line1\nline2\n"\n', { text: 'line1 line2 ' }],
+    // Not quoted scalars: a block scalar's quote, a comment's quote.
+    ['s: |\n  "x\n  y\nb: 1\n', { s: '"x\ny\n', b: 1 }],
+    ['# "x\na: 1\n', { a: 1 }],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(parseYamlValues(text), expected, text);
+  // A plain scalar cannot continue at the key's indentation, and a document marker ends the scalar.
+  assert.throws(() => parseYamlValues('a: x\ny\n'));
+  assert.throws(() => parseYamlValues('a: "x\n---\ny"\n'));
+});

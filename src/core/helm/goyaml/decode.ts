@@ -90,8 +90,15 @@ function parseDocuments(input: string): Document.Parsed[] {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
   checkNesting(text);
-  const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true, version: '1.1' });
-  const list = Array.isArray(docs) ? docs : [];
+  let list = parseAll(text);
+  if (list.some((doc) => doc.errors.length > 0)) {
+    // go-yaml reads a quoted scalar's continuation lines at any indentation; `yaml` wants them indented.
+    const reindented = indentQuotedContinuations(text);
+    if (reindented !== text) {
+      const retry = parseAll(reindented);
+      if (retry.every((doc) => doc.errors.length === 0)) list = retry;
+    }
+  }
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
@@ -101,6 +108,90 @@ function parseDocuments(input: string): Document.Parsed[] {
     }
   }
   return list;
+}
+
+function parseAll(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true, version: '1.1' });
+  return Array.isArray(docs) ? docs : [];
+}
+
+/** A quote here starts a quoted scalar: after indentation, an indicator (`- ? : [ { ,`), an anchor or a tag. */
+function startsScalar(line: string, at: number): boolean {
+  const before = line.slice(0, at).trimEnd();
+  if (before === '' || /[[{,]$/.test(before)) return true;
+  // `- "x`, `? "x`, `key: "x`: the indicator needs a blank after it.
+  if (/(?:^|\s)[-?]$|:$/.test(before)) return before.length < at;
+  return /(?:^|\s)[&!]\S*$/.test(before) && startsScalar(line, before.search(/\S*$/));
+}
+
+/**
+ * Indents the continuation lines of quoted scalars that span lines (`a: "x` / `y"`) under their first
+ * line, which changes no value (a continuation line's leading blanks are folded away) but lets `yaml`
+ * read what go-yaml reads. Skips comments and block scalars; leaves a document marker alone.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let blockIndent = -1;
+  /** Where to go on in a line that closes a multi-line scalar. */
+  let resume = -1;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const from = resume >= 0 ? resume : indent;
+    resume = -1;
+    for (let i = from; i < line.length; i++) {
+      const c = line[i];
+      if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if (c === '|' || c === '>') {
+        if (startsScalar(line, i) && /^[|>][0-9+-]*\s*(?:#.*)?$/.test(line.slice(i))) blockIndent = indent;
+        if (blockIndent >= 0) break;
+        continue;
+      }
+      if ((c !== '"' && c !== "'") || !startsScalar(line, i)) continue;
+      // Find the closing quote, across lines.
+      let row = n;
+      let col = i + 1;
+      let closed = false;
+      while (row < lines.length && !closed) {
+        const text = lines[row];
+        for (; col < text.length; col++) {
+          if (c === '"' && text[col] === '\\') col++;
+          else if (c === "'" && text[col] === "'" && text[col + 1] === "'") col++;
+          else if (text[col] === c) {
+            closed = true;
+            break;
+          }
+        }
+        if (!closed) {
+          row++;
+          col = 0;
+        }
+      }
+      if (!closed) return text;
+      const pad = ' '.repeat(indent + 1);
+      let shift = 0;
+      for (let k = n + 1; k <= row; k++) {
+        if (/^(?:---|\.\.\.)(?:\s|$)/.test(lines[k])) return text;
+        const own = lines[k].length - lines[k].trimStart().length;
+        if (own <= indent && lines[k].trim() !== '') {
+          const before = lines[k].length;
+          lines[k] = pad + lines[k].trimStart();
+          if (k === row) shift = lines[k].length - before;
+        }
+      }
+      if (row > n) {
+        n = row - 1;
+        resume = col + 1 + shift;
+        break;
+      }
+      i = col;
+    }
+  }
+  return lines.join('\n');
 }
 
 /**
