@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { APK, isUnpinnable, packageCommands, packageOperands } from './util/package-managers';
+import { APK, packageCommands, packageOperands } from './util/package-managers';
+import { pinnableWord, strandedPinMessage } from './util/stranded-variables';
 
 /** `apk add curl` takes the current version of the branch; pin with `curl=8.9.1-r0` (or `~8.9`). Variables and `.apk` files are skipped. */
 const rule: DockerfileRule = {
@@ -14,8 +15,10 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const add of packageCommands(model.instructions, APK, ['add'])) {
       for (const word of packageOperands(add.rest, APK.optionsWithValue)) {
-        if (isUnpinnable(word) || /[=<>~]/.test(word.value)) continue;
-        report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}=<version>\`.` });
+        const read = pinnableWord(word, add.instruction, model);
+        if (!read || (!read.stranded && /[=<>~]/.test(read.value))) continue;
+        const message = read.stranded ? strandedPinMessage(read.stranded, model) : `\`${word.value}\` is not pinned; write \`${word.value}=<version>\`.`;
+        report({ start: word.start, end: word.end, message });
       }
     }
   },

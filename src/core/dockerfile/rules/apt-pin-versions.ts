@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
-import { APT, isUnpinnable, packageCommands, packageOperands } from './util/package-managers';
+import { APT, packageCommands, packageOperands } from './util/package-managers';
+import { pinnableWord, strandedPinMessage } from './util/stranded-variables';
 
 /**
  * `apt-get install curl` installs whatever version the mirror has on build day, so two builds of
@@ -18,8 +19,10 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of packageCommands(model.instructions, APT, ['install'])) {
       for (const word of packageOperands(install.rest, APT.optionsWithValue)) {
-        if (isUnpinnable(word) || word.value.includes('=') || word.value.includes('/')) continue;
-        report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}=<version>\`.` });
+        const read = pinnableWord(word, install.instruction, model);
+        if (!read || (!read.stranded && (read.value.includes('=') || read.value.includes('/')))) continue;
+        const message = read.stranded ? strandedPinMessage(read.stranded, model) : `\`${word.value}\` is not pinned; write \`${word.value}=<version>\`.`;
+        report({ start: word.start, end: word.end, message });
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { DockerfileRule } from '../check/rule';
+import { pinnableWord, strandedPinMessage } from './util/stranded-variables';
 import { GEM, isUnpinnable, packageCommands, packageOperands } from './util/package-managers';
 
 /**
@@ -18,6 +19,11 @@ const rule: DockerfileRule = {
     for (const install of packageCommands(model.instructions, GEM, ['install', 'i'])) {
       if (install.rest.some((a) => a.value === '-v' || a.value === '--version' || a.value.startsWith('--version='))) continue;
       for (const word of packageOperands(install.rest, GEM)) {
+        const stranded = pinnableWord(word, install.instruction, model)?.stranded;
+        if (stranded) {
+          report({ start: word.start, end: word.end, message: strandedPinMessage(stranded, model) });
+          continue;
+        }
         if (isUnpinnable(word) || word.value.includes(':')) continue;
         report({ start: word.start, end: word.end, message: `\`${word.value}\` is not pinned; write \`${word.value}:<version>\`.` });
       }

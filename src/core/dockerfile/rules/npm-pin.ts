@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { isUnpinnable, NPM, packageCommands, packageOperands } from './util/package-managers';
+import { pinnableWord, strandedPinMessage } from './util/stranded-variables';
 
 /**
  * `npm install -g typescript` takes the newest release on build day; pin with `typescript@5.6.3`.
@@ -19,6 +20,11 @@ const rule: DockerfileRule = {
     // `isntall` is a real npm alias of install (for typists).
     for (const install of packageCommands(model.instructions, NPM, ['install', 'i', 'add', 'isntall'])) {
       for (const word of packageOperands(install.rest, NPM.optionsWithValue)) {
+        const stranded = pinnableWord(word, install.instruction, model)?.stranded;
+        if (stranded) {
+          report({ start: word.start, end: word.end, message: strandedPinMessage(stranded, model) });
+          continue;
+        }
         if (/^(github:|git\+|git:)/.test(word.value)) {
           if (!word.value.includes('#'))
             report({ start: word.start, end: word.end, message: `\`${word.value}\` follows the default branch; pin a tag or commit with \`#<ref>\`.` });

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../check/rule';
 import { hasFlag } from './util/commands';
+import { pinnableWord, strandedPinMessage } from './util/stranded-variables';
 import { isUnpinnable, PIP, PIPX, packageOperands, pipCommands, pipxCommands } from './util/package-managers';
 
 /**
@@ -29,6 +30,11 @@ const rule: DockerfileRule = {
       if (install.rest.some((a) => ['-c', '--constraint'].includes(a.value) || a.value.startsWith('--constraint='))) continue;
       const upgradesInstaller = hasFlag(install.rest, '-U', '--upgrade');
       for (const word of packageOperands(install.rest, manager)) {
+        const stranded = pinnableWord(word, install.instruction, model)?.stranded;
+        if (stranded) {
+          report({ start: word.start, end: word.end, message: strandedPinMessage(stranded, model) });
+          continue;
+        }
         if (isUnpinnedVcs(word.value)) {
           report({ start: word.start, end: word.end, message: `\`${word.value}\` follows the default branch; pin a tag or commit with \`@<ref>\`.` });
           continue;

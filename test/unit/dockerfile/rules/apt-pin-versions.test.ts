@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-get update && apt-get upgrade -y',
   ],
   invalid: [
+    { name: 'version set only in another stage', code: 'FROM debian:12 AS a\nARG CURL_VERSION=7.88.1-10\nFROM debian:12\nRUN apt-get install -y curl=${CURL_VERSION}', errors: [[4, 24, 4, 44]] },
     { name: 'aptitude', code: 'FROM debian:12\nRUN aptitude install -y curl=7.88.1-10+deb12u8 git', errors: [[2, 48, 2, 51]] },
     {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl git=1:2.39 ca-certificates',

@@ -16,6 +16,7 @@ ruleTester(rule, {
     { name: 'pipenv is not pip', code: 'FROM python:3.12-slim\nRUN pipenv install black' },
   ],
   invalid: [
+    { name: 'version set only before FROM', code: 'ARG FLASK=3.0.3\nFROM python:3.12-slim\nRUN pip install flask==$FLASK', errors: [[3, 17, 3, 30]] },
     { code: 'FROM python:3.12-slim\nRUN pip install flask requests==2.32.3', errors: [[2, 17, 2, 22]] },
     { name: 'VCS source without a ref', code: 'FROM python:3.12-slim\nRUN pip install git+ssh://git@github.com/org/lib.git', errors: [[2, 17, 2, 53]] },
     { name: 'option=value, then a package', code: 'FROM python:3.12-slim\nRUN pip install --root-user-action=ignore mypkg', errors: [[2, 43, 2, 48]] },
