@@ -8,16 +8,28 @@ import type { Chart, ChartDependency } from './chart';
 import { isCompatibleRange } from './semver';
 import { coalesceTables, coalesceValues, deepCopyValues, isTable, mergeValues, type HelmCompat, type Warn } from './values/coalesce';
 
-/** Copies the chart tree: metadata, dependency lists and parent links are fresh; file data is shared. */
+/**
+ * Copies the chart tree: metadata, dependency lists and parent links are fresh; file data is shared.
+ * Iterative, so no tree depth overflows it (the loader bounds subchart nesting for the rest).
+ */
 export function cloneChartTree(chart: Chart, parent?: Chart): Chart {
-  const copy: Chart = {
-    ...chart,
-    metadata: { ...chart.metadata, dependencies: chart.metadata.dependencies.map((d) => ({ ...d })) },
-    parent,
+  const copyOne = (c: Chart, p: Chart | undefined): Chart => ({
+    ...c,
+    metadata: { ...c.metadata, dependencies: c.metadata.dependencies.map((d) => ({ ...d })) },
+    parent: p,
     dependencies: [],
-  };
-  copy.dependencies = chart.dependencies.map((d) => cloneChartTree(d, copy));
-  return copy;
+  });
+  const root = copyOne(chart, parent);
+  const pending: [Chart, Chart][] = [[chart, root]];
+  while (pending.length > 0) {
+    const [source, copy] = pending.pop()!;
+    for (const d of source.dependencies) {
+      const child = copyOne(d, copy);
+      copy.dependencies.push(child);
+      pending.push([d, child]);
+    }
+  }
+  return root;
 }
 
 /** Helm's CheckDependencies: every listed dependency must exist in charts/ (by name). */

@@ -12,6 +12,24 @@ import type { Chart } from '../chart';
 
 export type HelmCompat = 3 | 4;
 
+/**
+ * Values deeper than this are refused: every step of rendering (coalescing, templates, toYaml) walks
+ * values recursively, and a 100,000-deep `--set-json` overflowed the stack. Values files cannot get
+ * here (YAML is refused past 256 levels); JSON and values built by code can.
+ */
+export const MAX_VALUES_DEPTH = 512;
+
+export class ValuesDepthError extends Error {
+  constructor(path?: string) {
+    const shown = path && path.length > 80 ? `${path.slice(0, 80)}...` : path;
+    super(`values are nested more than ${MAX_VALUES_DEPTH} levels deep${shown ? ` (at ${shown})` : ''}; shipshape does not read deeper`);
+  }
+}
+
+function checkDepth(depth: number, path?: () => string): void {
+  if (depth > MAX_VALUES_DEPTH) throw new ValuesDepthError(path?.());
+}
+
 export function isTable(value: GoValue): value is GoMap {
   return (
     value !== null &&
@@ -23,32 +41,51 @@ export function isTable(value: GoValue): value is GoMap {
 }
 
 /** Deep copy of maps and lists (scalars, bytes and structs are shared: they are never mutated). */
-export function deepCopyValues<T extends GoValue>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => deepCopyValues(v)) as T;
+export function deepCopyValues<T extends GoValue>(value: T, depth = 0): T {
+  if (Array.isArray(value)) {
+    checkDepth(depth);
+    return value.map((v) => deepCopyValues(v, depth + 1)) as T;
+  }
   if (isTable(value)) {
+    checkDepth(depth);
     const out: GoMap = {};
-    for (const k of Object.keys(value)) out[k] = deepCopyValues(value[k]);
+    for (const k of Object.keys(value)) out[k] = deepCopyValues(value[k], depth + 1);
     return out as T;
   }
   return value;
 }
 
 /** Helm's MergeMaps (values files and -f merging): maps merge recursively, anything else replaces. */
-export function mergeMaps(a: GoMap, b: GoMap): GoMap {
+export function mergeMaps(a: GoMap, b: GoMap, depth = 0): GoMap {
+  checkDepth(depth);
   const out: GoMap = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const existing = out[k];
-    out[k] = isTable(v) && isTable(existing) ? mergeMaps(existing, v) : v;
+    out[k] = isTable(v) && isTable(existing) ? mergeMaps(existing, v, depth + 1) : isTable(v) ? checkedTable(v, depth + 1) : v;
   }
   return out;
 }
 
+/** A map taken as it is (not merged) must still be within the depth bound: later walkers recurse into it. */
+function checkedTable(map: GoMap, depth: number): GoMap {
+  // Iterative: this is the guard, it must not overflow itself.
+  const stack: [GoValue, number][] = [[map, depth]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (!(isTable(v) || Array.isArray(v))) continue;
+    checkDepth(d);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return map;
+}
+
 /** Drops nil entries of maps, recursively (Helm 4's cleanNilValues on chart defaults). */
-function withoutNils(map: GoMap): GoMap {
+function withoutNils(map: GoMap, depth = 0): GoMap {
+  checkDepth(depth);
   const out: GoMap = {};
   for (const [k, v] of Object.entries(map)) {
     if (v === null || v === undefined) continue;
-    out[k] = isTable(v) ? withoutNils(v) : v;
+    out[k] = isTable(v) ? withoutNils(v, depth + 1) : v;
   }
   return out;
 }
@@ -154,7 +191,8 @@ class Coalescer {
   }
 
   /** dst wins over src; src is a private copy and may be modified. */
-  coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean): GoMap {
+  coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean, depth = 0): GoMap {
+    checkDepth(depth, () => prefix);
     for (const [key, val] of Object.entries(dst)) if (val === null || val === undefined) src[key] = null;
     for (const [key, val] of Object.entries(src)) {
       const fullKey = concatPrefix(prefix, key);
@@ -165,7 +203,7 @@ class Coalescer {
       } else if (!has) {
         dst[key] = val;
       } else if (isTable(val)) {
-        if (isTable(dv)) this.coalesceTables(dv, val, fullKey, merge);
+        if (isTable(dv)) this.coalesceTables(dv, val, fullKey, merge, depth + 1);
         else this.warn(`warning: cannot overwrite table with non table for ${fullKey} (map[...])`);
       } else if (isTable(dv) && val !== null && val !== undefined) {
         this.warn(`warning: destination for ${fullKey} is a table. Ignoring non-table value (${String(val)})`);
