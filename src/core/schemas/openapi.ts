@@ -88,14 +88,21 @@ export function convertSwagger(swagger: unknown, version: string, options: Conve
   return { version, kinds, definitions };
 }
 
+/**
+ * Kubernetes definitions nest a few levels (they use $ref for the rest); a swagger file nested deeper
+ * than this is not one, and recursing into it would overflow the stack.
+ */
+export const MAX_SCHEMA_DEPTH = 200;
+
 function convertDefinition(name: string, def: JsonSchema, strict: boolean): JsonSchema {
   const description = def.description;
   if (name === INT_OR_STRING) return { description, type: ['integer', 'string'], 'x-kubernetes-int-or-string': true };
   if (name === QUANTITY) return { description, type: ['string', 'number'], pattern: QUANTITY_PATTERN, format: 'quantity' };
-  return convertNode(def, strict);
+  return convertNode(def, strict, name, 0);
 }
 
-function convertNode(node: JsonSchema, strict: boolean): JsonSchema {
+function convertNode(node: JsonSchema, strict: boolean, definition: string, depth: number): JsonSchema {
+  if (depth > MAX_SCHEMA_DEPTH) throw new Error(`definition ${definition} nests more than ${MAX_SCHEMA_DEPTH} levels of properties/items: not an OpenAPI definition we can convert`);
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (COPIED.has(key) || KEPT_EXTENSIONS.has(key)) out[key] = value;
@@ -104,14 +111,14 @@ function convertNode(node: JsonSchema, strict: boolean): JsonSchema {
       const props: Record<string, JsonSchema> = {};
       const required = Array.isArray(node.required) ? (node.required as string[]) : [];
       for (const [p, sub] of Object.entries(value as Record<string, JsonSchema>)) {
-        props[p] = convertNode(sub, strict);
+        props[p] = convertNode(sub, strict, definition, depth + 1);
         const values = props[p].type === 'string' && !props[p].enum ? enumFromDescription(sub.description) : undefined;
         // An empty string is what the API server defaults (or reads as "not set") for optional fields.
         if (values) props[p].enum = required.includes(p) ? values : [...values, ''];
       }
       out.properties = props;
     } else if ((key === 'items' || key === 'additionalProperties') && value && typeof value === 'object') {
-      out[key] = convertNode(value as JsonSchema, strict);
+      out[key] = convertNode(value as JsonSchema, strict, definition, depth + 1);
     } else if (key === 'additionalProperties' && typeof value === 'boolean') out[key] = value;
   }
   if (Array.isArray(out.required) && out.properties) {
