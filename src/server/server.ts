@@ -45,6 +45,8 @@ export const MAX_EDITOR_CHARS = 10 * 1024 * 1024;
 const LIMITS = { maxFiles: 5000, maxFileBytes: 5 * 1024 * 1024 };
 /** Work done between yields while publishing the workspace. */
 const SLICE_MS = 20;
+/** A chart is rendered again this long after a keystroke in one of its templates (a quicker next keystroke waits for it). */
+const RENDER_DELAY_MS = 60;
 /** Other files are re-checked once edits settle. */
 const OTHERS_DELAY_MS = 250;
 
@@ -105,7 +107,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   };
 
-  const diagnosticsFor = (key: string): LspDiagnostic[] => {
+  const diagnosticsFor = (key: string, quick = false): LspDiagnostic[] => {
     if (!project || settings.enable === false) return [];
     const document = uris.has(key) ? documents.get(uris.get(key)!) : undefined;
     if (document && document.getText().length > MAX_EDITOR_CHARS) {
@@ -120,7 +122,7 @@ export function startServer(connection: Connection): void {
       ];
     }
     try {
-      return project.check(key).map(toLspDiagnostic);
+      return (quick ? project.checkQuick(key) : project.check(key)).map(toLspDiagnostic);
     } catch (error) {
       // A checker bug must not take the server down; the log says what happened.
       log(`checking ${key} failed: ${(error as Error).stack ?? String(error)}`);
@@ -165,10 +167,17 @@ export function startServer(connection: Connection): void {
     if (!project) return;
     openInto(project, document);
     const key = keyOf(document.uri);
-    // The edited file first, at once; the others when edits settle.
+    // The edited file first, at once; the others when edits settle. A chart template's own rules come
+    // at once, the chart's render and validation right after, unless another keystroke comes first.
+    const current = () => documents.get(document.uri)?.version === document.version;
     setImmediate(() => {
-      if (documents.get(document.uri)?.version !== document.version) return; // superseded
-      publish(key, diagnosticsFor(key));
+      if (!current() || !project) return;
+      const rendersPending = project.rendersPending(key);
+      publish(key, diagnosticsFor(key, true));
+      if (rendersPending)
+        setTimeout(() => {
+          if (current()) publish(key, diagnosticsFor(key));
+        }, RENDER_DELAY_MS);
       scheduleOthers();
     });
   };

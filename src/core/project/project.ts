@@ -113,6 +113,7 @@ export class Project {
   /** Walks the roots once (the CLI passes its paths instead); later changes arrive as events. */
   scan(paths: string[] = this.options.roots): { missing: string[]; truncated?: boolean } {
     const found = discoverFiles(paths, isCandidateName, this.options.limits?.maxFiles);
+    this.filesCameOrWent();
     if (found.truncated) this.log(`reading only the first ${this.options.limits?.maxFiles} files of the workspace`);
     const named = new Set(paths.map((p) => resolve(p)));
     for (const file of found.files) {
@@ -134,6 +135,7 @@ export class Project {
   setOpen(key: string, text: string, languageHint?: LanguageHint): void {
     const entry = this.files.get(key);
     if (entry?.open && entry.text === text && entry.languageHint === languageHint) return;
+    if (!entry) this.filesCameOrWent();
     this.files.set(key, { ...entry, open: true, text, languageHint, kind: undefined, skipped: undefined });
     this.markDirty(key);
   }
@@ -154,7 +156,7 @@ export class Project {
     if (!isCandidateName(path)) return;
     const entry = this.files.get(path);
     if (entry?.open) return;
-    if (!entry) this.listings.clear();
+    if (!entry) this.filesCameOrWent();
     this.files.set(path, { open: false, named: entry?.named });
     this.markDirty(path);
     // A new chart: its templates may have been written first, when no Chart.yaml made them a chart's.
@@ -218,8 +220,14 @@ export class Project {
     return this.config.optionsFor(key.includes(':') && !existsSync(key) ? join(this.options.roots[0] ?? process.cwd(), 'untitled') : key);
   }
 
-  private delete(key: string): void {
+  /** Listings of chart folders are read again. */
+  private filesCameOrWent(): void {
     this.listings.clear();
+    this.authoring.filesChanged();
+  }
+
+  private delete(key: string): void {
+    this.filesCameOrWent();
     this.files.delete(key);
     this.results.delete(key);
     this.dirty.add(key);
@@ -282,11 +290,12 @@ export class Project {
   // ---- index --------------------------------------------------------------------------------------
 
   /** Applies pending changes to the index, the inventory and the rendered charts. */
-  private refresh(): void {
-    if (this.dirty.size === 0 && ![...this.charts.values()].some((c) => c.dirty)) return;
+  private refresh(options: { renderCharts?: boolean } = {}): void {
+    const render = options.renderCharts !== false;
+    if (this.dirty.size === 0 && !(render && [...this.charts.values()].some((c) => c.dirty))) return;
     for (const key of this.dirty) this.reindex(key);
     this.dirty.clear();
-    for (const [dir, chart] of this.charts) if (chart.dirty) this.rerender(dir, chart);
+    if (render) for (const [dir, chart] of this.charts) if (chart.dirty) this.rerender(dir, chart);
     this.generation++;
   }
 
@@ -343,6 +352,26 @@ export class Project {
     return diagnostics;
   }
 
+  /**
+   * A chart template's findings at keystroke speed: its own rules on the text as typed, with the
+   * findings of the chart's last render (the render itself is left to `check`, which follows). Other
+   * kinds of files get `check`'s answer.
+   */
+  checkQuick(key: string): Diagnostic[] {
+    if (this.kindOf(key) !== 'helm-template') return this.check(key);
+    this.refresh({ renderCharts: false });
+    const chart = this.authoring.chartOf(key);
+    const own = chart ? applyOptions(lintTemplate(chart, key), this.optionsFor(key)) : [];
+    const rendered = this.findingsOfChart(chartDirOfTemplate(key), { stale: true })?.get(key) ?? [];
+    return [...own, ...rendered].sort(compareDiagnostics);
+  }
+
+  /** Whether `check` would re-render a chart for this file (so its answer may differ from `checkQuick`'s). */
+  rendersPending(key: string): boolean {
+    const dir = chartDirOfTemplate(key);
+    return dir !== undefined && [...this.charts].some(([chartDir, chart]) => chart.dirty && (dir === chartDir || dir.startsWith(chartDir + sep)));
+  }
+
   /** Every checked file with its findings (files with none too). */
   checkAll(): CheckedFile[] {
     this.refresh();
@@ -387,14 +416,14 @@ export class Project {
   }
 
   /** Findings of a chart's rendered documents, put on the template lines (or its Chart.yaml). */
-  private findingsOfChart(dir: string | undefined): Map<string, Diagnostic[]> | undefined {
+  private findingsOfChart(dir: string | undefined, how: { stale?: boolean } = {}): Map<string, Diagnostic[]> | undefined {
     let chartDir = dir;
     // A subchart's templates are rendered (and reported) through the chart that holds it.
     while (chartDir !== undefined && !this.charts.has(chartDir) && isSubchartDir(chartDir)) chartDir = dirname(dirname(chartDir));
     const chart = chartDir !== undefined ? this.charts.get(chartDir) : undefined;
     if (!chart?.render || chartDir === undefined) return undefined;
     const cached = this.chartFindings.get(chartDir);
-    if (cached && cached.generation === this.generation) return cached.byFile;
+    if (cached && (cached.generation === this.generation || how.stale)) return cached.byFile;
     const byFile = new Map<string, Diagnostic[]>();
     const options = this.optionsFor(join(chartDir, 'Chart.yaml'));
     const lines = new Map<string, string[] | undefined>();

@@ -43,8 +43,33 @@ export function isTemplateFile(path: string): boolean {
 export class AuthoringIndex {
   private readonly scans = new Map<string, { text: string; scan: TemplateScan }>();
   private readonly values = new Map<string, { text: string; tree: ValuesTree }>();
+  private readonly metas = new Map<string, { text: string; meta: ChartMeta }>();
+  private readonly views = new Map<string, ChartView>();
+  /** Bumped when files come or go: charts' listings (templates, subcharts) are read again. */
+  epoch = 0;
 
   constructor(private readonly sources: ChartSources) {}
+
+  /** Files were created or deleted. */
+  filesChanged(): void {
+    this.epoch++;
+  }
+
+  view(dir: string): ChartView {
+    let view = this.views.get(dir);
+    if (!view) this.views.set(dir, (view = new ChartView(dir, this, this.sources)));
+    return view;
+  }
+
+  metaOf(file: string): ChartMeta | undefined {
+    const text = this.sources.read(file);
+    if (text === undefined) return undefined;
+    const cached = this.metas.get(file);
+    if (cached?.text === text) return cached.meta;
+    const meta = parseChartMeta(file, text);
+    this.metas.set(file, { text, meta });
+    return meta;
+  }
 
   scanOf(file: string): TemplateScan | undefined {
     const text = this.sources.read(file);
@@ -75,10 +100,10 @@ export class AuthoringIndex {
   chartOf(file: string): ChartView | undefined {
     let dir = dirname(file);
     for (let i = 0; i < 3 && dir !== dirname(dir); i++, dir = dirname(dir)) {
-      if (this.sources.exists(join(dir, 'Chart.yaml')) && (i === 0 || file.startsWith(join(dir, 'templates') + sep))) return new ChartView(dir, this, this.sources);
+      if (this.sources.exists(join(dir, 'Chart.yaml')) && (i === 0 || file.startsWith(join(dir, 'templates') + sep))) return this.view(dir);
       if (basename(dir) === 'templates') {
         const chart = dirname(dir);
-        if (this.sources.exists(join(chart, 'Chart.yaml'))) return new ChartView(chart, this, this.sources);
+        if (this.sources.exists(join(chart, 'Chart.yaml'))) return this.view(chart);
       }
     }
     // Deeper template folders (templates/a/b/x.yaml).
@@ -86,7 +111,7 @@ export class AuthoringIndex {
     const at = parts.lastIndexOf('templates');
     if (at > 0) {
       const chart = parts.slice(0, at).join(sep) || sep;
-      if (this.sources.exists(join(chart, 'Chart.yaml'))) return new ChartView(chart, this, this.sources);
+      if (this.sources.exists(join(chart, 'Chart.yaml'))) return this.view(chart);
     }
     return undefined;
   }
@@ -108,7 +133,7 @@ export class ChartView {
   parent(): ChartView | undefined {
     const up = dirname(this.dir);
     if (basename(up) !== 'charts' || !this.sources.exists(join(dirname(up), 'Chart.yaml'))) return undefined;
-    return new ChartView(dirname(up), this.index, this.sources);
+    return this.index.view(dirname(up));
   }
 
   /** The top chart of the tree, then every chart below it (unpacked subcharts only). */
@@ -125,19 +150,28 @@ export class ChartView {
     return charts;
   }
 
-  subcharts(): ChartView[] {
+  private listed?: { epoch: number; subcharts: ChartView[]; templates: string[] };
+
+  private listing(): { subcharts: ChartView[]; templates: string[] } {
+    if (this.listed?.epoch === this.index.epoch) return this.listed;
     const prefix = join(this.dir, 'charts') + sep;
     const dirs = new Set<string>();
     for (const file of this.sources.list(prefix)) {
       const rest = file.slice(prefix.length).split(sep);
       if (rest.length === 2 && rest[1] === 'Chart.yaml') dirs.add(prefix + rest[0]);
     }
-    return [...dirs].sort().map((d) => new ChartView(d, this.index, this.sources));
+    const templates = this.sources.list(join(this.dir, 'templates') + sep).filter(isTemplateFile);
+    this.listed = { epoch: this.index.epoch, subcharts: [...dirs].sort().map((d) => this.index.view(d)), templates };
+    return this.listed;
+  }
+
+  subcharts(): ChartView[] {
+    return this.listing().subcharts;
   }
 
   /** Template files of this chart (not its subcharts'). */
   templates(): string[] {
-    return this.sources.list(join(this.dir, 'templates') + sep).filter(isTemplateFile);
+    return this.listing().templates;
   }
 
   scan(file: string): TemplateScan | undefined {
@@ -247,32 +281,33 @@ export class ChartView {
   }
 
   meta(): ChartMeta | undefined {
-    const file = join(this.dir, 'Chart.yaml');
-    const text = this.sources.read(file);
-    if (text === undefined) return undefined;
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines });
-    const fields = new Map<string, { value: string; range: Range }>();
-    const dependencies: string[] = [];
-    const at = (offset: number) => {
-      const p = lines.linePos(offset);
-      return { line: p.line - 1, character: p.col - 1 };
-    };
-    if (isMap(doc.contents))
-      for (const pair of doc.contents.items)
-        if (isPair(pair) && isScalar(pair.key) && pair.key.range) {
-          const value = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
-          const r = isScalar(pair.value) && pair.value.range ? pair.value.range : pair.key.range;
-          fields.set(String(pair.key.value), { value, range: { start: at(r[0]), end: at(r[1]) } });
-          if (pair.key.value === 'dependencies' && isSeq(pair.value))
-            for (const dep of pair.value.items) {
-              if (!isMap(dep)) continue;
-              const name = dep.get('alias') ?? dep.get('name');
-              if (typeof name === 'string') dependencies.push(name);
-            }
-        }
-    return { file, fields, dependencies };
+    return this.index.metaOf(join(this.dir, 'Chart.yaml'));
   }
+}
+
+function parseChartMeta(file: string, text: string): ChartMeta {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const fields = new Map<string, { value: string; range: Range }>();
+  const dependencies: string[] = [];
+  const at = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line - 1, character: p.col - 1 };
+  };
+  if (isMap(doc.contents))
+    for (const pair of doc.contents.items)
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range) {
+        const value = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
+        const r = isScalar(pair.value) && pair.value.range ? pair.value.range : pair.key.range;
+        fields.set(String(pair.key.value), { value, range: { start: at(r[0]), end: at(r[1]) } });
+        if (pair.key.value === 'dependencies' && isSeq(pair.value))
+          for (const dep of pair.value.items) {
+            if (!isMap(dep)) continue;
+            const name = dep.get('alias') ?? dep.get('name');
+            if (typeof name === 'string') dependencies.push(name);
+          }
+      }
+  return { file, fields, dependencies };
 }
 
 function lookup(tree: ValuesTree | undefined, path: readonly string[]): ValueKey | undefined {
