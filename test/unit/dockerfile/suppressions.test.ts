@@ -8,6 +8,7 @@ const rulesOf = (text: string, options = {}) => lintDockerfile(text, options).ma
 const cases: { name: string; text: string; absent: string[]; present?: string[]; options?: object }[] = [
   { name: 'shipshape next-instruction', text: '# shipshape ignore=no-latest-tag\nFROM node:latest\nFROM node:latest', absent: ['no-latest-tag@2'], present: ['no-latest-tag@3'] },
   { name: 'hadolint code through the alias', text: '# hadolint ignore=DL3007\nFROM node:latest', absent: ['no-latest-tag@2'] },
+  { name: 'a comment after the ids', text: 'FROM ubuntu:24.04\n# hadolint ignore=DL3002 # the base needs root\nUSER root', absent: ['final-user-root@3'] },
   { name: 'several ids, spaces after commas', text: '# hadolint ignore=DL3007, DL3002\nFROM node:latest\nUSER root', absent: ['no-latest-tag@2'], present: ['final-user-root@3'] },
   { name: 'comment lines between pragma and instruction', text: '# shipshape ignore=no-latest-tag\n# the base image\nFROM node:latest', absent: ['no-latest-tag@3'] },
   { name: 'pragma applies to the whole continued instruction', text: 'FROM debian:12\n# shipshape ignore=apt-no-install-recommends\nRUN apt-get update && \\\n  apt-get install -y curl', absent: ['apt-no-install-recommends@4'] },

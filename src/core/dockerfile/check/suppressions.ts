@@ -23,7 +23,8 @@ interface Pragma {
   line: number;
 }
 
-const PRAGMA = /^\s*(shipshape|hadolint)\s+(?:(stage|global)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/i;
+/** hadolint allows a comment after the ids: `# hadolint ignore=DL3002 # why`. */
+const PRAGMA = /^\s*(shipshape|hadolint)\s+(?:(stage|global)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*(?:#.*)?$/i;
 const DOCKERFILE_UTILS = /^\s*dockerfile-utils\s*:\s*ignore\s*$/i;
 
 export class Suppressions {
