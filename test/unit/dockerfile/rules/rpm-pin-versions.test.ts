@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM fedora:40\nRUN dnf install -y openssl-1:1.1.1k gcc-c++-1.1.1',
     'FROM fedora:40\nRUN dnf module install -y nodejs:20',
     'FROM fedora:40\nRUN dnf group install -y "Development Tools"',
+    { name: 'option values are not packages', code: 'FROM rockylinux:9\nRUN dnf install -y --disableplugin subscription-manager --forcearch x86_64 httpd-2.4.57' },
     { name: 'version from ENV of this stage', code: 'FROM fedora:42\nENV version=2.51.0-2.fc42\nRUN dnf -y install git-core-${version}' },
     { name: 'version from ENV of the base stage', code: 'FROM fedora:42 AS build\nENV version=2.51.0-2.fc42\nFROM build\nRUN dnf -y install git-core-${version}' },
     { name: 'version set by the shell', code: 'FROM fedora:42 AS build\nENV version=1\nFROM fedora:42\nRUN version=2.51.0 && dnf -y install git-core-$version' },
