@@ -24,6 +24,8 @@ export interface AliasExpansion {
   expanded: number;
   /** The alias that contributes most, to point a finding at. */
   largest?: Alias;
+  /** An alias inside the node it refers to: the value is infinite (go-yaml: "anchor value contains itself"). */
+  recursive?: Alias;
 }
 
 const targetsByDocument = new WeakMap<Document, Map<Alias, Node | undefined>>();
@@ -47,7 +49,7 @@ export function aliasExpansion(doc: Document): AliasExpansion {
 
 /** Whether an expansion is more than any real file needs (an alias bomb). */
 export function isExcessive(e: AliasExpansion): boolean {
-  return e.expanded > Math.max(MIN_ALIAS_EXPANSION_BUDGET, MAX_ALIAS_EXPANSION_FACTOR * e.written);
+  return e.recursive !== undefined || e.expanded > Math.max(MIN_ALIAS_EXPANSION_BUDGET, MAX_ALIAS_EXPANSION_FACTOR * e.written);
 }
 
 /** A scalar weighs one node per 64 characters, so that 999 aliases of a 1 MB string count as growth. */
@@ -63,6 +65,7 @@ function measure(doc: Document): AliasExpansion & { targets: Map<Alias, Node | u
   let written = 0;
   let largest: Alias | undefined;
   let largestSize = 0;
+  let recursive: Alias | undefined;
   // Document order (keys before values, items in order), so an alias sees the anchors before it.
   const stack: { node: unknown; exit: boolean }[] = [{ node: doc.contents, exit: false }];
   while (stack.length > 0) {
@@ -79,7 +82,8 @@ function measure(doc: Document): AliasExpansion & { targets: Map<Alias, Node | u
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       targets.set(node, target);
-      // An alias of an enclosing node (not measured yet) is a cycle the parser reports itself.
+      // An alias of an enclosing node (anchored, not measured yet) makes the value infinite.
+      if (target && !size.has(target)) recursive ??= node;
       const s = (target && size.get(target)) ?? 1;
       size.set(node, s);
       written += 1;
@@ -107,7 +111,7 @@ function measure(doc: Document): AliasExpansion & { targets: Map<Alias, Node | u
     written += w;
     size.set(n, w);
   }
-  return { written, expanded: size.get(doc.contents) ?? 0, largest, targets };
+  return { written, expanded: size.get(doc.contents) ?? 0, largest, recursive, targets };
 }
 
 /**

@@ -198,7 +198,7 @@ function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
 
 function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
   const tooDeep = findExcessiveNesting(source);
-  if (tooDeep) return [unreadableChunk(tooDeep.offset, `The YAML is nested deeper than ${tooDeep.limit} levels here, so it was not parsed`)];
+  if (tooDeep) return [unreadableChunk(tooDeep.offset, `The YAML is nested deeper than ${tooDeep.limit} levels here; not parsed`)];
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' }) as Document.Parsed[];
@@ -220,7 +220,7 @@ function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[]
     // Only a document with an alias can grow when converted: others skip the measuring walk.
     const expansion = source.includes('*') ? aliasExpansion(doc) : undefined;
     if (expansion && isExcessive(expansion)) {
-      const at = expansion.largest?.range?.[0] ?? 0;
+      const at = (expansion.recursive ?? expansion.largest)?.range?.[0] ?? 0;
       doc.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', aliasBombMessage(expansion)));
       return { doc, value: undefined, valueError: undefined };
     }
@@ -241,10 +241,13 @@ function unreadableChunk(offset: number, message: string): ParsedChunk {
 }
 
 function aliasBombMessage(e: AliasExpansion): string {
+  if (e.recursive) {
+    return `Alias *${e.recursive.source} is inside the node it refers to: the value would be infinite (kubectl rejects it too); not checked`;
+  }
   const n = (x: number) => x.toLocaleString('en-US');
   return (
     `Aliases expand this document to ${n(e.expanded)} nodes from ${n(e.written)} written ` +
-    `(more than ${MAX_ALIAS_EXPANSION_FACTOR} times, an alias bomb), so it was not checked`
+    `(more than ${MAX_ALIAS_EXPANSION_FACTOR} times: an alias bomb); not checked`
   );
 }
 
