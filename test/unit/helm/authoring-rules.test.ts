@@ -115,3 +115,16 @@ test('real charts that render clean get no correctness finding from the authorin
   }
   assert.deepStrictEqual(found, []);
 });
+
+test('a schema error in what include or toYaml wrote lands on the line that called it', () => {
+  const dir = writeChart({
+    'templates/_helpers.tpl': '{{- define "app.spec" -}}\nreplicaz: 1\n{{- end }}\n',
+    'templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  {{- include "app.spec" . | nindent 2 }}\n  template:\n    metadata:\n      labels: {{- toYaml .Values.labels | nindent 8 }}\n',
+    'values.yaml': 'labels:\n  app: web\n  tier: [1]\n',
+  });
+  const project = new Project({ roots: [dir] });
+  project.scan();
+  const deploy = project.checkAll().find((f) => f.file.endsWith('deploy.yaml'))!;
+  const schema = deploy.diagnostics.filter((d) => d.rule === 'k8s-schema').map((d) => d.range.start.line).sort();
+  assert.deepStrictEqual(schema, [4, 5, 8], JSON.stringify(deploy.diagnostics)); // 4: no selector (on `spec`)
+});
