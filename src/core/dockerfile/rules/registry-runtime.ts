@@ -21,6 +21,7 @@ import multipleCmd from './multiple-cmd';
 import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
 import multipleProcesses from './multiple-processes';
+import numericUser from './numeric-user';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger';
 import passwordSetAtBuild from './password-set-at-build';
 import processSupervisor from './process-supervisor';
@@ -59,6 +60,7 @@ export const runtimeRules: DockerfileRule[] = [
   multipleEntrypoint,
   multipleHealthcheck,
   multipleProcesses,
+  numericUser,
   onbuildInvalidTrigger,
   passwordSetAtBuild,
   processSupervisor,
