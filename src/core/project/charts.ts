@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import { renderChart, type RenderedManifest } from '../helm';
 import { explainRenderError } from '../helm/errors';
 import { helmRenderRule } from '../rules/helm-render';
+import { templateTypeFix } from '../helm/authoring/type-fixes';
 
 export interface RenderedDocument {
   /** The virtual file name the document is indexed under. */
@@ -53,7 +54,8 @@ export function mapToTemplate(
     const exact = renderedLine === templateText && d.range.end.line === d.range.start.line;
     const start = exact ? d.range.start.character : templateText.length - templateText.trimStart().length;
     const end = exact ? d.range.end.character : templateText.trimEnd().length;
-    return { file: template, diagnostic: { ...d, range: { start: { line, character: start }, end: { line, character: end } }, fixes: exact ? d.fixes : undefined } };
+    const typeFix = exact ? undefined : templateTypeFix(d.message, templateText, line);
+    return { file: template, diagnostic: { ...d, range: { start: { line, character: start }, end: { line, character: end } }, fixes: exact ? d.fixes : typeFix && [typeFix] } };
   }
   const where = `${manifest.source}, rendered line ${d.range.start.line + 1}`;
   return { file: join(chartDir, 'Chart.yaml'), diagnostic: { ...d, message: `${d.message} (in ${where})`, range: line0(), fixes: undefined } };

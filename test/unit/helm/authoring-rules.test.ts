@@ -128,3 +128,36 @@ test('a schema error in what include or toYaml wrote lands on the line that call
   const schema = deploy.diagnostics.filter((d) => d.rule === 'k8s-schema').map((d) => d.range.start.line).sort();
   assert.deepStrictEqual(schema, [4, 5, 8], JSON.stringify(deploy.diagnostics)); // 4: no selector (on `spec`)
 });
+
+test('a rendered value of the wrong type gets a fix on the template line: unquote for a number, quote for a string', () => {
+  const dir = writeChart({
+    'templates/deploy.yaml': [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: d',
+      'spec:',
+      '  replicas: "{{ .Values.replicas }}"',
+      '  selector: {matchLabels: {app: d}}',
+      '  template:',
+      '    metadata: {labels: {app: d}}',
+      '    spec:',
+      '      containers:',
+      '        - name: c',
+      '          image: nginx:1.27',
+      '          env:',
+      '            - name: PORT',
+      '              value: {{ .Values.port }}',
+      '',
+    ].join('\n'),
+    'values.yaml': 'replicas: 2\nport: 8080\n',
+  });
+  const project = new Project({ roots: [dir] });
+  project.scan();
+  const deploy = project.checkAll().find((f) => f.file.endsWith('deploy.yaml'))!;
+  const fixes = deploy.diagnostics.filter((d) => d.fixes?.length).map((d) => [d.range.start.line, d.fixes![0].edits.map((e) => [e.range.start.character, e.range.end.character, e.newText])]);
+  assert.deepStrictEqual(fixes, [
+    [5, [[12, 36, '{{ .Values.replicas }}']]],
+    [15, [[37, 37, '| quote ']]],
+  ]);
+});
