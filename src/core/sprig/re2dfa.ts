@@ -44,25 +44,41 @@ export class LazyDFA {
   private readonly seen: Uint32Array;
   private gen = 0;
   private readonly stack: number[] = [];
+  /** Scratch: the next state's instructions, their membership stamps, the cache key's units. */
+  private readonly nextBuf: Int32Array;
+  private readonly inNext: Uint32Array;
+  private readonly keyUnits: Uint16Array;
   /** Times the cache was flushed (for tests and benchmarks). */
   flushes = 0;
 
   constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly longest: boolean) {
     this.seen = new Uint32Array(prog.length);
+    this.nextBuf = new Int32Array(prog.length);
+    this.inNext = new Uint32Array(prog.length);
+    this.keyUnits = new Uint16Array(2 + 2 * prog.length);
   }
 
   private ctxOf(cls: number): number {
     return this.classes.isNL[cls] ? 1 : this.classes.isWord[cls] ? 2 : 3;
   }
 
-  private intern(insts: number[], ctx: number, match: boolean): DState {
-    const key = `${ctx}${match ? 1 : 0}:${insts.join(',')}`;
+  private intern(insts: Int32Array, n: number, ctx: number, match: boolean): DState {
+    // The key: context and match flag, then each instruction number as two UTF-16 units.
+    const units = this.keyUnits;
+    units[0] = ctx;
+    units[1] = match ? 1 : 0;
+    for (let k = 0; k < n; k++) {
+      units[2 + 2 * k] = insts[k] & 0xffff;
+      units[3 + 2 * k] = insts[k] >>> 16;
+    }
+    let key = '';
+    for (let k = 0; k < 2 + 2 * n; k += 4096) key += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + 4096, 2 + 2 * n)) as unknown as number[]);
     let st = this.cache.get(key);
     if (st === undefined) {
       if (this.cache.size >= MAX_STATES || this.words > MAX_CACHE_WORDS) this.flush();
-      st = { insts: Int32Array.from(insts), ctx, match, dead: insts.length === 0, next: new Array(this.classes.count + 1) };
+      st = { insts: insts.slice(0, n), ctx, match, dead: n === 0, next: new Array(this.classes.count + 1) };
       this.cache.set(key, st);
-      this.words += insts.length + this.classes.count + 1;
+      this.words += n + this.classes.count + 1;
     }
     return st;
   }
@@ -77,7 +93,7 @@ export class LazyDFA {
   private start(ctx: number): DState {
     let st = this.starts[ctx];
     if (st === undefined) {
-      st = this.intern([this.prog.unanchored], ctx, false);
+      st = this.intern(Int32Array.of(this.prog.unanchored), 1, ctx, false);
       this.starts[ctx] = st;
     }
     return st;
@@ -96,13 +112,15 @@ export class LazyDFA {
 
     if (++this.gen === 0xffffffff) {
       this.seen.fill(0);
+      this.inNext.fill(0);
       this.gen = 1;
     }
     const gen = this.gen;
     const seen = this.seen;
     const stack = this.stack;
-    const next: number[] = [];
-    const inNext = new Set<number>();
+    const next = this.nextBuf;
+    const inNext = this.inNext;
+    let n = 0;
     let match = false;
     outer: for (let k = 0; k < from.insts.length; k++) {
       stack.length = 0;
@@ -123,9 +141,9 @@ export class LazyDFA {
             if ((arg[pc] & ~flags) === 0) stack.push(out[pc]);
             break;
           case RUNE:
-            if (setHas[arg[pc]][cls] && !inNext.has(out[pc])) {
-              inNext.add(out[pc]);
-              next.push(out[pc]);
+            if (setHas[arg[pc]][cls] && inNext[out[pc]] !== gen) {
+              inNext[out[pc]] = gen;
+              next[n++] = out[pc];
             }
             break;
           case MATCH:
@@ -137,7 +155,7 @@ export class LazyDFA {
       }
     }
     const flushes = this.flushes;
-    const st = this.intern(next, cls === count ? 0 : this.ctxOf(cls), match);
+    const st = this.intern(next, n, cls === count ? 0 : this.ctxOf(cls), match);
     // After a flush, `from` (still the caller's current state) must not keep the old states alive.
     if (this.flushes !== flushes) from.next = new Array(count + 1);
     from.next[cls] = st;
