@@ -17,6 +17,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
+  SemanticTokensBuilder,
   FileChangeType,
   MarkupKind,
   SymbolKind,
@@ -34,6 +35,7 @@ import { definitionsAt, outlineOf } from '../core/project/navigation';
 import { ignoreEdits } from '../core/project/ignore-edits';
 import { Project, toInventoryPath, type LanguageHint } from '../core/project';
 import type { Completion } from '../core/project/project';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
 import { CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
@@ -212,6 +214,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
       },
       serverInfo: { name: 'shipshape' },
     };
@@ -271,6 +274,14 @@ export function startServer(connection: Connection): void {
       // A YAML key is inserted with its colon (unless one is already typed after the cursor).
       ...(c.kind === 'key' && !/^\s*:/.test(lineRest) ? { insertText: `${c.label}: ` } : {}),
     }));
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const builder = new SemanticTokensBuilder();
+    for (const t of project?.helmTokens(keyOf(textDocument.uri)) ?? []) {
+      builder.push(t.line, t.character, t.length, TOKEN_TYPES.indexOf(t.type), t.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0));
+    }
+    return builder.build();
   });
 
   connection.onReferences(({ textDocument, position, context }) => {

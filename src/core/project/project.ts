@@ -33,6 +33,7 @@ import { lintTemplate, lintValues } from '../helm/authoring/lint';
 import { definesOf, definitionOf, hoverAt as helmHoverAt, isInAction, prepareRename, referencesOf, renameAt, templateCompletions, type AssistContext, type CompletionEntry, type Location } from '../helm/authoring/assist';
 import { documentedFunctionNames, functionDoc } from '../helm/authoring/function-docs';
 import { maskActions } from '../helm/authoring/mask';
+import { semanticTokens, type SemanticToken } from '../helm/authoring/tokens';
 import { LineIndex } from '../text/lines';
 import type { Position, Range } from '../diagnostics';
 
@@ -499,6 +500,13 @@ export class Project {
   helmRename(key: string, position: Position, newName: string): ReturnType<typeof renameAt> {
     const helm = this.helmContext(key);
     return helm ? renameAt(helm, position, newName) : undefined;
+  }
+
+  /** A chart template's semantic tokens (values keys, variables, functions, defines, keywords). */
+  helmTokens(key: string): SemanticToken[] {
+    const chart = this.kindOf(key) === 'helm-template' ? this.authoring.chartOf(key) : undefined;
+    const text = this.textOf(key);
+    return chart && text !== undefined ? semanticTokens(chart, key, text) : [];
   }
 
   /** A template's defines, for its outline. */

@@ -119,6 +119,23 @@ test('hover, definition, completion, references and rename answer for values pat
   assert.equal(defineRename.changes[template].length, 1);
 });
 
+test('semantic tokens tell values keys (defined or not), functions, defines and keywords apart', { skip }, async () => {
+  const { client, template } = await start();
+  const init = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: template } })) as { data: number[] };
+  const legend = { types: ['property', 'variable', 'function', 'macro', 'namespace', 'keyword'], modifiers: ['readonly', 'defaultLibrary', 'declaration'] };
+  const tokens: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < init.data.length; i += 5) {
+    const [dl, dc, length, type, mods] = init.data.slice(i, i + 5);
+    line += dl;
+    character = dl === 0 ? character + dc : dc;
+    const text = DEPLOYMENT.split('\n')[line].slice(character, character + length);
+    tokens.push(`${text}:${legend.types[type]}${legend.modifiers.filter((_, b) => mods & (1 << b)).map((m) => '.' + m).join('')}`);
+  }
+  for (const expected of ['include:function.defaultLibrary', 'app.fullname:macro', 'image:property.readonly', 'tag:property.readonly', 'with:keyword', 'toYaml:function.defaultLibrary', 'end:keyword']) assert.ok(tokens.includes(expected), `${expected} in ${tokens.join(' ')}`);
+});
+
 test('problems land on the template line as the user types', { skip }, async () => {
   const { client, template } = await start();
   const edit = async (version: number, text: string) => client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: template, version }, contentChanges: [{ text }] });
