@@ -40,6 +40,11 @@ export interface ExecLimits {
   maxOutputBytes?: number;
   /** Nested template calls ({{template}}, and `execute` re-entered from functions such as include). */
   maxCallDepth?: number;
+  /**
+   * Wall time of one execution with everything it re-enters, checked every few thousand steps and
+   * after every function call: steps do not bound a loop of expensive calls (`bcrypt`, `genPrivateKey`).
+   */
+  maxMilliseconds?: number;
   /** Polled every few thousand steps; returning true aborts the execution. */
   shouldCancel?: () => boolean;
 }
@@ -55,6 +60,8 @@ export interface ExecEnv {
 export interface Budget {
   steps: number;
   depth: number;
+  /** Date.now() past which the execution stops (Infinity without a time limit). */
+  deadline: number;
   readonly limits: Required<Omit<ExecLimits, 'shouldCancel'>> & Pick<ExecLimits, 'shouldCancel'>;
 }
 
@@ -114,8 +121,17 @@ export abstract class Evaluator {
   protected step(): void {
     const b = this.budget;
     if (++b.steps > b.limits.maxSteps) throw this.error(`template execution exceeded the limit of ${b.limits.maxSteps} steps`, 'limit');
-    if (b.limits.shouldCancel && b.steps % CANCEL_CHECK_INTERVAL === 0 && b.limits.shouldCancel()) {
-      throw this.error('template execution was cancelled', 'limit');
+    if (b.steps % CANCEL_CHECK_INTERVAL === 0) {
+      if (b.limits.shouldCancel?.()) throw this.error('template execution was cancelled', 'limit');
+      this.checkTime();
+    }
+  }
+
+  protected checkTime(at?: Node): void {
+    const b = this.budget;
+    if (b.deadline !== Infinity && Date.now() > b.deadline) {
+      if (at) this.node = at;
+      throw this.error(`template execution exceeded the time limit of ${b.limits.maxMilliseconds / 1000} s`, 'limit');
     }
   }
 
@@ -366,12 +382,17 @@ export abstract class Evaluator {
   protected invoke(node: Node, name: string, fn: GoFunction, argv: GoValue[], self?: object): GoValue {
     try {
       const result = self === undefined ? fn.call(...argv) : fn.call.apply(self, argv);
+      this.checkTime(node);
       // Functions return interface{}: JavaScript's undefined is a nil interface, not "no value".
       return result === undefined ? null : result;
     } catch (e) {
       if (e instanceof TemplateError && e.kind === 'limit') throw e;
       if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;
       this.node = node;
+      // V8's words for a string or array past its maximum size (a doubling loop): say it plainly.
+      if (e instanceof RangeError && /^Invalid (string|array) length$/.test(e.message)) {
+        throw this.error(`error calling ${name}: the result is too large (over JavaScript's maximum ${e.message.includes('string') ? 'string' : 'array'} length)`, 'exec', e);
+      }
       throw this.error(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`, 'exec', e);
     }
   }

@@ -33,6 +33,8 @@ const DEFAULT_LIMITS = {
   maxOutputBytes: 256 * 1024 * 1024,
   // Go's maxExecDepth; JavaScript's stack usually ends recursion earlier, which is reported as an error too.
   maxCallDepth: 100000,
+  // The CLI has no other time bound: a loop of bcrypt or genPrivateKey calls would run for hours.
+  maxMilliseconds: 30_000,
 };
 
 const PARSE_CACHE_SIZE = 1000;
@@ -69,6 +71,7 @@ export class TemplateSet implements ExecEnv {
         maxSteps: limits.maxSteps ?? DEFAULT_LIMITS.maxSteps,
         maxOutputBytes: limits.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes,
         maxCallDepth: limits.maxCallDepth ?? DEFAULT_LIMITS.maxCallDepth,
+        maxMilliseconds: limits.maxMilliseconds ?? DEFAULT_LIMITS.maxMilliseconds,
         shouldCancel: limits.shouldCancel ?? options.shouldCancel,
       },
       rootName: options.name ?? 'gotpl',
@@ -121,7 +124,8 @@ export class TemplateSet implements ExecEnv {
     const name = tree.name;
     const common = this.common;
     const outer = common.active;
-    const budget: Budget = outer ?? { steps: 0, depth: 0, limits: common.limits };
+    const ms = common.limits.maxMilliseconds;
+    const budget: Budget = outer ?? { steps: 0, depth: 0, limits: common.limits, deadline: ms > 0 ? Date.now() + ms : Infinity };
     if (outer && budget.depth >= budget.limits.maxCallDepth) {
       const detail = `exceeded maximum template depth (${budget.limits.maxCallDepth})`;
       throw new TemplateError(`template: ${name}: ${detail}`, { kind: 'limit', templateName: name, executing: name, detail });

@@ -23,7 +23,11 @@ export interface RenderLimits {
   maxOutputBytes?: number;
   /** Nested template/include calls (Helm also stops one name nested over 1000 times). */
   maxCallDepth?: number;
+  /** Wall time of one template file's execution, and (checked between files) of the whole render; default 30 s. */
+  maxMilliseconds?: number;
 }
+
+const DEFAULT_RENDER_MILLISECONDS = 30_000;
 
 export interface EngineOptions {
   compat: HelmCompat;
@@ -180,7 +184,7 @@ function makeFunctions(holder: { set?: TemplateSet }, state: RenderState, option
     }
     return output.split('<no value>').join('');
   });
-  const funcs: FuncMap = { ...helmFunctions({ lintMode: options.lintMode === true }), include, tpl };
+  const funcs: FuncMap = { ...helmFunctions({ lintMode: options.lintMode === true, compat: options.compat }), include, tpl };
   if (options.compat === 3) for (const name of HELM4_ONLY_FUNCTIONS) delete funcs[name];
   return funcs;
 }
@@ -250,9 +254,14 @@ export function renderTemplates(
   const { set, state } = buildSet(ordered, options);
   state.shouldCancel = options.shouldCancel;
   const rendered = new Map<string, string>();
+  const ms = options.limits?.maxMilliseconds ?? DEFAULT_RENDER_MILLISECONDS;
+  const deadline = ms > 0 ? Date.now() + ms : Infinity;
   for (const source of ordered) {
     if (source.name.slice(source.name.lastIndexOf('/') + 1).startsWith('_')) continue;
     if (options.shouldCancel?.()) throw new ChartRenderError('rendering cancelled');
+    if (Date.now() > deadline) {
+      throw new ChartRenderError(`rendering exceeded the time limit of ${ms / 1000} s before ${source.name}`, { templatePath: source.name });
+    }
     source.context.Template = { Name: source.name, BasePath: source.basePath };
     state.includeDepth.clear();
     let output: string;
