@@ -13,19 +13,15 @@ let allCodePoints: string | undefined;
 /** Every scalar value in order: index i is code point i below U+D800, U+E000.. after it, pairs from U+10000. */
 function everyCodePoint(): string {
   if (allCodePoints === undefined) {
-    const parts: string[] = [];
-    const chunk: number[] = [];
-    const flush = () => {
-      parts.push(String.fromCodePoint(...chunk));
-      chunk.length = 0;
-    };
-    for (let c = 0; c <= MAX_RUNE; c++) {
-      if (c === 0xd800) c = 0xe000;
-      chunk.push(c);
-      if (chunk.length === 8192) flush();
+    const units = new Uint16Array(0xf800 + 2 * 0x100000);
+    let n = 0;
+    for (let c = 0; c < 0xd800; c++) units[n++] = c;
+    for (let c = 0xe000; c <= 0xffff; c++) units[n++] = c;
+    for (let c = 0; c < 0x100000; c++) {
+      units[n++] = 0xd800 + (c >> 10);
+      units[n++] = 0xdc00 + (c & 0x3ff);
     }
-    flush();
-    allCodePoints = parts.join('');
+    allCodePoints = new TextDecoder('utf-16le').decode(units);
   }
   return allCodePoints;
 }
@@ -108,13 +104,14 @@ function loadOrbits(): void {
     const rb = find(b);
     if (ra !== rb) parent.set(ra, rb);
   };
+  // A backreference under `iu` compares simple case foldings: one regex for every pair.
+  const sameFold = /^(.)\1$/iu;
   const r = rangesOf('[\\p{Changes_When_Casemapped}\\p{Changes_When_Casefolded}]');
   for (let i = 0; i < r.length; i += 2) {
     for (let c = r[i]; c <= r[i + 1]; c++) {
       const ch = String.fromCodePoint(c);
-      const same = new RegExp(`^${ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}$`, 'iu');
       for (const other of [single(ch.toLowerCase()), single(ch.toUpperCase())]) {
-        if (other !== undefined && other !== c && same.test(String.fromCodePoint(other))) union(c, other);
+        if (other !== undefined && other !== c && sameFold.test(ch + String.fromCodePoint(other))) union(c, other);
       }
     }
   }
