@@ -13,6 +13,7 @@ import hardcodedHostInEnv from './hardcoded-host-in-env';
 import instructionCasing from './instruction-casing';
 import jsonSingleQuotes from './json-single-quotes';
 import keepAliveCommand from './keep-alive-command';
+import labelKeyFormat from './label-key-format';
 import legacyEnvFormat from './legacy-env-format';
 import loopbackBind from './loopback-bind';
 import maintainerDeprecated from './maintainer-deprecated';
@@ -52,6 +53,7 @@ export const runtimeRules: DockerfileRule[] = [
   instructionCasing,
   jsonSingleQuotes,
   keepAliveCommand,
+  labelKeyFormat,
   legacyEnvFormat,
   loopbackBind,
   maintainerDeprecated,
