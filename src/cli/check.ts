@@ -1,4 +1,5 @@
 /** `shipshape check [paths...]`: checks every supported file below the paths, through the Project, and reports in one format. */
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { isAtLeast } from '../core/diagnostics';
 import type { CheckOptions } from '../core/config/options';
@@ -16,6 +17,20 @@ export interface CheckArgs {
 
 export function runCheck(args: CheckArgs, version: string, out: (s: string) => void, err: (s: string) => void): number {
   const paths = args.paths.length ? args.paths : ['.'];
+  // A device or FIFO named on the command line would block the read forever (/dev/zero: 2 GB, then a crash).
+  for (const path of paths) {
+    let special = false;
+    try {
+      const st = statSync(path);
+      special = !st.isFile() && !st.isDirectory();
+    } catch {
+      // Missing paths are reported by the scan below.
+    }
+    if (special) {
+      err(`shipshape: ${path}: not a regular file or folder (a device, FIFO or socket); not read\n`);
+      return 2;
+    }
+  }
   const project = new Project({
     roots: [process.cwd()],
     settings: args.overrides,
@@ -31,7 +46,16 @@ export function runCheck(args: CheckArgs, version: string, out: (s: string) => v
       return 2;
     }
   }
-  const reports: FileReport[] = project.checkAll().map(({ file, diagnostics }) => ({ file: relative(process.cwd(), file).split(sep).join('/') || file, diagnostics }));
+  const checked = project.checkAll();
+  const reports: FileReport[] = checked.map(({ file, diagnostics }) => ({ file: relative(process.cwd(), file).split(sep).join('/') || file, diagnostics }));
+  // A binary file named on the command line that no checker claims would otherwise pass in silence.
+  for (const path of paths.map((p) => resolve(p))) {
+    const text = project.paths().includes(path) ? project.textOf(path) : undefined;
+    const reported = checked.some((c) => c.file === path && c.diagnostics.length > 0);
+    if (text !== undefined && !reported && text.slice(0, 8192).includes('\u0000')) {
+      err(`shipshape: ${path}: looks binary (it contains NUL bytes); not checked\n`);
+    }
+  }
   if (args.format === 'json') out(JSON.stringify(toJsonFindings(reports), null, 2) + '\n');
   else if (args.format === 'sarif') out(formatSarif(reports, allRules(), version));
   else out(formatText(reports, args.color));
