@@ -64,6 +64,11 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
   },
   { name: 'a parent sets a subchart value; global is not judged', files: { 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n', 'charts/sub/values.yaml': 'own: 1\n', 'charts/sub/templates/cm.yaml': CM('  a: {{ .Values.fromParent }}\n  b: {{ .Values.own }}\n  c: {{ .Values.global.x }}'), 'values.yaml': 'sub:\n  fromParent: 2\n' }, expected: [] },
   { name: 'unused values keys, as deep as they are unused', files: { 'templates/cm.yaml': CM('  a: {{ .Values.used.a }}\n  b: {{ toYaml .Values.whole }}'), 'values.yaml': 'used:\n  a: 1\n  b: 2\nwhole:\n  x: 1\nunused:\n  y: 1\nglobal:\n  z: 1\n' }, expected: ['values.yaml helm-values-unused@2:2-3', 'values.yaml helm-values-unused@5:0-6'] },
+  {
+    name: 'values.yaml against values.schema.json, on the key the pointer names',
+    files: { 'templates/cm.yaml': CM('  a: {{ .Values.image.tag | quote }}\n  b: {{ .Values.count | quote }}'), 'values.yaml': 'image:\n  tag: 1\ncount: x\n', 'values.schema.json': '{"type":"object","properties":{"image":{"type":"object","properties":{"tag":{"type":"string"}}},"count":{"type":"integer"}},"required":["image"]}' },
+    expected: ['values.yaml helm-values-schema@1:2-5', 'values.yaml helm-values-schema@2:0-5'],
+  },
   { name: 'no unused values when a template hands .Values whole to a helper', files: { 'templates/cm.yaml': CM('  a: {{ include "h" .Values }}'), 'templates/_helpers.tpl': '{{- define "h" }}{{ .anything }}{{ end }}\n', 'values.yaml': 'x: 1\n' }, expected: [] },
 ];
 
@@ -83,11 +88,11 @@ test('a template that does not parse leaves the other templates rendered and che
   assert.ok(!byFile.get('Chart.yaml')?.includes('helm-render'), 'no second error on Chart.yaml');
 });
 
-/** A doc's example: fenced blocks, each opened by a `# <chart-relative path>` line. */
+/** A doc's example: fenced blocks, each opened by a `# <chart-relative path>` line (`// <path>` in JSON). */
 function exampleChart(markdown: string, heading: 'Bad' | 'Good'): Record<string, string> {
   const section = new RegExp(`## ${heading}\\n([\\s\\S]*?)(?=\\n## |$)`).exec(markdown)?.[1] ?? '';
   const files: Record<string, string> = {};
-  for (const m of section.matchAll(/```yaml\n# (\S+)\n([\s\S]*?)```/g)) files[m[1]] = m[2];
+  for (const m of section.matchAll(/```(?:yaml|json)\n(?:#|\/\/) (\S+)\n([\s\S]*?)```/g)) files[m[1]] = m[2];
   assert.ok(Object.keys(files).length > 0, `no ${heading} example`);
   return files;
 }

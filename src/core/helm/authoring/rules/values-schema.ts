@@ -1,0 +1,38 @@
+/**
+ * values.yaml must satisfy the chart's values.schema.json: Helm refuses to render otherwise
+ * (`values don't meet the specifications of the schema(s)`), and says where only as a JSON pointer.
+ * Reported on the key the pointer names (or the nearest key above it), as the user types.
+ */
+import { parseYamlValues } from '../../goyaml';
+import { validateAgainstSingleSchema } from '../../schema';
+import { lookupValue } from '../values-tree';
+import type { AuthoringRule } from './rule';
+
+export const valuesSchema: AuthoringRule = {
+  meta: {
+    id: 'helm-values-schema',
+    domain: 'helm',
+    defaultSeverity: 'error',
+    description: "A chart's values.yaml must satisfy its values.schema.json.",
+    practice: 'correctness',
+    aliases: ['helm lint'],
+  },
+  target: 'values',
+  check({ chart, values, text, report }) {
+    const schema = chart.readChartFile('values.schema.json');
+    if (schema === undefined || values.error) return;
+    let lines: string;
+    try {
+      lines = validateAgainstSingleSchema(parseYamlValues(text), schema);
+    } catch (error) {
+      // An invalid schema is Helm's render error, reported on Chart.yaml by helm-render.
+      return;
+    }
+    for (const m of lines.matchAll(/^- at '([^']*)': (.*)$/gm)) {
+      const path = m[1].split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const { deepest } = lookupValue(values.keys, path);
+      const range = deepest?.keyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      report({ range, message: `values.schema.json: at \`${m[1] || '/'}\`: ${m[2]}.` });
+    }
+  },
+};
