@@ -164,8 +164,23 @@ export function checkFileIsText(text: string): YamlFileError | undefined {
   }
   // NUL never appears in YAML text (the spec forbids C0 controls other than tab/LF/CR).
   const head = text.slice(0, 8192);
-  if (head.includes('\u0000')) return { code: 'binary', message: 'File looks binary (it contains NUL bytes); it was not parsed as YAML.' };
+  if (head.includes('\u0000')) {
+    if (looksUtf16(head)) return { code: 'binary', message: 'File looks UTF-16 encoded (every other byte is NUL); save it as UTF-8 to have it checked.' };
+    return { code: 'binary', message: 'File looks binary (it contains NUL bytes); it was not parsed as YAML.' };
+  }
   return undefined;
+}
+
+/** Text saved as UTF-16 and read as UTF-8: ASCII characters alternating with NULs. */
+function looksUtf16(head: string): boolean {
+  let nul = 0;
+  let ascii = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) nul++;
+    else if (c === 9 || c === 10 || c === 13 || (c >= 32 && c < 127)) ascii++;
+  }
+  return nul >= head.length * 0.4 && ascii >= head.length * 0.4;
 }
 
 type ParsedChunk = Pick<YamlDocument, 'doc' | 'value' | 'apiVersion' | 'kind' | 'name' | 'namespace' | 'valueError'>;
