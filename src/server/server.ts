@@ -16,6 +16,7 @@ import {
   CompletionItemKind,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  InlayHintKind,
   ResponseError,
   SemanticTokensBuilder,
   FileChangeType,
@@ -214,6 +215,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        inlayHintProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
       },
       serverInfo: { name: 'shipshape' },
@@ -283,6 +285,12 @@ export function startServer(connection: Connection): void {
     }
     return builder.build();
   });
+
+  connection.languages.inlayHint.on(({ textDocument, range }) =>
+    (project?.helmValueHints(keyOf(textDocument.uri)) ?? [])
+      .filter((h) => h.position.line >= range.start.line && h.position.line <= range.end.line)
+      .map((h) => ({ position: h.position, label: h.label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'From the chart\'s values' })),
+  );
 
   connection.onReferences(({ textDocument, position, context }) => {
     if (!project) return [];

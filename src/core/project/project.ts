@@ -30,7 +30,7 @@ import { discoverFiles } from './discover';
 import { chartDirOfTemplate, fileKindOf, isCandidateName, isSubchartDir, type FileKind } from './kinds';
 import { AuthoringIndex, isTemplateFile, type ChartView } from '../helm/authoring/chart-model';
 import { lintTemplate, lintValues } from '../helm/authoring/lint';
-import { definesOf, definitionOf, hoverAt as helmHoverAt, isInAction, prepareRename, referencesOf, renameAt, templateCompletions, type AssistContext, type CompletionEntry, type Location } from '../helm/authoring/assist';
+import { valueHints, definesOf, definitionOf, hoverAt as helmHoverAt, isInAction, prepareRename, referencesOf, renameAt, templateCompletions, type AssistContext, type CompletionEntry, type Location } from '../helm/authoring/assist';
 import { documentedFunctionNames, functionDoc } from '../helm/authoring/function-docs';
 import { maskActions } from '../helm/authoring/mask';
 import { semanticTokens, type SemanticToken } from '../helm/authoring/tokens';
@@ -500,6 +500,12 @@ export class Project {
   helmRename(key: string, position: Position, newName: string): ReturnType<typeof renameAt> {
     const helm = this.helmContext(key);
     return helm ? renameAt(helm, position, newName) : undefined;
+  }
+
+  /** Values shown beside the template paths that read them. */
+  helmValueHints(key: string): ReturnType<typeof valueHints> {
+    const helm = this.kindOf(key) === 'helm-template' ? this.helmContext(key) : undefined;
+    return helm ? valueHints(helm) : [];
   }
 
   /** A chart template's semantic tokens (values keys, variables, functions, defines, keywords). */

@@ -133,6 +133,8 @@ test('semantic tokens tell values keys (defined or not), functions, defines and 
     const text = DEPLOYMENT.split('\n')[line].slice(character, character + length);
     tokens.push(`${text}:${legend.types[type]}${legend.modifiers.filter((_, b) => mods & (1 << b)).map((m) => '.' + m).join('')}`);
   }
+  const hints = (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: template }, range: { start: at(0, 0), end: at(30, 0) } })) as { position: { line: number }; label: string }[];
+  assert.deepStrictEqual(hints.map((h) => [h.position.line, h.label]), [[7, '= 2'], [16, '= nginx'], [16, '= "1.27"']]);
   for (const expected of ['include:function.defaultLibrary', 'app.fullname:macro', 'image:property.readonly', 'tag:property.readonly', 'with:keyword', 'toYaml:function.defaultLibrary', 'end:keyword']) assert.ok(tokens.includes(expected), `${expected} in ${tokens.join(' ')}`);
 });
 

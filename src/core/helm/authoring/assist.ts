@@ -310,3 +310,21 @@ export function renameAt(context: AssistContext, position: Position, newName: st
 export function definesOf(scan: TemplateScan | undefined): { name: string; range: Range }[] {
   return (scan?.defines ?? []).map((d) => ({ name: d.name, range: d.range }));
 }
+
+// ---- inlay hints ------------------------------------------------------------------------------------
+
+/** `{{ .Values.replicaCount }}` shows `= 2`: each scalar a template reads, after its last key (short ones only). */
+export function valueHints(context: AssistContext): { position: Position; label: string }[] {
+  const scan = context.chart.scan(context.file);
+  const hints: { position: Position; label: string }[] = [];
+  for (const ref of scan?.values ?? []) {
+    const last = ref.segments?.[ref.path.length - 1];
+    if (!last) continue;
+    const key = context.chart.sourcesOf(ref.path)[0];
+    if (!key || key.children || key.type === 'list' || key.type === 'alias') continue;
+    const text = key.type === 'null' ? 'null' : key.valueText.trim();
+    if (text.length === 0 || text.length > 40 || text.includes('\n')) continue;
+    hints.push({ position: last.end, label: `= ${text}` });
+  }
+  return hints;
+}
