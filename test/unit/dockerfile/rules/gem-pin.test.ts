@@ -14,6 +14,7 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM ruby:3.3-slim\nRUN gem install --no-document rails bundler:2.5.18', errors: [[2, 31, 2, 36]] },
     { name: 'before --', code: 'FROM ruby:3.3-slim\nRUN gem install -N nokogiri -- --use-system-libraries', errors: [[2, 20, 2, 28]] },
+    { name: 'an abbreviated option', code: 'FROM ruby:3.3-slim\nRUN gem install --no-doc rails', errors: [[2, 26, 2, 31]] },
     { name: 'gem i', code: 'FROM ruby:3.3-slim\nRUN gem i --user-install -f rake', errors: [[2, 29, 2, 33]] },
   ],
 });

@@ -307,14 +307,30 @@ export function packageOperands(rest: readonly ShellWord[], optionsWithValue: re
     const value = rest[i].value;
     if (value === '--' && manager?.passThrough) break;
     if (value.startsWith('-')) {
-      const name = value.split('=')[0];
-      const unknown = manager?.optionsWithoutValue && !value.includes('=') && !withValue.includes(name) && !manager.optionsWithoutValue.includes(name) && !/^-[A-Za-z]{2,}$/.test(value);
-      if (withValue.includes(value) || unknown) i++;
+      if (value.includes('=')) continue;
+      const option = manager?.optionsWithoutValue ? resolveAbbreviation(value, withValue, manager.optionsWithoutValue) : value;
+      // An option the manager does not know: it stops there ("invalid option"), the next word is no package.
+      const unknown = option === undefined && !/^-[A-Za-z]{2,}$/.test(value);
+      if ((option !== undefined && withValue.includes(option)) || unknown) i++;
       continue;
     }
     result.push(rest[i]);
   }
   return result;
+}
+
+/**
+ * The option `value` stands for, where the manager accepts unambiguous abbreviations of long options
+ * (Ruby's OptionParser: `gem install --no-doc` is `--no-document`); `undefined` when it knows none.
+ */
+function resolveAbbreviation(value: string, withValue: readonly string[], withoutValue: readonly string[]): string | undefined {
+  if (withValue.includes(value) || withoutValue.includes(value)) return value;
+  if (!value.startsWith('--')) return undefined;
+  const matches = [...withValue, ...withoutValue].filter((o) => o.startsWith(value));
+  if (!matches.length) return undefined;
+  // Ambiguous abbreviations are an error too, unless all candidates take a value alike.
+  const takesValue = matches.map((m) => withValue.includes(m));
+  return takesValue.every((t) => t === takesValue[0]) ? matches[0] : undefined;
 }
 
 /**
