@@ -20,7 +20,7 @@ const rule: DockerfileRule = {
   check({ model, report }) {
     for (const install of pipCommands(model.instructions)) {
       const instruction = install.instruction;
-      if (hasFlag(install.args, '--no-cache-dir') || !instructionShipsLayers(model, instruction)) continue;
+      if (hasFlag(install.args, '--no-cache-dir') || install.args.some(isNoCacheAbbreviation) || !instructionShipsLayers(model, instruction)) continue;
       if (
         mountsCacheAt(instruction, '/root/.cache/pip', '/root/.cache') ||
         instruction.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /pip/.test(f.value ?? ''))
@@ -37,4 +37,8 @@ const rule: DockerfileRule = {
     }
   },
 };
+/** pip's option parser takes unambiguous prefixes: `--no-cache` and `--no-ca` are `--no-cache-dir` (`--no-c` is ambiguous). */
+function isNoCacheAbbreviation(word: { value: string }): boolean {
+  return word.value.length >= '--no-ca'.length && '--no-cache-dir'.startsWith(word.value);
+}
 export default rule;

@@ -9,6 +9,7 @@ ruleTester(rule, {
     'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
     { name: 'builder stage', code: 'FROM python:3.12 AS build\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /venv /venv' },
     'FROM python:3.12-slim\nRUN pip freeze',
+    { name: 'an abbreviation pip accepts', code: 'FROM python:3.12-slim\nRUN pip install --no-cache -r requirements.txt' },
     { name: 'exported earlier in the RUN', code: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install -r requirements.txt' },
     { name: 'any value disables the cache', code: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=false\nRUN pip install -r requirements.txt' },
   ],
