@@ -326,11 +326,9 @@ export function packageOperands(rest: readonly ShellWord[], optionsWithValue: re
 function resolveAbbreviation(value: string, withValue: readonly string[], withoutValue: readonly string[]): string | undefined {
   if (withValue.includes(value) || withoutValue.includes(value)) return value;
   if (!value.startsWith('--')) return undefined;
+  // An ambiguous abbreviation is an error ("ambiguous option"), as an unknown one.
   const matches = [...withValue, ...withoutValue].filter((o) => o.startsWith(value));
-  if (!matches.length) return undefined;
-  // Ambiguous abbreviations are an error too, unless all candidates take a value alike.
-  const takesValue = matches.map((m) => withValue.includes(m));
-  return takesValue.every((t) => t === takesValue[0]) ? matches[0] : undefined;
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**
