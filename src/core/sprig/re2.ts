@@ -8,8 +8,10 @@
  * - re2prog.ts compiles it as Go does (same thread priorities), forward and reversed;
  * - re2dfa.ts answers "does it match" and "where does the leftmost-first match end" with a lazy DFA,
  *   then the reversed program's DFA finds where that match starts;
- * - re2vm.ts (a Pike VM) extracts submatches on the found span only, when a caller needs them
- *   (ReplaceAll with a `$` template).
+ * - re2backtrack.ts (a bit-state backtracker, as Go uses) extracts submatches on the found span only,
+ *   when a caller needs them (ReplaceAll with a `$` template); re2vm.ts (a Pike VM) takes over on
+ *   spans too long for the backtracker's bitmap, within a step budget (a clear error past it: a
+ *   1 MiB match under a 1,000-instruction pattern would otherwise take half a minute).
  * Matching is by code point (a surrogate pair is one character, a lone surrogate is U+FFFD, as Go
  * reads invalid UTF-8); FindAll, ReplaceAll and Split follow Go's iteration rules (an empty match
  * right after a match is skipped, the search advances by one code point).
@@ -18,10 +20,11 @@
  * through a translation (captures in loops, (?i) folding, \s, $) is more code and more risk than
  * the DFA's cost, which bench/regex.bench.ts measures against V8 on safe patterns.
  */
+import { Backtracker } from './re2backtrack';
 import { LazyDFA } from './re2dfa';
 import { compileTree, type Compiled } from './re2prog';
 import { parse } from './re2syntax';
-import { PikeVM } from './re2vm';
+import { PikeVM, SubmatchBudgetError } from './re2vm';
 
 export interface GoRegexp {
   readonly expr: string;
@@ -33,8 +36,8 @@ interface Engine extends GoRegexp {
   readonly compiled: Compiled;
   readonly forward: LazyDFA;
   reverse?: LazyDFA;
-  /** Pike VMs by the groups they track. */
-  vms?: Map<string, PikeVM>;
+  /** Submatch engines by the groups they track. */
+  submatchers?: Map<string, { backtracker: Backtracker; vm?: PikeVM }>;
 }
 
 /** A match: [index, end) in UTF-16 units, with the asked-for groups' bounds in `slots`. */
@@ -86,10 +89,21 @@ export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly nu
   const wanted = groups.filter((g) => g >= 1 && g < e.names.length);
   if (wanted.length === 0) return { index, end, slots: [index, end] };
   const key = wanted.join(',');
-  e.vms ??= new Map();
-  let vm = e.vms.get(key);
-  if (!vm) e.vms.set(key, (vm = new PikeVM(e.compiled.forward, e.compiled.classes, e.names.length * 2, wanted)));
-  const caps = vm.captures(s, index, end);
+  e.submatchers ??= new Map();
+  let sub = e.submatchers.get(key);
+  const nslots = e.names.length * 2;
+  if (!sub) e.submatchers.set(key, (sub = { backtracker: new Backtracker(e.compiled.forward, e.compiled.classes, nslots, wanted) }));
+  let caps: number[] | null;
+  // The backtracker while its bitmap (span × program bits) stays small, else the Pike VM.
+  if (sub.backtracker.fits(end - index)) caps = sub.backtracker.captures(s, index, end);
+  else {
+    try {
+      caps = (sub.vm ??= new PikeVM(e.compiled.forward, e.compiled.classes, nslots, wanted)).captures(s, index, end);
+    } catch (err) {
+      if (err instanceof SubmatchBudgetError) throw new Error(`regexp: ${JSON.stringify(e.expr)}: ${err.message}: simplify the pattern or shorten the input`);
+      throw err;
+    }
+  }
   if (!caps) throw new Error(`re2: internal error: no submatches for the match of ${JSON.stringify(e.expr)} at ${index}`);
   const slots = new Array<number>(e.names.length * 2).fill(-1);
   slots[0] = index;

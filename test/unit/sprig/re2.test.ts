@@ -7,9 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGoRegexp, findAll, findAt, matchGoRegexp, replaceAll } from '../../../src/core/sprig/re2';
+import { Backtracker } from '../../../src/core/sprig/re2backtrack';
 import { LazyDFA } from '../../../src/core/sprig/re2dfa';
 import { compileTree } from '../../../src/core/sprig/re2prog';
 import { parse } from '../../../src/core/sprig/re2syntax';
+import { PikeVM, SubmatchBudgetError } from '../../../src/core/sprig/re2vm';
 
 const ALL_GROUPS = Array.from({ length: 30 }, (_, i) => i + 1);
 
@@ -231,6 +233,10 @@ test('differential: the same matches and submatches as V8 wherever Go and JavaSc
   for (const { src, capsInLoop, flags } of randomPatterns(20261204, 700)) {
     const js = new RegExp(src, 'gu' + flags);
     const re = compileGoRegexp((flags ? `(?${flags})` : '') + src);
+    // findAt uses the backtracker on these short spans; the Pike VM must give the same groups.
+    const compiled = compileTree(parse(re.expr).root, re.expr);
+    const groups = Array.from({ length: re.names.length - 1 }, (_, i) => i + 1);
+    const vm = new PikeVM(compiled.forward, compiled.classes, re.names.length * 2, groups);
     for (let t = 0; t < 4; t++) {
       const s = nextInput();
       const mid = (x: number) => x > 0 && x < s.length && s.charCodeAt(x) >= 0xdc00 && s.charCodeAt(x) <= 0xdfff;
@@ -243,6 +249,10 @@ test('differential: the same matches and submatches as V8 wherever Go and JavaSc
         if (want && (mid(want.index) || mid(want.index + want[0].length))) continue;
         const where = `${re.expr} on ${JSON.stringify(s)} from ${pos}`;
         assert.deepEqual(got && [got.index, got.end], want && [want.index, want.index + want[0].length], where);
+        if (got && groups.length) {
+          const bt = groups.flatMap((g) => [got.slots[2 * g], got.slots[2 * g + 1]]);
+          assert.deepEqual(vm.captures(s, got.index, got.end), bt, `${where}: Pike VM and backtracker`);
+        }
         if (want && got && !capsInLoop) {
           for (let g = 1; g < want.length; g++) {
             const mine: string | undefined = got.slots[2 * g] < 0 ? undefined : s.slice(got.slots[2 * g], got.slots[2 * g + 1]);
@@ -280,6 +290,22 @@ test('catastrophic patterns on 1 MiB finish (sanity bound; bench/regex.bench.ts 
   assert.equal(replaceAll(compileGoRegexp('(x+x+)+(y)'), 'x'.repeat(MiB), '$2', true).length, MiB);
   assert.equal(replaceAll(compileGoRegexp('([a-z0-9-]+)'), 'ab-1'.repeat(MiB / 4), '<$1>', true).length, MiB + 2);
   assert.ok(performance.now() - started < 5000);
+});
+
+test('submatch engines: the backtracker within its bitmap, the Pike VM within its step budget', () => {
+  const pattern = '(.*a){20}';
+  const { root } = parse(pattern);
+  const compiled = compileTree(root, pattern);
+  const s = 'a'.repeat(5000);
+  const bt = new Backtracker(compiled.forward, compiled.classes, 4, [1]);
+  assert.ok(bt.fits(s.length));
+  assert.ok(!bt.fits(1 << 24));
+  // The first copy's greedy .* leaves one a for each later copy; the group keeps the 20th: the last a.
+  assert.deepEqual(bt.captures(s, 0, s.length), [4999, 5000]);
+  assert.deepEqual(new PikeVM(compiled.forward, compiled.classes, 4, [1]).captures(s, 0, s.length), [4999, 5000]);
+  assert.deepEqual(findAt(compileGoRegexp('(.*a)(.*a)'), 'aaaa', 0, [1, 2])?.slots, [0, 4, 0, 3, 3, 4]);
+  const tight = new PikeVM(compiled.forward, compiled.classes, 4, [1], 10_000);
+  assert.throws(() => tight.captures(s, 0, s.length), SubmatchBudgetError);
 });
 
 test('the DFA cache stays bounded on a pattern with exponentially many states, and stays right', () => {

@@ -1,0 +1,112 @@
+/**
+ * A bit-state backtracker (Go's regexp/backtrack.go) for submatch extraction on a span whose bounds
+ * the DFAs already found. It explores threads depth-first in priority order and never visits an
+ * (instruction, position) pair twice, so it is O(span × program size) at worst, like the Pike VM,
+ * but usually far less: it follows the winning path and only backs up where the pattern makes it.
+ * The first path to reach Match exactly at the known end is Go's leftmost-first match (it is the
+ * highest-priority matching path), hence Go's captures.
+ *
+ * The visited bitmap costs span × program bits, so callers use it within MAX_BITS and fall back to
+ * the Pike VM (re2vm.ts) beyond.
+ */
+import { classOf, Op, type Classes, type Prog } from './re2prog';
+import { emptyFlagsAt } from './re2vm';
+
+// Module constants: an imported binding is a property read (a getter under CommonJS) at every use.
+const ALT = Op.Alt, NOP = Op.Nop, CAPTURE = Op.Capture, EMPTY = Op.Empty, RUNE = Op.Rune, MATCH = Op.Match;
+const classOfCp = classOf;
+const flagsAt = emptyFlagsAt;
+
+/** 128 Mbit (16 MB): a 1 MiB span under a 128-instruction program. */
+export const MAX_BITS = 128 * 1024 * 1024;
+
+export class Backtracker {
+  private readonly slotIndex: Int32Array;
+  private readonly k: number;
+
+  /** `groups`: the group numbers (≥ 1) whose bounds captures() reports. */
+  constructor(private readonly prog: Prog, private readonly classes: Classes, nslots: number, groups: number[]) {
+    this.slotIndex = new Int32Array(nslots).fill(-1);
+    groups.forEach((g, j) => {
+      if (2 * g + 1 < nslots) {
+        this.slotIndex[2 * g] = 2 * j;
+        this.slotIndex[2 * g + 1] = 2 * j + 1;
+      }
+    });
+    this.k = groups.length * 2;
+  }
+
+  /** Whether a span of this many UTF-16 units fits the bitmap budget. */
+  fits(span: number): boolean {
+    return (span + 1) * this.prog.length <= MAX_BITS;
+  }
+
+  /** Like PikeVM.captures: the asked-for groups' bounds in the match [start, end), or null. */
+  captures(s: string, start: number, end: number): number[] | null {
+    const { op, out, arg, length } = this.prog;
+    const { setHas } = this.classes;
+    const slotIndex = this.slotIndex;
+    const span = end - start + 1;
+    const visited = new Uint32Array(Math.ceil((span * length) / 32));
+    const cap = new Int32Array(Math.max(1, this.k)).fill(-1);
+    // Jobs: pc >= 0 explores (pc, pos); pc < 0 restores capture slot -pc-1 to pos.
+    let jobPc = new Int32Array(1024);
+    let jobPos = new Int32Array(1024);
+    let sp = 0;
+    const push = (pc: number, pos: number) => {
+      if (sp === jobPc.length) {
+        const grownPc = new Int32Array(sp * 2);
+        grownPc.set(jobPc);
+        jobPc = grownPc;
+        const grownPos = new Int32Array(sp * 2);
+        grownPos.set(jobPos);
+        jobPos = grownPos;
+      }
+      jobPc[sp] = pc;
+      jobPos[sp++] = pos;
+    };
+    push(this.prog.start, start);
+    while (sp > 0) {
+      let pc = jobPc[--sp];
+      let pos = jobPos[sp];
+      if (pc < 0) {
+        cap[-pc - 1] = pos;
+        continue;
+      }
+      for (;;) {
+        const bit = (pos - start) * length + pc;
+        if (visited[bit >>> 5] & (1 << (bit & 31))) break;
+        visited[bit >>> 5] |= 1 << (bit & 31);
+        const o = op[pc];
+        if (o === ALT) {
+          push(arg[pc], pos);
+          pc = out[pc];
+        } else if (o === RUNE) {
+          if (pos >= end) break;
+          let c = s.codePointAt(pos)!;
+          const w = c > 0xffff ? 2 : 1;
+          if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+          if (!setHas[arg[pc]][classOfCp(this.classes, c)]) break;
+          pos += w;
+          pc = out[pc];
+        } else if (o === CAPTURE) {
+          const j = slotIndex[arg[pc]];
+          if (j >= 0) {
+            push(-j - 1, cap[j]);
+            cap[j] = pos;
+          }
+          pc = out[pc];
+        } else if (o === EMPTY) {
+          if ((arg[pc] & ~flagsAt(s, pos)) !== 0) break;
+          pc = out[pc];
+        } else if (o === NOP) {
+          pc = out[pc];
+        } else if (o === MATCH) {
+          if (pos === end) return Array.from(cap.subarray(0, this.k));
+          break;
+        } else break;
+      }
+    }
+    return null;
+  }
+}
