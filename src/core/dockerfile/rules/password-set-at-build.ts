@@ -2,6 +2,7 @@ import type { DockerfileRule, RuleContext } from '../check/rule';
 import type { ShellWord } from '../parse/shell';
 import type { InstructionNode } from '../model/types';
 import { cachedRunCommands } from './util/run-index';
+import { isLiteralSecretValue } from '../../rules/secret-values';
 import type { RunCommand } from './util/commands';
 
 /**
@@ -38,10 +39,38 @@ const rule: DockerfileRule = {
       if (run.name === 'useradd' || run.name === 'usermod') checkOption(context, run, ['-p', '--password'], 'password hash', true);
       else if (run.name === 'openssl' && run.args[0]?.value === 'passwd') checkOpensslPasswd(context, run);
       // mysql's `--password[=pw]` takes its value attached only: `--password db` prompts and names a database.
-      else checkOption(context, run, ['--password', '--passwd'], 'password', !/^(mysql|mariadb|mysqladmin|mysqldump|mariadb-dump)$/.test(run.name));
+      else checkOption(context, run, ['--password', '--passwd'], 'password', !MYSQL.test(run.name));
+      if (MYSQL.test(run.name)) checkMysqlShortPassword(context, run);
     });
+    // `PGPASSWORD=secret psql ...`, `export DB_PASSWORD=secret`: a literal secret assigned in the RUN.
+    for (const instruction of context.model.instructions) {
+      const target = instruction.keyword === 'RUN' ? instruction : instruction.onbuild?.keyword === 'RUN' ? instruction.onbuild : undefined;
+      for (const command of target?.shell?.commands ?? []) {
+        for (const assignment of command.assignments) {
+          if (isPasswordVariable(assignment.name) && isLiteralSecretValue(assignment.value)) report(context, assignment, `\`${assignment.name}\` is given a password written in this RUN`);
+        }
+      }
+    }
   },
 };
+
+/**
+ * Password variables only (`DB_PASSWORD`, `PGPASSWORD`, `MYSQL_PWD`; not `PWD`, the working directory):
+ * shell variables named `key` or `*_TOKEN` in a RUN are mostly public (`key=<GPG fingerprint>`).
+ * Names that point at a password (`*_FILE`, `*_PATH`) are not passwords.
+ */
+function isPasswordVariable(name: string): boolean {
+  return /PASSWORD|PASSWD|PASSPHRASE|(^|_)PWD$/i.test(name) && name.toUpperCase() !== 'PWD' && !/_(FILE|PATH|DIR|URL|LENGTH|POLICY|HASH_ALGORITHM)$/i.test(name);
+}
+
+const MYSQL = /^(mysql|mariadb|mysqladmin|mysqldump|mariadb-dump|mariadb-admin)$/;
+
+/** `mysql -uroot -psecret`: mysql's `-p` takes the password attached (`-p` alone prompts). */
+function checkMysqlShortPassword(context: RuleContext, run: RunCommand): void {
+  for (const arg of run.args) {
+    if (/^-p.+/.test(arg.value) && inDockerfile(arg, run.instruction)) report(context, arg, `\`${run.name} -p\` gives a password written in this RUN`);
+  }
+}
 
 /** `passwd` reads the new password from stdin with `--stdin` (RHEL) or when something is piped into it. */
 function readsStdin(run: RunCommand, piped: RunCommand | undefined): boolean {
