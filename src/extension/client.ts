@@ -4,7 +4,7 @@
  * completions, quick fixes, outline and definitions like any language's.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockerfile' },
@@ -33,4 +33,25 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('shipshape') },
   };
   return new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+}
+
+/**
+ * A notification sent once the client runs (earlier ones wait; the latest per key wins), so features
+ * registered before the server has started can still tell it things.
+ */
+export function whenRunning<T>(client: LanguageClient, method: string, keyOf: (params: T) => string): (params: T) => void {
+  const pending = new Map<string, T>();
+  let running = false;
+  const flush = () => {
+    for (const params of pending.values()) void client.sendNotification(method, params).catch(() => undefined);
+    pending.clear();
+  };
+  client.onDidChangeState(({ newState }) => {
+    running = newState === State.Running;
+    if (running) flush();
+  });
+  return (params) => {
+    pending.set(keyOf(params), params);
+    if (running) flush();
+  };
 }

@@ -4,10 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient } from './client';
+import { createClient, whenRunning } from './client';
 import { registerCommands } from './commands';
 import { registerHelmFeatures } from './helm';
 import { registerPreviewTree } from './tree';
+import { CHART_VALUES_NOTIFICATION } from '../server/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +16,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Shipshape');
   const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
   client = createClient(context, output);
-  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures({ extension: context, log }), ...registerPreviewTree(client));
+  const notifyChartValues = whenRunning<{ chart: string; valuesFiles: string[] }>(client, CHART_VALUES_NOTIFICATION, (p) => p.chart);
+  const chartValuesChosen = (chart: string, valuesFiles: string[]) => notifyChartValues({ chart, valuesFiles });
+  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures({ extension: context, log, chartValuesChosen }), ...registerPreviewTree(client));
   // Not awaited: activation returns at once; the server starts meanwhile.
   client.start().catch((error) => log(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -4,6 +4,8 @@ import type * as vscode from 'vscode';
 export interface FeatureContext {
   extension: vscode.ExtensionContext;
   log: (message: string) => void;
+  /** Tells the language server which values files a chart is rendered with (hover, checks and its render follow). */
+  chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void;
 }
 
 export type RegisterFeature = (context: FeatureContext) => vscode.Disposable[];

@@ -6,3 +6,5 @@ export const TREE_REQUEST = 'shipshape/tree';
 export const TREE_CHANGED = 'shipshape/treeChanged';
 /** Request, no params: checks and publishes every file of the workspace now; resolves `{ files }` when done. */
 export const CHECK_WORKSPACE_REQUEST = 'shipshape/checkWorkspace';
+/** Notification from the client, `{ chart, valuesFiles }` (absolute paths): the values files a chart is rendered with (the render command's choice). */
+export const CHART_VALUES_NOTIFICATION = 'shipshape/chartValuesFiles';

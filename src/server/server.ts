@@ -39,7 +39,7 @@ import type { Completion } from '../core/project/project';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
-import { CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
+import { CHART_VALUES_NOTIFICATION, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
 
@@ -66,6 +66,8 @@ export function startServer(connection: Connection): void {
   /** Open documents' URIs by project key (the client's spelling of the URI is kept). */
   const uris = new Map<string, string>();
   let othersTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Values files chosen per chart by the client (kept across projects: a settings change makes a new one). */
+  const chosenValues = new Map<string, string[]>();
   let pass = 0;
   let treeRevision = -1;
   const log = (message: string) => connection.console.log(message);
@@ -85,6 +87,7 @@ export function startServer(connection: Connection): void {
   const newProject = () => {
     const next = new Project({ roots, settings: toCheckOptions(settings), isComposeGlob: composeGlobMatcher(settings), limits: LIMITS, log });
     for (const document of documents.all()) openInto(next, document);
+    for (const [chart, files] of chosenValues) next.setChosenValuesFiles(chart, files);
     return next;
   };
 
@@ -382,6 +385,12 @@ export function startServer(connection: Connection): void {
     const byPath = new Map<string, Diagnostic[]>();
     for (const { file, diagnostics } of current.checkAll()) byPath.set(toInventoryPath(file), diagnostics);
     return { items: buildTree(current.currentInventory(), (path) => byPath.get(path) ?? [], displayPath) };
+  });
+
+  connection.onNotification(CHART_VALUES_NOTIFICATION, ({ chart, valuesFiles }: { chart: string; valuesFiles: string[] }) => {
+    chosenValues.set(chart, valuesFiles);
+    project?.setChosenValuesFiles(chart, valuesFiles);
+    scheduleOthers(0);
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {

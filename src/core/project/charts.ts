@@ -23,10 +23,10 @@ export interface ChartRender {
   error?: Diagnostic;
 }
 
-/** Renders a chart for checking; `overrides` are unsaved editor buffers by absolute path. */
-export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>): ChartRender {
+/** Renders a chart for checking; `overrides` are unsaved editor buffers by absolute path, `valuesFiles` the user's `-f` choice. */
+export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>, valuesFiles: string[] = []): ChartRender {
   try {
-    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides });
+    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles });
     return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
   } catch (error) {
     const raw = (error as Error).message;

@@ -99,7 +99,10 @@ export class Project {
     read: (path) => (this.files.has(path) ? this.textOf(path) : readSmallFile(path, this.options.limits?.maxFileBytes)),
     list: (dir) => this.listBelow(dir),
     exists: (path) => this.files.has(path) || existsSync(path),
+    chosenValuesFiles: (dir) => this.chosenValues.get(dir) ?? [],
   });
+  /** Values files the user chose for rendering a chart (the editor's render command), by chart folder. */
+  private readonly chosenValues = new Map<string, string[]>();
 
   constructor(private readonly options: ProjectOptions) {
     this.config = new ConfigCache(options.settings ?? {}, options.configFile, options.roots[0] ?? process.cwd(), (p) => this.log(`config: ${p}`));
@@ -171,6 +174,24 @@ export class Project {
   deletedOnDisk(path: string): void {
     const prefix = path.endsWith(sep) ? path : path + sep;
     for (const key of [...this.files.keys()]) if (key === path || key.startsWith(prefix)) if (!this.files.get(key)!.open) this.delete(key);
+  }
+
+  /**
+   * The values files a chart is rendered with from now on (after its values.yaml, in order): the
+   * editor's render command's choice. Hover, completion and the checks read them; so does the render.
+   * Files outside the chart's workspace folder are not read.
+   */
+  setChosenValuesFiles(chartDir: string, files: string[]): void {
+    const root = this.options.roots.find((r) => chartDir === r || chartDir.startsWith(r + sep));
+    const inside = files.filter((f) => root !== undefined && f.startsWith(root + sep));
+    const before = this.chosenValues.get(chartDir) ?? [];
+    if (before.length === inside.length && before.every((f, i) => f === inside[i])) return;
+    if (inside.length) this.chosenValues.set(chartDir, inside);
+    else this.chosenValues.delete(chartDir);
+    const chart = this.charts.get(chartDir);
+    if (chart) chart.dirty = true;
+    this.generation++;
+    this.results.clear();
   }
 
   /** Settings changed: options are computed again for every folder. */
@@ -331,7 +352,7 @@ export class Project {
     for (const [key, entry] of this.files) if (entry.open && entry.text !== undefined && key.startsWith(dir + sep)) overrides[key] = entry.text;
     // A template that does not parse is reported on its own lines; the rest of the chart still renders.
     for (const key of this.listBelow(dir)) if (chartDirOfTemplate(key) !== undefined && isTemplateFile(key) && this.authoring.scanOf(key)?.error) overrides[key] = '';
-    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides);
+    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides, this.chosenValues.get(dir));
     for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
   }
 

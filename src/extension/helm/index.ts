@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { join, relative, sep } from 'node:path';
 import type { RegisterFeature } from '../feature';
 import { debounceMs } from '../settings';
-import { resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
+import { rememberedChoices, resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
 import { RenderClient } from './render-client';
 import { ChartSession, displayName, type SessionServices } from './session';
 import { settled } from './settled';
@@ -37,6 +37,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   constructor(
     private readonly state: vscode.Memento,
     log: (message: string) => void,
+    private readonly chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void,
   ) {
     this.services = {
       log,
@@ -73,6 +74,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   async renderCommand(arg: RenderCommandArgs | vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
     const request = await resolveRequest(this.state, arg);
     if (!request) return undefined;
+    this.chartValuesChosen?.(request.chartDir, request.valuesFiles);
     const uri = documentUri(request.chartDir);
     const existing = this.live.get(uri.toString());
     const live = existing ?? this.track(uri, request);
@@ -170,8 +172,10 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   }
 }
 
-export const registerHelmFeatures: RegisterFeature = ({ extension, log }) => {
-  const renderer = new HelmRenderer(extension.workspaceState, log);
+export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen }) => {
+  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen);
+  // The server learns each chart's remembered values files at start (it answers hovers with them).
+  for (const { chartDir, valuesFiles } of rememberedChoices(extension.workspaceState)) chartValuesChosen?.(chartDir, valuesFiles);
   return [
     renderer,
     vscode.workspace.registerTextDocumentContentProvider(HELM_SCHEME, renderer),

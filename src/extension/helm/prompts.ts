@@ -144,3 +144,14 @@ export function rememberedRequest(state: vscode.Memento, chartDir: string): Rend
     namespace: memory.namespace ?? 'default',
   };
 }
+
+/** Every chart with remembered choices, with its values files (that still exist). */
+export function rememberedChoices(state: vscode.Memento): { chartDir: string; valuesFiles: string[] }[] {
+  const prefix = memoryKey('');
+  return state
+    .keys()
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => rememberedRequest(state, key.slice(prefix.length)))
+    .filter((request) => request.valuesFiles.length > 0)
+    .map(({ chartDir, valuesFiles }) => ({ chartDir, valuesFiles }));
+}

@@ -160,3 +160,28 @@ test('problems land on the template line as the user types', { skip }, async () 
   assert.equal(schema.range.start.line, 7);
   assert.match(schema.message, /replicaz/);
 });
+
+test('values files chosen for the chart (the render command sends them) come first in hover and in the checks', { skip }, async () => {
+  const { client, template, values } = await start();
+  const root = new URL(values).pathname.replace(/\/app\/values\.yaml$/, '');
+  writeFileSync(join(root, 'app/values-prod.yaml'), 'image:\n  tag: "2.0"\n  pullPolicy: Always\n');
+  const line = DEPLOYMENT.split('\n')[16];
+  const hoverAt = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: template }, position: at(16, line.indexOf('tag }}') + 1) })) as { contents: { value: string } } | null)?.contents.value ?? '';
+  assert.doesNotMatch(await hoverAt(), /2\.0/);
+  await client.connection.sendNotification('shipshape/chartValuesFiles', { chart: join(root, 'app'), valuesFiles: [join(root, 'app/values-prod.yaml')] });
+  let text = '';
+  for (let i = 0; i < 50 && !/2\.0/.test(text); i++) {
+    text = await hoverAt(); // notifications and requests are handled in order: this one already sees the choice
+    if (!/2\.0/.test(text)) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.match(text, /tag: "2\.0"[\s\S]*values-prod\.yaml|values-prod\.yaml[\s\S]*tag: "2\.0"/, text);
+  assert.match(text, /tag: "1\.27"/, 'the default is still shown, below');
+  // A key only the chosen file sets is no longer undefined (a real typo beside it still is).
+  const edited = DEPLOYMENT.replace('          image:', '          imagePullPolicy: {{ .Values.image.pullPolicy }}\n          workingDir: {{ .Values.image.pulPolicy }}\n          image:');
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: template, version: 2 }, contentChanges: [{ text: edited }] });
+  const found = await client.waitFor(() => {
+    const list = (client.diagnostics.get(template) ?? []).filter((d) => d.code === 'helm-values-undefined');
+    return list.length > 0 && list;
+  }, 'the typo beside it');
+  assert.deepStrictEqual(found.map((d) => d.range.start.line), [17], JSON.stringify(found));
+});

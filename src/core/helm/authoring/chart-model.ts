@@ -19,6 +19,8 @@ export interface ChartSources {
   /** Files below `dir` (any depth). */
   list(dir: string): string[];
   exists(path: string): boolean;
+  /** Values files chosen for rendering a chart (the render command's choice), applied in order after values.yaml. */
+  chosenValuesFiles?(chartDir: string): readonly string[];
 }
 
 export interface ChartMeta {
@@ -199,6 +201,10 @@ export class ChartView {
    */
   sourcesOf(path: readonly string[]): ValueKey[] {
     const found: ValueKey[] = [];
+    for (const { tree, prefix } of this.chosen()) {
+      const key = lookup(tree, [...prefix, ...path]);
+      if (key) found.push(key);
+    }
     const chain: { chart: ChartView; prefix: string[] }[] = [];
     let prefix: string[] = [];
     let chart: ChartView = this;
@@ -246,8 +252,25 @@ export class ChartView {
     return merged;
   }
 
+  /** The values files chosen for the tree's top chart, strongest (last) first, with this chart's key path in them. */
+  private chosen(): { tree: ValuesTree; prefix: string[] }[] {
+    const prefix: string[] = [];
+    let top: ChartView = this;
+    for (let parent = top.parent(); parent; parent = parent.parent()) {
+      prefix.unshift(basename(top.dir));
+      top = parent;
+    }
+    const files = this.sources.chosenValuesFiles?.(top.dir) ?? [];
+    const trees: { tree: ValuesTree; prefix: string[] }[] = [];
+    for (const file of [...files].reverse()) {
+      const tree = this.index.valuesOf(file);
+      if (tree) trees.push({ tree, prefix });
+    }
+    return trees;
+  }
+
   private topLevels(): (Map<string, ValueKey> | undefined)[] {
-    const levels: (Map<string, ValueKey> | undefined)[] = [];
+    const levels: (Map<string, ValueKey> | undefined)[] = this.chosen().map(({ tree, prefix }) => (prefix.length ? lookup(tree, prefix)?.children : tree.keys));
     let prefix: string[] = [];
     let chart: ChartView = this;
     for (let parent = chart.parent(); parent; parent = parent.parent()) {
