@@ -34,13 +34,23 @@ interface DState {
 }
 
 const MAX_STATES = 10_000;
-/** Cached instruction numbers plus transition slots, across all states. */
-const MAX_CACHE_WORDS = 4_000_000;
+/** Cached instruction numbers plus transition slots, across one DFA's states. */
+const MAX_CACHE_WORDS = 2_000_000;
+/**
+ * The same across every DFA alive (compiled patterns are cached, each with up to two DFAs): past it,
+ * the DFA that is growing flushes its own cache, so memory stays bounded however many patterns a
+ * chart uses. Collected DFAs give their share back through the finalization registry.
+ */
+const MAX_TOTAL_WORDS = 16_000_000;
+let totalWords = 0;
+const released = new FinalizationRegistry<{ words: number }>((stats) => {
+  totalWords -= stats.words;
+});
 
 export class LazyDFA {
   private readonly cache = new Map<string, DState>();
   private starts: (DState | undefined)[] = [];
-  private words = 0;
+  private readonly stats = { words: 0 };
   private readonly seen: Uint32Array;
   private gen = 0;
   private readonly stack: number[] = [];
@@ -52,6 +62,7 @@ export class LazyDFA {
   flushes = 0;
 
   constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly longest: boolean) {
+    released.register(this, this.stats);
     this.seen = new Uint32Array(prog.length);
     this.nextBuf = new Int32Array(prog.length);
     this.inNext = new Uint32Array(prog.length);
@@ -75,10 +86,12 @@ export class LazyDFA {
     for (let k = 0; k < 2 + 2 * n; k += 4096) key += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + 4096, 2 + 2 * n)) as unknown as number[]);
     let st = this.cache.get(key);
     if (st === undefined) {
-      if (this.cache.size >= MAX_STATES || this.words > MAX_CACHE_WORDS) this.flush();
+      if (this.cache.size >= MAX_STATES || this.stats.words > MAX_CACHE_WORDS || totalWords > MAX_TOTAL_WORDS) this.flush();
       st = { insts: insts.slice(0, n), ctx, match, dead: n === 0, next: new Array(this.classes.count + 1) };
       this.cache.set(key, st);
-      this.words += n + this.classes.count + 1;
+      const words = n + this.classes.count + 1;
+      this.stats.words += words;
+      totalWords += words;
     }
     return st;
   }
@@ -86,7 +99,8 @@ export class LazyDFA {
   private flush(): void {
     this.cache.clear();
     this.starts = [];
-    this.words = 0;
+    totalWords -= this.stats.words;
+    this.stats.words = 0;
     this.flushes++;
   }
 
