@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { TemplateSet, TemplateError } from '../gotemplate/index';
 import type { FuncMap, GoValue } from '../gotemplate/values';
 import { helmFunctions, capabilities, releaseObject } from './functions/index';
+import { KubeVersionError } from './functions/capabilities';
 import { chartFullPath, type Chart } from './chart';
 import { loadChartPath, loadChartPathCached, clearChartCache, findChartDirs, ChartLoadError } from './load/loader';
 import { coalesceValues, type HelmCompat } from './values/coalesce';
@@ -56,8 +57,9 @@ export interface RenderOptions extends UserValueOptions {
   includeCrds?: boolean;
   skipTests?: boolean;
   showOnly?: string[];
-  /** Which helm to imitate: 4 (default, 4.2) or 3 (3.21). */
-  helmCompat?: 3 | 4;
+  /** Which helm to imitate: 4 (default, 4.2), '4.1' (Helm 4.0/4.1: documents trimmed as in Helm 3,
+   * --kube-version printed without its suffix) or 3 (3.21). */
+  helmCompat?: 3 | 4 | '4.1';
   /** Additive: split documents like Helm 4.0/4.1 (trimmed, as Helm 3 does) instead of Helm 4.2+. */
   legacyDocumentSplitting?: boolean;
   isUpgrade?: boolean;
@@ -238,7 +240,8 @@ export function renderChart(dir: string, options: RenderOptions = {}): RenderRes
 }
 
 function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
-  const compat: HelmCompat = options.helmCompat ?? 4;
+  const helm41 = options.helmCompat === '4.1';
+  const compat: HelmCompat = options.helmCompat === 3 ? 3 : 4;
   const warnings: string[] = [];
   const warn = (m: string): void => {
     warnings.push(m);
@@ -262,12 +265,17 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   const resolved = processDependencies(chart, userValues, compat, warn);
   let caps;
   try {
-    caps = capabilities({ kubeVersion: options.kubeVersion, apiVersions: splitApiVersions(options.apiVersions) });
+    caps = capabilities({
+      kubeVersion: options.kubeVersion,
+      kubeVersionRules: compat === 3 ? 3 : helm41 ? 4.1 : 4,
+      apiVersions: splitApiVersions(options.apiVersions),
+    });
   } catch (e) {
-    // Helm parses --kube-version with Masterminds/semver, whose only message is this one.
-    throw new ChartRenderError(`invalid kube version '${options.kubeVersion}': Invalid Semantic Version`);
+    if (!(e instanceof KubeVersionError)) throw e;
+    throw new ChartRenderError(`invalid kube version '${options.kubeVersion}': ${e.message}`);
   }
-  const kubeVersion = caps.KubeVersion.Version;
+  // Constraints are checked against the version without a provider suffix (String(), in Helm 4.2).
+  const kubeVersion = caps.KubeVersion.String();
   if (chart.metadata.kubeVersion && !isCompatibleRange(chart.metadata.kubeVersion, kubeVersion)) {
     throw new ChartRenderError(
       `chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kubeVersion}`,
@@ -292,7 +300,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     }
     files.set(path, text);
   }
-  const trimDocuments = compat === 3 || options.legacyDocumentSplitting === true;
+  const trimDocuments = compat === 3 || helm41 || options.legacyDocumentSplitting === true;
   let sorted;
   try {
     sorted = sortManifests(files, trimDocuments, compat === 3 ? HELM3_INSTALL_ORDER : INSTALL_ORDER);

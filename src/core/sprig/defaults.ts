@@ -6,6 +6,12 @@ import { FuncMap, GoStruct, GoTime, GoValue, GoMap, goFunc } from '../gotemplate
 import { isEmpty, requireList } from './convert';
 import { marshalJSON, unmarshalJSON } from './json';
 
+/** copystructure.Copy reflects on its argument: a nil interface panics there (and must* returns it). */
+function nonNilCopy(v: GoValue): GoValue {
+  if (v === null || v === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
+  return v;
+}
+
 /** copystructure.Copy over the value model: maps and slices are copied, scalars and structs shared. */
 export function deepCopyValue(v: GoValue, depth = 0): GoValue {
   if (v === null || v === undefined || typeof v !== 'object') return v;
@@ -53,7 +59,7 @@ export function defaultFunctions(): FuncMap {
     fail: goFunc('fail', ['string'], (msg) => {
       throw new Error(msg as string);
     }),
-    deepCopy: goFunc('deepCopy', ['any'], (v) => deepCopyValue(v)),
-    mustDeepCopy: goFunc('mustDeepCopy', ['any'], (v) => deepCopyValue(v)),
+    deepCopy: goFunc('deepCopy', ['any'], (v) => deepCopyValue(nonNilCopy(v))),
+    mustDeepCopy: goFunc('mustDeepCopy', ['any'], (v) => deepCopyValue(nonNilCopy(v))),
   };
 }

@@ -70,10 +70,13 @@ function asVersion(v: GoValue): SemverVersion {
   throw new Error(`wrong type for value; expected *semver.Version; got ${typeof v === 'string' ? 'string' : 'other'}`);
 }
 
-/** semver.NewVersion. Throws "Invalid Semantic Version" like the library. */
+/** Masterminds/semver's ErrInvalidSemVer: "invalid semantic version" since v3.4 (Helm 4), capitalised before. */
+export const INVALID_SEMVER = 'invalid semantic version';
+
+/** semver.NewVersion. Throws INVALID_SEMVER like the library. */
 export function parseSemver(v: string): SemverVersion {
   const m = VERSION_RE.exec(v);
-  if (!m) throw new Error('Invalid Semantic Version');
+  if (!m) throw new Error(INVALID_SEMVER);
   const seg = (s: string | undefined): bigint => {
     const n = BigInt((s ?? '0').replace('.', '') || '0');
     if (n > 0xffffffffffffffffn) throw new Error(`Error parsing version segment: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);

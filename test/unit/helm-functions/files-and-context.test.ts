@@ -11,6 +11,7 @@ import {
   filesValue,
   helmFunctions,
   HelmFiles,
+  parseKubeVersion,
   parseYamlValues,
   releaseObject,
   valuesObject,
@@ -89,10 +90,38 @@ test('.Capabilities: version parts, Has, and printing the API version list', () 
     { Capabilities: caps },
     { funcs },
   );
-  assert.equal(out, '1|20|v1.20.0|v1.20.0|true|false|true');
+  assert.equal(out, '1|20|v1.20|v1.20|true|false|true');
   assert.equal(capabilities().KubeVersion.Version, 'v1.36.0');
   assert.equal(capabilities({ kubeVersion: 'v1.33.4-gke.1245000' }).KubeVersion.Minor, '33');
-  assert.throws(() => capabilities({ kubeVersion: 'banana' }), /invalid kube version/);
+  assert.throws(() => capabilities({ kubeVersion: 'banana' }), { message: 'could not parse "banana" as version' });
+});
+
+// Checked against helm 3.17.3 and 4.1.4 (test/unit/helm/oracle.test.ts); 4.2 keeps the input as Version.
+test('--kube-version parsing: Helm 3 semver, Helm 4 k8s ParseGeneric (4.1 drops the suffix, 4.2 keeps it)', () => {
+  const rows: Array<[string, string, string, string, string]> = [
+    // input, Helm 3.17, Helm 4.1, Helm 4.2 (Version), printed by 4.2 (String)
+    ['1.20', 'v1.20.0', 'v1.20', 'v1.20', 'v1.20'],
+    ['1.30.0-rc.1', 'v1.30.0-rc.1', 'v1.30.0', 'v1.30.0-rc.1', 'v1.30.0'],
+    ['1.30.0+abc', 'v1.30.0+abc', 'v1.30.0', 'v1.30.0+abc', 'v1.30.0'],
+    ['1', 'v1.0.0', 'illegal version string "1"', 'illegal version string "1"', ''],
+    ['1.2.3.4', 'Invalid Semantic Version', 'v1.2.3.4', 'v1.2.3.4', 'v1.2.3.4'],
+    ['01.02.03', 'v1.2.3', 'illegal zero-prefixed version component "01" in "01.02.03"', 'illegal zero-prefixed version component "01" in "01.02.03"', ''],
+    ['latest', 'Invalid Semantic Version', 'could not parse "latest" as version', 'could not parse "latest" as version', ''],
+    ['1.x', 'Invalid Semantic Version', 'illegal version string "1.x"', 'illegal version string "1.x"', ''],
+  ];
+  const version = (input: string, rules: 3 | 4 | 4.1): string => {
+    try {
+      return parseKubeVersion(input, rules).Version;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  for (const [input, helm3, helm41, helm42, printed] of rows) {
+    assert.equal(version(input, 3), helm3, `3: ${input}`);
+    assert.equal(version(input, 4.1), helm41, `4.1: ${input}`);
+    assert.equal(version(input, 4), helm42, `4.2: ${input}`);
+    if (printed) assert.equal(parseKubeVersion(input, 4).String(), printed, `String: ${input}`);
+  }
 });
 
 test('.Chart (Helm 3 struct): capitalised fields, appVersion as Go reads a YAML float, unknown fields fail', () => {

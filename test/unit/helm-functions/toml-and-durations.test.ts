@@ -8,7 +8,7 @@ import { decodeToml, encodeToml, ownFunctions } from '../../../src/core/helm/fun
 
 const encodeCases: Array<[string, GoValue, string]> = [
   ['plain keys', { foo: 'bar', n: 2n, on: true }, 'foo = "bar"\nn = 2\non = true\n'],
-  ['float64 always has a decimal point', { a: 1, b: 2.5 }, 'a = 1.0\nb = 2.5\n'],
+  ['float64 always has a decimal point or an exponent', { a: 1, b: 2.5 }, 'a = 1.0\nb = 2.5\n'],
   ['sub-tables after plain keys, indented, blank line before top-level tables', { t: { x: 1n, u: { y: 2n } }, a: 'z' }, 'a = "z"\n\n[t]\n  x = 1\n  [t.u]\n    y = 2\n'],
   ['arrays of tables', { arr: [{ n: 'a' }, { n: 'b' }] }, '[[arr]]\n  n = "a"\n\n[[arr]]\n  n = "b"\n'],
   ['inline arrays and quoted keys', { 'a.b': [1n, 'x'], 'ok-key_1': [] }, '"a.b" = [1, "x"]\nok-key_1 = []\n'],
@@ -20,10 +20,25 @@ for (const [name, value, expected] of encodeCases) {
   test(`toToml: ${name}`, () => assert.equal(encodeToml(value), expected));
 }
 
-test('toToml prints the error text for a non-table document; mustToToml fails', () => {
+// Checked against helm 3.17.3 and 4.1.4 (test/unit/helm/oracle.test.ts).
+test('toToml of a bare value encodes it; an array of tables or nil cannot be; mustToToml fails', () => {
   const f = ownFunctions();
-  assert.match(f.toToml.call('just a string') as string, /^toml: /);
-  assert.throws(() => f.mustToToml.call([1n]), /toml: /);
+  assert.equal(f.toToml.call(false), 'false');
+  assert.equal(f.toToml.call('s'), '"s"');
+  assert.equal(f.toToml.call(1n), '1');
+  assert.equal(f.toToml.call([1n, 'a', [2n]]), '[1, "a", [2]]');
+  assert.equal(f.toToml.call([]), '[]');
+  assert.equal(f.toToml.call([{ a: 1n }]), 'toml: top-level values must be Go maps or structs');
+  assert.equal(f.toToml.call({ a: [1n, null] }), 'toml: cannot encode array with nil element');
+  assert.throws(() => f.toToml.call(null), { message: 'reflect: call of reflect.Value.Type on zero Value' });
+  assert.throws(() => f.mustToToml.call([{ a: 1n }]), /toml: /);
+});
+
+test('toToml floats: Helm 3 writes every digit, Helm 4 the shortest %g form; both add .0 to integers', () => {
+  const value = { a: 1e21, b: 1e6, c: 0.000001, d: 100, e: 1e-7, f: 123456789, g: 0.1 };
+  assert.equal(encodeToml(value, { compat: 3 }), 'a = 1000000000000000000000.0\nb = 1000000.0\nc = 0.000001\nd = 100.0\ne = 0.0000001\nf = 123456789.0\ng = 0.1\n');
+  assert.equal(encodeToml(value), 'a = 1e+21\nb = 1e+06\nc = 1e-06\nd = 100.0\ne = 1e-07\nf = 1.23456789e+08\ng = 0.1\n');
+  assert.equal(ownFunctions({ compat: 3 }).toToml.call(2.5e6), '2500000.0');
 });
 
 test('fromToml decodes TOML types to Go values', () => {

@@ -167,7 +167,8 @@ test('chart-level checks use helm\'s messages', () => {
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, {}, /missing in charts\/ directory: gone$/],
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\nkubeVersion: ">=1.30.0-0"\n' }, { kubeVersion: '1.29.0' }, /^chart requires kubeVersion: >=1\.30\.0-0 which is incompatible with Kubernetes v1\.29\.0$/],
     [{ 'templates/a.yaml': 'kind: A' }, { releaseName: 'Bad_Name' }, /^release name "Bad_Name": invalid release name/],
-    [{ 'templates/a.yaml': 'kind: A' }, { kubeVersion: 'latest' }, /^invalid kube version 'latest': Invalid Semantic Version$/],
+    [{ 'templates/a.yaml': 'kind: A' }, { kubeVersion: 'latest' }, /^invalid kube version 'latest': could not parse "latest" as version$/],
+    [{ 'templates/a.yaml': 'kind: A' }, { kubeVersion: 'latest', helmCompat: 3 }, /^invalid kube version 'latest': Invalid Semantic Version$/],
     [{ 'templates/a.yaml': 'kind: A' }, { set: ['a[x]=1'] }, /^failed parsing --set data: /],
     [{ 'templates/a.yaml': 'kind: A' }, { valuesFiles: ['/nonexistent/values.yaml'] }, /^open \/nonexistent\/values\.yaml: no such file or directory$/],
     [{ 'templates/a.yaml': 'kind: A' }, { setJson: ['a={bad'] }, /^failed parsing --set-json data a=\{bad$/],
@@ -287,4 +288,11 @@ test('garbage charts (binary files, template soup) fail with a ChartRenderError 
       assert.doesNotMatch(e.message, /Cannot read propert|is not a function|is not iterable|Maximum call stack/, `case ${i}`);
     }
   }
+});
+
+// Found by the helm oracle: helm 3.17.3's Masterminds/semver capitalises its error, 4.1.4's does not.
+test('semver errors use the wording of the imitated helm', () => {
+  const files = { 'templates/a.yaml': 'kind: A\nv: {{ semver "x" }}' };
+  assert.match(renderError(files).message, /error calling semver: invalid semantic version$/);
+  assert.match(renderError(files, { helmCompat: 3 }).message, /error calling semver: Invalid Semantic Version$/);
 });

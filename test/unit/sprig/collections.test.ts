@@ -124,3 +124,10 @@ test('merge and mustMergeOverwrite take a missing value (nil) as an empty map, a
   assert.deepEqual(call('merge', undefined, { w: 1n }), { w: 1n });
   assert.deepEqual(call('mergeOverwrite', null, null), {});
 });
+
+// Found by the helm oracle: copystructure reflects on nil and panics; helm reports it as the call's error.
+test('deepCopy/mustDeepCopy of nil fail as copystructure does', () => {
+  for (const name of ['deepCopy', 'mustDeepCopy']) {
+    assert.throws(() => call(name, null), { message: 'reflect: call of reflect.Value.Type on zero Value' }, name);
+  }
+});

@@ -99,7 +99,7 @@ test('semverCompare: Masterminds v3 constraint rules', () => {
   ];
   for (const [c, v, want] of rows) assert.equal(call('semverCompare', c, v), want, `${c} vs ${v}`);
   assert.throws(() => call('semverCompare', 'abc', '1.0.0'), /improper constraint: abc/);
-  assert.throws(() => call('semverCompare', '>1', 'x.y'), /Invalid Semantic Version/);
+  assert.throws(() => call('semverCompare', '>1', 'x.y'), { message: 'invalid semantic version' });
 });
 
 test('semver returns a Version with Go methods', () => {

@@ -76,15 +76,19 @@ export const DEFAULT_API_VERSIONS: readonly string[] = [
 
 export class KubeVersion extends GoStruct {
   readonly goTypeName = '*common.KubeVersion';
+  readonly #normalized: string;
   constructor(
     readonly Version: string,
     readonly Major: string,
     readonly Minor: string,
+    /** What String() prints and constraints are checked against (Helm 4.2: without a provider suffix). */
+    normalized: string = Version,
   ) {
     super();
+    this.#normalized = normalized;
   }
   String(): string {
-    return this.Version;
+    return this.#normalized;
   }
   /** Deprecated in Helm but still used by charts (`.Capabilities.KubeVersion.GitVersion`). */
   GitVersion(): string {
@@ -92,16 +96,48 @@ export class KubeVersion extends GoStruct {
   }
 }
 
-/** Parses "1.20", "v1.20.3" or "v1.33.4-gke.1" like Helm's ParseKubeVersion; throws on anything else. */
-export function parseKubeVersion(version: string): KubeVersion {
-  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+].*)?$/.exec(version.trim());
-  if (!m) throw new Error(`invalid kube version "${version}": expected a version like v1.30.0`);
-  const [, major, minor, patch, suffix] = m;
-  const normalized = `v${Number(major)}.${Number(minor)}.${Number(patch ?? 0)}`;
-  // Helm 4 keeps a full input (with a provider suffix) as Version and normalizes the rest.
-  const full = patch !== undefined ? `v${version.trim().replace(/^v/, '')}` : normalized + (suffix ?? '');
-  return new KubeVersion(full, String(Number(major)), String(Number(minor)));
+/** Which helm's --kube-version parsing to follow: 3 (semver.NewVersion), 4.1 or 4 (4.2, keeps the input). */
+export type KubeVersionRules = 3 | 4 | 4.1;
+
+/** A --kube-version helm refuses, with helm's reason (printed after "invalid kube version 'X': "). */
+export class KubeVersionError extends Error {}
+
+/**
+ * Parses --kube-version as helm does. Helm 3: Masterminds semver.NewVersion ("1" is v1.0.0, a
+ * pre-release is kept). Helm 4: k8s.io ParseGeneric (at least major.minor, any suffix ignored, "1.2.3.4"
+ * fine); 4.1 prints the numbers only, 4.2 keeps the input as Version and prints the numbers.
+ */
+export function parseKubeVersion(version: string, rules: KubeVersionRules = 4): KubeVersion {
+  if (rules === 3) {
+    const sv = SEMVER.exec(version);
+    if (!sv) throw new KubeVersionError('Invalid Semantic Version');
+    const [, major, minor = '0', patch = '0', pre, build] = sv;
+    const text = `v${BigInt(major)}.${BigInt(minor)}.${BigInt(patch)}${pre ? `-${pre}` : ''}${build ? `+${build}` : ''}`;
+    return new KubeVersion(text, String(BigInt(major)), String(BigInt(minor)));
+  }
+  const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/s.exec(version);
+  if (!m) throw new KubeVersionError(`could not parse ${goQuote(version)} as version`);
+  const components = m[1].split('.');
+  if (components.length < 2) throw new KubeVersionError(`illegal version string ${goQuote(version)}`);
+  if (components[0].length > 1 && components[0].startsWith('0')) {
+    throw new KubeVersionError(`illegal zero-prefixed version component ${goQuote(components[0])} in ${goQuote(version)}`);
+  }
+  const numbers = components.map((c) => {
+    const n = BigInt(c);
+    if (n > 0xffffffffffffffffn) {
+      throw new KubeVersionError(`illegal non-numeric version component ${goQuote(c)} in ${goQuote(version)}: strconv.ParseUint: parsing ${goQuote(c)}: value out of range`);
+    }
+    return n;
+  });
+  const normalized = `v${numbers.join('.')}`;
+  const full = rules === 4.1 ? normalized : version.startsWith('v') ? version : `v${version}`;
+  return new KubeVersion(full, String(numbers[0]), String(numbers[1]), normalized);
 }
+
+/** Masterminds semver's loose form (NewVersion): v, 1 to 3 numbers, pre-release, build. */
+const SEMVER = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+
+const goQuote = (s: string): string => JSON.stringify(s);
 
 /**
  * chartutil.VersionSet: a []string with a Has method. An Array subclass, so `range`, `len` and printing
@@ -162,6 +198,8 @@ export class Capabilities extends GoStruct {
 export interface CapabilitiesOptions {
   /** `--kube-version`; default DEFAULT_KUBE_VERSION. */
   kubeVersion?: string;
+  /** Whose --kube-version parsing (default 4: Helm 4.2). */
+  kubeVersionRules?: KubeVersionRules;
   /** `--api-versions`, appended to the default set. */
   apiVersions?: string[];
   /** Helm's version string; default DEFAULT_HELM_VERSION. */
@@ -170,7 +208,7 @@ export interface CapabilitiesOptions {
 
 export function capabilities(options: CapabilitiesOptions = {}): Capabilities {
   return new Capabilities(
-    parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION),
+    parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION, options.kubeVersionRules),
     versionSet([...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]),
     new HelmBuildInfo(options.helmVersion ?? DEFAULT_HELM_VERSION),
   );

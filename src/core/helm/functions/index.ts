@@ -2,8 +2,9 @@
  * Helm's own template functions and context objects (pkg/engine/funcs.go, files.go, capabilities.go).
  * `include` and `tpl` need the template set and are bound by the chart renderer, not here.
  */
-import { type FuncMap } from '../../gotemplate/values';
+import { goFunc, type FuncMap, type GoFunction } from '../../gotemplate/values';
 import { sprigFunctions } from '../../sprig';
+import { INVALID_SEMVER } from '../../sprig/semver';
 import { controlFunctions, type ControlOptions } from './control';
 import { durationFunctions } from './durations';
 import { serializationFunctions } from './serialization';
@@ -29,7 +30,20 @@ export function helmFunctions(options: HelmFunctionOptions = {}): FuncMap {
   const base: FuncMap = { ...sprigFunctions() };
   delete base.env;
   delete base.expandenv;
+  if (options.compat === 3) for (const name of ['semver', 'semverCompare']) base[name] = olderSemverWording(base[name]);
   return { ...base, ...ownFunctions(options) };
+}
+
+/** Helm 3 (3.17.3, checked against the real binary) links a Masterminds/semver that capitalises its error. */
+function olderSemverWording(f: GoFunction): GoFunction {
+  return goFunc(f.name, f.params, (...args) => {
+    try {
+      return f.call(...args);
+    } catch (e) {
+      if (e instanceof Error && e.message === INVALID_SEMVER) throw new Error('Invalid Semantic Version');
+      throw e;
+    }
+  }, f.variadic);
 }
 
 export interface HelmFunctionOptions extends ControlOptions {
@@ -45,7 +59,7 @@ const HELM4_ONLY = ['mustToYaml', 'mustToJson', 'mustToToml'];
 
 /** Only the functions Helm itself defines (no Sprig). */
 export function ownFunctions(options: HelmFunctionOptions = {}): FuncMap {
-  const funcs: FuncMap = { ...serializationFunctions(), ...tomlFunctions(), ...controlFunctions(options) };
+  const funcs: FuncMap = { ...serializationFunctions(), ...tomlFunctions(options.compat), ...controlFunctions(options) };
   if (options.compat === 3) {
     for (const name of HELM4_ONLY) delete funcs[name];
     return funcs;

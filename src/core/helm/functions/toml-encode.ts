@@ -1,7 +1,8 @@
 /**
  * BurntSushi/toml's Encoder output (what Helm's toToml prints): per table, plain keys first then
  * sub-tables, each group sorted; tables as `[a.b]` headers indented two spaces per level, a blank line
- * before each top-level table; nil map values skipped; float64 always with a decimal point.
+ * before each top-level table; nil map values skipped; float64 always with a decimal point (or an
+ * exponent). A value that is not a table encodes bare (`toToml 1` is `1`).
  */
 import { formatFloat } from '../../gotemplate/strconv';
 import { GoStruct, GoTime, type GoMap, type GoValue } from '../../gotemplate/values';
@@ -11,10 +12,22 @@ export class TomlEncodeError extends Error {}
 
 const INDENT = '  ';
 
-export function encodeToml(value: GoValue): string {
-  const enc = new TomlEncoder();
+export interface TomlEncodeOptions {
+  /** How float64 prints: Helm 3's encoder writes every digit (`1000000.0`), Helm 4's the shortest
+   * %g form (`1e+06`); both add `.0` to a bare integer. Default 4. */
+  compat?: 3 | 4;
+}
+
+export function encodeToml(value: GoValue, options: TomlEncodeOptions = {}): string {
+  // reflect on a nil interface panics inside the encoder; Helm's toToml does not recover that.
+  if (value === null || value === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
   const root = asTable(value);
-  if (root === undefined) throw new TomlEncodeError('toml: top-level values must be Go maps or structs');
+  if (root === undefined) {
+    // A bare value encodes as itself (as an array element would); an array of tables needs a key.
+    if (isArrayOfTables(value)) throw new TomlEncodeError('toml: top-level values must be Go maps or structs');
+    return element(value, options);
+  }
+  const enc = new TomlEncoder(options);
   enc.table([], root);
   return enc.out.join('');
 }
@@ -71,6 +84,7 @@ export function quoteTomlString(s: string): string {
 
 class TomlEncoder {
   readonly out: string[] = [];
+  constructor(readonly options: TomlEncodeOptions) {}
 
   private write(s: string): void {
     this.out.push(s);
@@ -118,12 +132,12 @@ class TomlEncoder {
     const table = asTable(value);
     if (table) return this.table(key, table);
     this.write(`${this.indent(key)}${quoteKey(key[key.length - 1])} = `);
-    this.write(element(value));
+    this.write(element(value, this.options));
     this.newline();
   }
 }
 
-function element(value: GoValue): string {
+function element(value: GoValue, options: TomlEncodeOptions): string {
   if (value === null || value === undefined) throw new TomlEncodeError('toml: cannot encode a nil value');
   switch (typeof value) {
     case 'string':
@@ -135,13 +149,13 @@ function element(value: GoValue): string {
     case 'number': {
       if (Number.isNaN(value)) return 'nan';
       if (!Number.isFinite(value)) return value < 0 ? '-inf' : 'inf';
-      const text = formatFloat(value, 'f', -1);
-      return text.includes('.') ? text : text + '.0';
+      const text = formatFloat(value, options.compat === 3 ? 'f' : 'g', -1);
+      return /[.e]/.test(text) ? text : text + '.0';
     }
   }
   if (value instanceof GoTime) return formatRfc3339Nano(value);
   if (Array.isArray(value) || value instanceof Uint8Array) {
-    return '[' + Array.from(value as ArrayLike<GoValue>, (item) => element(typeof item === 'number' && value instanceof Uint8Array ? BigInt(item) : item)).join(', ') + ']';
+    return '[' + Array.from(value as ArrayLike<GoValue>, (item) => element(typeof item === 'number' && value instanceof Uint8Array ? BigInt(item) : item, options)).join(', ') + ']';
   }
   const table = asTable(value)!;
   const keys = Object.keys(table);
@@ -149,6 +163,6 @@ function element(value: GoValue): string {
   const sub = keys.filter((k) => isTableLike(table[k])).sort();
   const parts = [...direct, ...sub]
     .filter((k) => table[k] !== null && table[k] !== undefined)
-    .map((k) => `${quoteKey(k)} = ${element(table[k])}`);
+    .map((k) => `${quoteKey(k)} = ${element(table[k], options)}`);
   return `{${parts.join(', ')}}`;
 }
