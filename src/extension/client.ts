@@ -55,3 +55,17 @@ export function whenRunning<T>(client: LanguageClient, method: string, keyOf: (p
     if (running) flush();
   };
 }
+
+/** A request sent once the client runs (a feature may ask before the server has started). */
+export async function requestWhenRunning<R>(client: LanguageClient, method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+  if (!client.isRunning()) {
+    await new Promise<void>((resolve) => {
+      const listener = client.onDidChangeState(({ newState }) => {
+        if (newState !== State.Running) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+  }
+  return client.sendRequest<R>(method, params, token);
+}

@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient, whenRunning } from './client';
+import { createClient, requestWhenRunning, whenRunning } from './client';
 import { registerCommands } from './commands';
 import { registerHelmFeatures } from './helm';
 import { registerPreviewTree } from './tree';
-import { CHART_VALUES_NOTIFICATION } from '../server/protocol';
+import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST } from '../server/protocol';
+import type { RenderedProblem, Segment } from '../core/project/rendered';
 
 let client: LanguageClient | undefined;
 
@@ -17,8 +18,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
   client = createClient(context, output);
   const notifyChartValues = whenRunning<{ chart: string; valuesFiles: string[] }>(client, CHART_VALUES_NOTIFICATION, (p) => p.chart);
-  const chartValuesChosen = (chart: string, valuesFiles: string[]) => notifyChartValues({ chart, valuesFiles });
-  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures({ extension: context, log, chartValuesChosen }), ...registerPreviewTree(client));
+  const started = client;
+  const helm = {
+    chartValuesChosen: (chart: string, valuesFiles: string[]) => notifyChartValues({ chart, valuesFiles }),
+    checkRendered: async (chart: string, name: string, segments: Segment[], token: vscode.CancellationToken) =>
+      (await requestWhenRunning<{ problems: RenderedProblem[] } | null>(started, CHECK_RENDERED_REQUEST, { chart, name, segments }, token))?.problems,
+  };
+  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures({ extension: context, log, ...helm }), ...registerPreviewTree(client));
   // Not awaited: activation returns at once; the server starts meanwhile.
   client.start().catch((error) => log(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
 }

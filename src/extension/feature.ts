@@ -1,11 +1,14 @@
 /** What each editor feature (Dockerfiles, YAML, Helm, the preview tree) receives when it is registered. */
 import type * as vscode from 'vscode';
+import type { RenderedProblem, Segment } from '../core/project/rendered';
 
 export interface FeatureContext {
   extension: vscode.ExtensionContext;
   log: (message: string) => void;
   /** Tells the language server which values files a chart is rendered with (hover, checks and its render follow). */
   chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void;
+  /** The language server's check of a rendered chart's documents (undefined when superseded). */
+  checkRendered?: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
 }
 
 export type RegisterFeature = (context: FeatureContext) => vscode.Disposable[];

@@ -8,3 +8,8 @@ export const TREE_CHANGED = 'shipshape/treeChanged';
 export const CHECK_WORKSPACE_REQUEST = 'shipshape/checkWorkspace';
 /** Notification from the client, `{ chart, valuesFiles }` (absolute paths): the values files a chart is rendered with (the render command's choice). */
 export const CHART_VALUES_NOTIFICATION = 'shipshape/chartValuesFiles';
+/**
+ * Request, `{ chart, name, segments }` (core/project/rendered.ts Segment[]): checks the documents of a rendered chart (the
+ * Render Helm Chart view) with the chart's options; resolves `{ problems }` (RenderedProblem[]), or null when cancelled.
+ */
+export const CHECK_RENDERED_REQUEST = 'shipshape/checkRendered';

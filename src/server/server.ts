@@ -9,7 +9,7 @@
  * to incoming messages, and a newer change restarts them. So a slow workspace pass never delays the
  * answer for the file being typed in.
  */
-import { basename, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -39,7 +39,8 @@ import type { Completion } from '../core/project/project';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
-import { CHART_VALUES_NOTIFICATION, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
+import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
+import { checkRendered, type Segment } from '../core/project/rendered';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
 
@@ -391,6 +392,13 @@ export function startServer(connection: Connection): void {
     chosenValues.set(chart, valuesFiles);
     project?.setChosenValuesFiles(chart, valuesFiles);
     scheduleOthers(0);
+  });
+
+  connection.onRequest(CHECK_RENDERED_REQUEST, async ({ chart, name, segments }: { chart: string; name: string; segments: Segment[] }, token) => {
+    await ready;
+    if (!project) return null;
+    const problems = await checkRendered(segments, name, project.optionsFor(join(chart, 'Chart.yaml')), { stale: () => token.isCancellationRequested });
+    return problems && !token.isCancellationRequested ? { problems } : null;
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {

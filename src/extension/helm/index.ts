@@ -38,9 +38,11 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     private readonly state: vscode.Memento,
     log: (message: string) => void,
     private readonly chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void,
+    checkRendered?: SessionServices['checkRendered'],
   ) {
     this.services = {
       log,
+      checkRendered: checkRendered ?? (async () => undefined),
       rendered: vscode.languages.createDiagnosticCollection('shipshape-helm-rendered'),
       templates: vscode.languages.createDiagnosticCollection('shipshape-helm-templates'),
       // Bundled beside extension.js (scripts/build.mjs).
@@ -172,8 +174,8 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   }
 }
 
-export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen }) => {
-  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen);
+export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen, checkRendered }) => {
+  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen, checkRendered);
   // The server learns each chart's remembered values files at start (it answers hovers with them).
   for (const { chartDir, valuesFiles } of rememberedChoices(extension.workspaceState)) chartValuesChosen?.(chartDir, valuesFiles);
   return [

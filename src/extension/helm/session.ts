@@ -12,7 +12,7 @@ import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
 import { explainRenderError, templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
-import { checkRendered, renderedSegments, sourceToRelative, type LineOrigin } from './rendered';
+import { renderedSegments, sourceToRelative, type LineOrigin, type RenderedProblem, type Segment } from '../../core/project/rendered';
 import type { RenderRequest } from './prompts';
 import { RenderCancelled, type RenderClient } from './render-client';
 import { settled } from './settled';
@@ -34,6 +34,8 @@ export interface SessionServices {
   templates: vscode.DiagnosticCollection;
   /** The built-in engine, in its worker thread. */
   renderer: RenderClient;
+  /** The language server checks the rendered documents (undefined when superseded or cancelled). */
+  checkRendered: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
 }
 
 interface Outcome {
@@ -54,6 +56,8 @@ export class ChartSession implements vscode.Disposable {
   private latest?: Promise<boolean>;
   /** The last render took long enough that re-rendering on every pause in typing would lag behind. */
   slow = false;
+  /** The server's check of the last render's documents, cancelled by the next render. */
+  private checking?: vscode.CancellationTokenSource;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -189,10 +193,11 @@ export class ChartSession implements vscode.Disposable {
       }
       return templates.get(source);
     });
-    const options = optionsFor(vscode.Uri.file(join(this.chartDir, 'Chart.yaml')), this.services.log);
-    // In the background, in slices: the view opens at once and a huge render never freezes the editor.
+    // In the server, in slices: the view opens at once and a huge render never freezes the editor; a newer render cancels it.
     const stale = () => generation !== this.generation;
-    void checkRendered(segments, this.uri.toString(), options, { stale }).then(
+    this.checking?.cancel();
+    const checking = (this.checking = new vscode.CancellationTokenSource());
+    void this.services.checkRendered(this.chartDir, this.uri.toString(), segments, checking.token).then(
       async (problems) => {
         if (!problems || stale()) return;
         // Markers set before the view shows this output would be clamped to the old text's last line.
@@ -256,6 +261,7 @@ export class ChartSession implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    this.checking?.cancel();
     this.services.rendered.delete(this.uri);
     for (const uri of this.errorFiles) this.services.templates.delete(uri);
     this.errorFiles = [];

@@ -1,16 +1,14 @@
 /**
- * Checks of a rendered chart and where each of its lines came from. No `vscode` import: the editor side
- * only converts the results. Works on the printed text (as helm or the built-in engine printed it), so
- * the `helm` binary's output gets the same checks and links as the built-in renderer's.
+ * Checks of a rendered chart as the Render Helm Chart view shows it, and where each of its lines came
+ * from. Works on the printed text (as helm or the built-in engine printed it), so the `helm` binary's
+ * output gets the same checks and links as the built-in renderer's. The language server runs the
+ * check (shipshape/checkRendered); the editor only shows the results.
  */
-import type { Diagnostic } from '../../core/diagnostics';
-import { applyOptions } from '../../core/pipeline/options';
-import type { CheckOptions } from '../../core/config/options';
-import type { RenderedManifest } from '../../core/helm/index';
-import { mapRenderedLines } from '../../core/helm/source-map';
-import { validateYamlFile } from '../../core/schemas/index';
-import { KubernetesWorkspace } from '../../core/k8s/index';
-import { parseYamlFile, type ParsedYamlFile } from '../../core/yaml/parse';
+import type { Diagnostic } from '../diagnostics';
+import type { CheckOptions } from '../config/options';
+import type { RenderedManifest } from '../helm/index';
+import { mapRenderedLines } from '../helm/source-map';
+import { YamlProject } from '../workspace/yaml-project';
 
 /** The template behind one line of the output: `source` as helm prints it, 1-based `line` if known. */
 export interface LineOrigin {
@@ -106,10 +104,11 @@ export interface CheckControl {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Kubernetes validation (schemas) and practice rules of every rendered document, each with the
- * template line it came from. Documents are checked one by one in time slices (the practice rules
- * still see all of them, as files of one workspace). `baseName` names the view (caches are keyed by it).
- * Resolves undefined when `stale()` said stop. Quick fixes are dropped: the view is read-only.
+ * Kubernetes validation (schemas) and practice rules of every rendered document, through the same
+ * pipeline as any manifest (severities, `off`, minimum, suppressions), each with the template line it
+ * came from. Documents are checked one by one in time slices; the cross-document rules see all of
+ * them, as files of one workspace of their own. Resolves undefined when `stale()` said stop. Quick
+ * fixes are dropped: the view is read-only.
  */
 export async function checkRendered(
   segments: readonly Segment[],
@@ -119,19 +118,7 @@ export async function checkRendered(
 ): Promise<RenderedProblem[] | undefined> {
   const sliceMs = control.sliceMs ?? 30;
   const problems: RenderedProblem[] = [];
-  const add = (seg: Segment, list: Diagnostic[]) => {
-    // The same pipeline as every other finding: severities, `off` and the minimum severity.
-    for (const d of applyOptions(list, options)) {
-      const { fixes: _readOnly, ...rest } = d;
-      const { start, end } = d.range;
-      const diagnostic: Diagnostic = {
-        ...rest,
-        range: { start: { line: start.line + seg.startLine, character: start.character }, end: { line: end.line + seg.startLine, character: end.character } },
-      };
-      problems.push({ diagnostic, origin: { source: seg.source, line: seg.templateLines[start.line] } });
-    }
-  };
-  const workspace = new KubernetesWorkspace();
+  const yaml = new YamlProject();
   let sliceStart = Date.now();
   const pause = async (): Promise<boolean> => {
     if (Date.now() - sliceStart < sliceMs) return false;
@@ -140,21 +127,22 @@ export async function checkRendered(
     return control.stale?.() === true;
   };
   const name = (i: number) => `${baseName}#${i}`;
-  // CRDs the chart renders (templates, or crds/ with --include-crds) validate its custom resources.
-  const crds: ParsedYamlFile[] = [];
+  // Every document first, so cross-document rules and the chart's own CRDs see all of them.
   for (let i = 0; i < segments.length; i++) {
-    const parsed = parseYamlFile(segments[i].text);
-    workspace.updateFile(name(i), parsed);
-    if (segments[i].text.includes('CustomResourceDefinition')) crds.push(parsed);
-    if (await pause()) return undefined;
-  }
-  const validation = { kind: 'kubernetes' as const, kubernetesVersion: options.kubernetesVersion, crdDirs: options.crdDirs, extraCrds: crds };
-  for (let i = 0; i < segments.length; i++) {
-    add(segments[i], validateYamlFile(segments[i].text, name(i), validation));
+    yaml.setManifest(name(i), segments[i].text);
     if (await pause()) return undefined;
   }
   for (let i = 0; i < segments.length; i++) {
-    add(segments[i], workspace.check(name(i), options));
+    const seg = segments[i];
+    for (const d of yaml.lint(name(i), seg.text, 'kubernetes', options)) {
+      const { fixes: _readOnly, ...rest } = d;
+      const { start, end } = d.range;
+      const diagnostic: Diagnostic = {
+        ...rest,
+        range: { start: { line: start.line + seg.startLine, character: start.character }, end: { line: end.line + seg.startLine, character: end.character } },
+      };
+      problems.push({ diagnostic, origin: { source: seg.source, line: seg.templateLines[start.line] } });
+    }
     if (await pause()) return undefined;
   }
   return problems;
