@@ -36,8 +36,15 @@ interface Engine extends GoRegexp {
   readonly compiled: Compiled;
   readonly forward: LazyDFA;
   reverse?: LazyDFA;
-  /** Submatch engines by the groups they track. */
-  submatchers?: Map<string, { backtracker: Backtracker; vm?: PikeVM }>;
+  /** Submatch engines by the groups they track, and the last group list asked for. */
+  submatchers?: Map<string, Submatcher>;
+  lastSubmatcher?: { groups: readonly number[]; sub: Submatcher | null };
+}
+
+interface Submatcher {
+  readonly wanted: number[];
+  readonly backtracker: Backtracker;
+  vm?: PikeVM;
 }
 
 /** A match: [index, end) in UTF-16 units, with the asked-for groups' bounds in `slots`. */
@@ -86,13 +93,11 @@ export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly nu
   e.reverse ??= new LazyDFA(e.compiled.reverse, e.compiled.classes, true);
   const index = e.reverse.searchReverse(s, end, pos);
   if (index < 0) throw new Error(`re2: internal error: no start for the match of ${JSON.stringify(e.expr)} ending at ${end}`);
-  const wanted = groups.filter((g) => g >= 1 && g < e.names.length);
-  if (wanted.length === 0) return { index, end, slots: [index, end] };
-  const key = wanted.join(',');
-  e.submatchers ??= new Map();
-  let sub = e.submatchers.get(key);
+  if (groups.length === 0) return { index, end, slots: [index, end] };
+  const sub = submatcher(e, groups);
+  if (!sub) return { index, end, slots: [index, end] };
+  const { wanted } = sub;
   const nslots = e.names.length * 2;
-  if (!sub) e.submatchers.set(key, (sub = { backtracker: new Backtracker(e.compiled.forward, e.compiled.classes, nslots, wanted) }));
   let caps: number[] | null;
   // The backtracker while its bitmap (span × program bits) stays small, else the Pike VM.
   if (sub.backtracker.fits(end - index)) caps = sub.backtracker.captures(s, index, end);
@@ -105,14 +110,33 @@ export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly nu
     }
   }
   if (!caps) throw new Error(`re2: internal error: no submatches for the match of ${JSON.stringify(e.expr)} at ${index}`);
-  const slots = new Array<number>(e.names.length * 2).fill(-1);
+  const slots: number[] = [];
+  for (let i = 0; i < nslots; i++) slots.push(-1);
   slots[0] = index;
   slots[1] = end;
-  wanted.forEach((g, j) => {
-    slots[2 * g] = caps[2 * j];
-    slots[2 * g + 1] = caps[2 * j + 1];
-  });
+  for (let j = 0; j < wanted.length; j++) {
+    slots[2 * wanted[j]] = caps[2 * j];
+    slots[2 * wanted[j] + 1] = caps[2 * j + 1];
+  }
   return { index, end, slots };
+}
+
+/** The submatch engines for these groups (null when none of them exists), cached per group list. */
+function submatcher(e: Engine, groups: readonly number[]): Submatcher | null {
+  if (e.lastSubmatcher?.groups === groups) return e.lastSubmatcher.sub;
+  const wanted = groups.filter((g) => g >= 1 && g < e.names.length);
+  let sub: Submatcher | null = null;
+  if (wanted.length) {
+    const key = wanted.join(',');
+    e.submatchers ??= new Map();
+    sub = e.submatchers.get(key) ?? null;
+    if (!sub) {
+      sub = { wanted, backtracker: new Backtracker(e.compiled.forward, e.compiled.classes, e.names.length * 2, wanted) };
+      e.submatchers.set(key, sub);
+    }
+  }
+  e.lastSubmatcher = { groups, sub };
+  return sub;
 }
 
 function runeWidth(s: string, pos: number): number {

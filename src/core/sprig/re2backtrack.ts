@@ -23,6 +23,11 @@ export const MAX_BITS = 128 * 1024 * 1024;
 export class Backtracker {
   private readonly slotIndex: Int32Array;
   private readonly k: number;
+  // Reused across calls (a ReplaceAll calls once per match): the bitmap and the job stack.
+  private visited = new Uint32Array(0);
+  private jobPc = new Int32Array(256);
+  private jobPos = new Int32Array(256);
+  private readonly cap: Int32Array;
 
   /** `groups`: the group numbers (≥ 1) whose bounds captures() reports. */
   constructor(private readonly prog: Prog, private readonly classes: Classes, nslots: number, groups: number[]) {
@@ -34,6 +39,7 @@ export class Backtracker {
       }
     });
     this.k = groups.length * 2;
+    this.cap = new Int32Array(Math.max(1, this.k));
   }
 
   /** Whether a span of this many UTF-16 units fits the bitmap budget. */
@@ -46,26 +52,18 @@ export class Backtracker {
     const { op, out, arg, length } = this.prog;
     const { setHas } = this.classes;
     const slotIndex = this.slotIndex;
-    const span = end - start + 1;
-    const visited = new Uint32Array(Math.ceil((span * length) / 32));
-    const cap = new Int32Array(Math.max(1, this.k)).fill(-1);
+    const words = Math.ceil(((end - start + 1) * length) / 32);
+    if (this.visited.length < words) this.visited = new Uint32Array(Math.max(words, 2 * this.visited.length));
+    const visited = this.visited;
+    visited.fill(0, 0, words);
+    const cap = this.cap;
+    cap.fill(-1);
     // Jobs: pc >= 0 explores (pc, pos); pc < 0 restores capture slot -pc-1 to pos.
-    let jobPc = new Int32Array(1024);
-    let jobPos = new Int32Array(1024);
+    let jobPc = this.jobPc;
+    let jobPos = this.jobPos;
     let sp = 0;
-    const push = (pc: number, pos: number) => {
-      if (sp === jobPc.length) {
-        const grownPc = new Int32Array(sp * 2);
-        grownPc.set(jobPc);
-        jobPc = grownPc;
-        const grownPos = new Int32Array(sp * 2);
-        grownPos.set(jobPos);
-        jobPos = grownPos;
-      }
-      jobPc[sp] = pc;
-      jobPos[sp++] = pos;
-    };
-    push(this.prog.start, start);
+    jobPc[sp] = this.prog.start;
+    jobPos[sp++] = start;
     while (sp > 0) {
       let pc = jobPc[--sp];
       let pos = jobPos[sp];
@@ -78,8 +76,16 @@ export class Backtracker {
         if (visited[bit >>> 5] & (1 << (bit & 31))) break;
         visited[bit >>> 5] |= 1 << (bit & 31);
         const o = op[pc];
+        // Room for the one job this instruction may push.
+        if (sp === jobPc.length) {
+          [jobPc, jobPos] = [new Int32Array(sp * 2), new Int32Array(sp * 2)];
+          jobPc.set(this.jobPc);
+          jobPos.set(this.jobPos);
+          [this.jobPc, this.jobPos] = [jobPc, jobPos];
+        }
         if (o === ALT) {
-          push(arg[pc], pos);
+          jobPc[sp] = arg[pc];
+          jobPos[sp++] = pos;
           pc = out[pc];
         } else if (o === RUNE) {
           if (pos >= end) break;
@@ -92,7 +98,8 @@ export class Backtracker {
         } else if (o === CAPTURE) {
           const j = slotIndex[arg[pc]];
           if (j >= 0) {
-            push(-j - 1, cap[j]);
+            jobPc[sp] = -j - 1;
+            jobPos[sp++] = cap[j];
             cap[j] = pos;
           }
           pc = out[pc];
@@ -102,7 +109,11 @@ export class Backtracker {
         } else if (o === NOP) {
           pc = out[pc];
         } else if (o === MATCH) {
-          if (pos === end) return Array.from(cap.subarray(0, this.k));
+          if (pos === end) {
+            const found: number[] = [];
+            for (let x = 0; x < this.k; x++) found.push(cap[x]);
+            return found;
+          }
           break;
         } else break;
       }
