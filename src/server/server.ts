@@ -38,11 +38,15 @@ import { Project, toInventoryPath, type LanguageHint } from '../core/project';
 import type { Completion } from '../core/project/project';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
+import { describeProject } from '../core/project/summary';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
 import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { checkRendered, type Segment } from '../core/project/rendered';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
+
+declare const SHIPSHAPE_VERSION: string | undefined;
+const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
 
 /** Larger open buffers get one clear message instead of validation. */
 export const MAX_EDITOR_CHARS = 10 * 1024 * 1024;
@@ -197,10 +201,16 @@ export function startServer(connection: Connection): void {
       const fetched = (await connection.workspace.getConfiguration({ section: 'shipshape' })) as ClientSettings | null;
       if (fetched) settings = fetched;
     }
+    const first = project === undefined;
     project = newProject();
     project.scan();
     markReady();
     scheduleOthers(0);
+    if (first) {
+      const current = project;
+      // Once the first pass has read the files: what was found, for the user's log.
+      setTimeout(() => current === project && log(`Shipshape ${VERSION} (language server)\n${describeProject(current, roots)}`), OTHERS_DELAY_MS);
+    }
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -160,3 +160,21 @@ test('deleting a chart file other than Chart.yaml keeps the chart checked; delet
   project.deletedOnDisk(join(root, 'chart', 'Chart.yaml'));
   assert.deepStrictEqual(project.check(template), []);
 });
+
+test('the log gets a start-up summary: version, what was found, config files, Kubernetes version', { skip }, async () => {
+  const root = workspace();
+  const client = new TestClient(root);
+  clients.push(client);
+  const logged: string[] = [];
+  client.connection.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
+  await client.initialize();
+  let summary: string | undefined;
+  for (let i = 0; i < 100 && !summary; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    summary = logged.find((m) => m.startsWith('Shipshape '));
+  }
+  assert.ok(summary, JSON.stringify(logged));
+  assert.match(summary, /1 Dockerfile, 2 Kubernetes manifests, 1 Compose file, 1 Helm chart, 1 chart template\n/);
+  assert.match(summary, /config files: .*\.shipshape\.yaml/);
+  assert.match(summary, /Kubernetes schemas: 1\.34/);
+});
