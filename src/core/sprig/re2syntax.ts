@@ -8,7 +8,7 @@
  * error, ^* is not, x{,2} is a literal). Character classes are flat sorted range arrays over code
  * points; case folding follows Go's SimpleFold orbits (re2unicode.ts).
  */
-import { foldableCodePoints, foldOrbit, MAX_RUNE, unicodeTable } from './re2unicode';
+import { ASCII_FOLDABLE, foldableCodePoints, foldOrbit, MAX_RUNE, unicodeTable } from './re2unicode';
 
 /** Empty-width assertion flags (Go's EmptyOp). */
 export const Empty = { BeginLine: 1, EndLine: 2, BeginText: 4, EndText: 8, WordBoundary: 16, NoWordBoundary: 32 } as const;
@@ -68,7 +68,8 @@ export function negateClass(r: number[]): number[] {
 
 function appendFoldedRange(r: number[], lo: number, hi: number): void {
   r.push(lo, hi);
-  const f = foldableCodePoints();
+  // An ASCII range folds within ASCII plus K and ſ (the orbits carry those): no table to load.
+  const f = hi < 0x80 ? ASCII_FOLDABLE : foldableCodePoints();
   // First foldable code point >= lo.
   let a = 0;
   let b = f.length;

@@ -131,11 +131,22 @@ function loadOrbits(): void {
   foldable = Int32Array.from([...orbits.keys()].sort((a, b) => a - b));
 }
 
+/** ASCII letters' orbits, so that the common (?i) patterns need not load the whole table. */
+const ASCII_ORBITS = new Map<number, number[]>();
+for (let c = 0x41; c <= 0x5a; c++) {
+  const orbit = c === 0x4b ? [0x4b, 0x6b, 0x212a] : c === 0x53 ? [0x53, 0x73, 0x17f] : [c, c + 0x20];
+  ASCII_ORBITS.set(c, orbit).set(c + 0x20, orbit);
+}
+
 /** The code points fold-equivalent to c, c included (sorted), or undefined when c has none. */
 export function foldOrbit(c: number): number[] | undefined {
+  if (c < 0x80) return ASCII_ORBITS.get(c);
   if (!orbits) loadOrbits();
   return orbits!.get(c);
 }
+
+/** The sorted ASCII code points that have an orbit. */
+export const ASCII_FOLDABLE = Int32Array.from([...ASCII_ORBITS.keys()].sort((a, b) => a - b));
 
 /** Every code point that has a fold orbit, sorted. */
 export function foldableCodePoints(): Int32Array {

@@ -11,6 +11,7 @@ import { Backtracker } from '../../../src/core/sprig/re2backtrack';
 import { LazyDFA } from '../../../src/core/sprig/re2dfa';
 import { compileTree } from '../../../src/core/sprig/re2prog';
 import { parse } from '../../../src/core/sprig/re2syntax';
+import { foldableCodePoints, foldOrbit } from '../../../src/core/sprig/re2unicode';
 import { PikeVM, SubmatchBudgetError } from '../../../src/core/sprig/re2vm';
 
 const ALL_GROUPS = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -116,6 +117,8 @@ test('syntax Go accepts and JavaScript does not, or reads differently', () => {
 test('case folding follows Go\'s SimpleFold orbits, not JavaScript\'s toLowerCase', () => {
   const rows: [pattern: string, input: string, matches: boolean][] = [
     ['(?i)k', '\u212a', true], // KELVIN SIGN folds to k
+    ['(?i)\u212a', 'k', true],
+    ['(?i)[a-z]+', 'K\u212a\u017f', true],
     ['(?i)[k]', '\u212a', true],
     ['(?i)s', '\u017f', true], // LATIN SMALL LETTER LONG S folds to s
     ['(?i)\\w', '\u017f', true], // a folded \w takes the fold orbits of its letters
@@ -133,6 +136,11 @@ test('case folding follows Go\'s SimpleFold orbits, not JavaScript\'s toLowerCas
   ];
   for (const [pattern, input, want] of rows) {
     assert.equal(matchGoRegexp(compileGoRegexp(pattern), input), want, `${pattern} on ${JSON.stringify(input)}`);
+  }
+  // ASCII orbits are built in (no table to load for the common case); they must be the table's.
+  for (const c of foldableCodePoints()) {
+    const orbit = foldOrbit(c)!;
+    if (orbit.some((x) => x < 0x80)) for (const x of orbit) assert.deepEqual(foldOrbit(x), orbit, `orbit of U+${x.toString(16)}`);
   }
 });
 
