@@ -40,7 +40,7 @@ import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
 import { describeProject } from '../core/project/summary';
 import { toLspDiagnostic, type DiagnosticData } from './convert';
-import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
+import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, FILE_INFO_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { checkRendered, type Segment } from '../core/project/rendered';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
@@ -402,6 +402,15 @@ export function startServer(connection: Connection): void {
     chosenValues.set(chart, valuesFiles);
     project?.setChosenValuesFiles(chart, valuesFiles);
     scheduleOthers(0);
+  });
+
+  connection.onRequest(FILE_INFO_REQUEST, async ({ uri }: { uri: string }) => {
+    await ready;
+    if (!project) return null;
+    const key = keyOf(uri);
+    const kind = project.kindOf(key);
+    const uses = kind === 'kubernetes' || kind === 'helm-template' || kind === 'chart' || kind === 'helm-values';
+    return { kind, kubernetesVersion: uses ? (project.optionsFor(key).kubernetesVersion ?? '1.34') : undefined, chart: project.chartOf(key)?.name };
   });
 
   connection.onRequest(CHECK_RENDERED_REQUEST, async ({ chart, name, segments }: { chart: string; name: string; segments: Segment[] }, token) => {
