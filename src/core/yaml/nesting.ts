@@ -45,6 +45,22 @@ function isBreakOrEnd(text: string, i: number): boolean {
 export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): NestingExcess | undefined {
   // Every level takes at least one character: a short text cannot be too deep.
   if (text.length <= limit) return undefined;
+  return measureYaml(text, limit).excess;
+}
+
+export interface YamlShape {
+  /** Set when the nesting exceeds the limit (the scan stops there). */
+  excess?: NestingExcess;
+  /**
+   * About how many values the text holds (keys, sequence items, flow entries; block scalars and
+   * quoted strings count once): what parsing costs, unlike its size in bytes.
+   */
+  nodes: number;
+}
+
+/** The nesting check and a node count, in one scan. */
+export function measureYaml(text: string, limit = MAX_YAML_NESTING): YamlShape {
+  let nodes = 0;
   const block: BlockLevel[] = [];
   let flow = 0;
   let i = 0;
@@ -53,7 +69,7 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
   let blockScalarParent = -2;
   /** Inside a quoted scalar that spans lines: its quote character. */
   let quote = 0;
-  const exceeded = (at: number): NestingExcess | undefined => (block.length + flow > limit ? { offset: at, limit } : undefined);
+  const exceeded = (at: number): YamlShape | undefined => (block.length + flow > limit ? { excess: { offset: at, limit }, nodes } : undefined);
 
   while (i < n) {
     // --- start of a line ---
@@ -118,8 +134,11 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
       if (flow > 0) {
         if (c === 0x5b || c === 0x7b) {
           flow++;
+          nodes++;
           const over = exceeded(pos);
           if (over) return over;
+        } else if (c === 0x2c) {
+          nodes++;
         } else if (c === 0x5d || c === 0x7d) {
           flow--;
           if (flow === 0) valueStart = false;
@@ -138,6 +157,7 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
       if (valueStart) {
         if ((c === 0x2d /* - */ || c === 0x3f /* ? */ || c === 0x3a /* : */) && isBreakOrEnd(text, pos + 1)) {
           if (c !== 0x3a) {
+            nodes++;
             const col = pos - i;
             const top = block[block.length - 1];
             if (!top || top.indent < col || (top.indent === col && !top.seq && c === 0x2d)) {
@@ -151,6 +171,7 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
         }
         if (c === 0x5b || c === 0x7b) {
           flow = 1;
+          nodes++;
           lastFlowChar = c;
           const over = exceeded(pos);
           if (over) return over;
@@ -179,6 +200,7 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
       }
       // Inside a plain scalar or after a key: a ': ' makes what came before a key of a block mapping.
       if (c === 0x3a && isBreakOrEnd(text, pos + 1)) {
+        nodes++;
         const col = keyColumn(text, i, pos);
         const top = block[block.length - 1];
         if (!top || top.indent < col) {
@@ -192,7 +214,7 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_NESTING): Ne
     }
     i = skipLine(text, pos);
   }
-  return undefined;
+  return { nodes };
 }
 
 function isFlowIndicator(c: number): boolean {

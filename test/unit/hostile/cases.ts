@@ -223,6 +223,34 @@ export const cases: HostileCase<never>[] = [
   },
   {
     group: 'yaml',
+    name: 'a 20 MB single document (15 s and 1.1 GB before)',
+    budgetMs: 6000,
+    setup: () => {
+      const keys = Array.from({ length: 400_000 }, (_, i) => `  k${i}: ${'v'.repeat(40)}`).join('\n');
+      return join(writeTree(tempDir(), { 'cm.yaml': `${configMap}data:\n${keys}\n` }), 'cm.yaml') as never;
+    },
+    run: (path: string) => {
+      const { code, findings } = check(path);
+      return { code, findings };
+    },
+    expect: { code: 1, findings: [['cm.yaml', 'yaml-syntax', 1, 1]] },
+  },
+  {
+    group: 'yaml',
+    name: 'a 10 MB one-line flow list (50 s and 2.8 GB before)',
+    budgetMs: 6000,
+    setup: () => {
+      const list = `[${Array(2_000_000).fill('aaaa').join(',')}]`;
+      return join(writeTree(tempDir(), { 'cm.yaml': `${configMap}data: {x: "1"}\nbinaryData: ${list}\n` }), 'cm.yaml') as never;
+    },
+    run: (path: string) => {
+      const { code, findings } = check(path);
+      return { code, findings };
+    },
+    expect: { code: 1, findings: [['cm.yaml', 'yaml-syntax', 1, 1]] },
+  },
+  {
+    group: 'yaml',
     name: 'random bytes named Dockerfile',
     budgetMs: 3000,
     run: () => checkFile('Dockerfile', Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256))),
