@@ -138,7 +138,8 @@ export function helmExecError(fileName: string, chain: string[], compat: HelmCom
       prev = current;
       continue;
     }
-    if (current.includes(prev)) traceables[i].message = current.split(prev).join('');
+    // An equal message (each level of nested includes says "error calling include:") stays.
+    if (current !== prev && current.includes(prev)) traceables[i].message = current.split(prev).join('');
     prev = current;
   }
   for (const t of traceables) {

@@ -251,22 +251,28 @@ function documentsBySource(output: string): Map<string, string> {
   return docs;
 }
 
-function writeGeneratedChart(dir: string, expressions: string[]): string[] {
+type GeneratedKind = 'expression' | 'idiom';
+
+function writeGeneratedChart(dir: string, expressions: string[], kind: GeneratedKind): string[] {
   mkdirSync(join(dir, 'templates'), { recursive: true });
-  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: gen\nversion: 0.1.0\n');
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: gen\nversion: 0.1.0\nappVersion: "1.0"\n');
   writeFileSync(join(dir, 'values.yaml'), GENERATED_VALUES);
+  writeFileSync(join(dir, 'templates', '_helpers.tpl'), GENERATED_HELPERS);
+  writeFileSync(join(dir, 'files', 'a.txt'), 'alpha\nbeta\n');
+  writeFileSync(join(dir, 'files', 'b.conf'), 'key = value\n');
   return expressions.map((e, i) => {
     const name = `e${String(i).padStart(4, '0')}.yaml`;
-    writeFileSync(join(dir, 'templates', name), generatedTemplate(e));
+    writeFileSync(join(dir, 'templates', name), generatedTemplate(kind, e, name));
     return name;
   });
 }
 
 /** Renders the generated chart with helm, removing each failing template until the rest renders. */
-function generatedWithHelm(helm: string, major: HelmMajor, expressions: string[]): GeneratedOutcome[] {
+function generatedWithHelm(helm: string, major: HelmMajor, expressions: string[], kind: GeneratedKind): GeneratedOutcome[] {
   const dir = mkdtempSync(join(tmpdir(), `shipshape-oracle-gen${major}-`));
   try {
-    const names = writeGeneratedChart(dir, expressions);
+    const names = writeGeneratedChart(dir, expressions, kind);
     const outcomes = new Map<string, GeneratedOutcome>();
     for (let round = 0; round <= names.length; round++) {
       const result = runHelm(helm, { id: 'generated', args: ['.', '--kube-version', KUBE_VERSION], cwd: dir, helms: [major] });
@@ -291,8 +297,8 @@ function generatedWithHelm(helm: string, major: HelmMajor, expressions: string[]
         continue;
       }
       const single = join(dir, 'single', name.replace('.yaml', ''));
-      writeGeneratedChart(single, []);
-      writeFileSync(join(single, 'templates', name), generatedTemplate(outcome.expression));
+      writeGeneratedChart(single, [], kind);
+      writeFileSync(join(single, 'templates', name), generatedTemplate(kind, outcome.expression, name));
       const alone = runOurs(major, { id: 'generated', args: ['.', '--kube-version', KUBE_VERSION], cwd: single, helms: [major] });
       const error = major === 3 ? olderGoWording(alone.error ?? '') : (alone.error ?? '');
       outcome.ours = alone.status === 0 ? { text: documentsBySource(alone.stdout).get(`gen/templates/${name}`) ?? '' } : { error };
@@ -323,18 +329,23 @@ function unifyGoTypes(s: string): string {
 function valueModelGap(o: GeneratedOutcome): boolean {
   const unify = unifyGoTypes;
   const text = (r: GeneratedOutcome['helm'] | undefined): string => (r === undefined ? '' : 'text' in r ? decodeOut(r.text) : r.error);
-  const helm = text(o.helm);
+  let helm = text(o.helm);
+  // Ranging over until's []int or splitList's []string gives `.` Go's element type; ours says interface {}.
+  if (/\b(?:until|untilStep|seq|splitList|toStrings|sortAlpha|regexSplit|split|keys|values)\b/.test(o.expression)) {
+    helm = helm.replace(/(can't evaluate field \S+ in type) (?:int|string)\b/g, '$1 interface {}');
+  }
   if (o.ours && unify(helm) === unify(text(o.ours)) && ('text' in o.helm) === ('text' in o.ours)) return true;
   if ('error' in o.helm && /expected (?:int|string|map\[string\]interface \{\}); got (?:int64|\[\]string|\[\]int|map\[string\]string)\b/.test(helm)) return true;
   // `duration` of an int literal: helm's type switch only takes int64 and string.
   return /^duration\b/.test(o.expression) && helm === 'string 0s';
 }
 
-/** Whether ours equals helm's output once helm's `nil:<nil>` entry (values.yaml `nil: null`) is left out. */
+/** Whether ours equals helm's output once helm's entry for values.yaml's `nil: null` is left out. */
 function keepsDefaultNull(o: GeneratedOutcome): boolean {
   if (!('text' in o.helm) || !o.ours || !('text' in o.ours)) return false;
   const helm = unifyGoTypes(decodeOut(o.helm.text));
-  const withoutNull = helm.replace(/ nil:<nil>/g, '');
+  // As %v prints it, as toJson does, as `range $k, $v` with `{{ $k }}: {{ $v | quote }}` does.
+  const withoutNull = helm.replace(/ nil:<nil>/g, '').replace(/"nil":null,?/g, '').replace(/\nnil: (?=\n)/g, '');
   return withoutNull !== helm && withoutNull === unifyGoTypes(decodeOut(o.ours.text));
 }
 
@@ -456,8 +467,71 @@ class ExpressionGenerator {
   }
 }
 
-function generatedTemplate(expression: string): string {
-  return `{{- $x := ${expression} }}\nkind: ConfigMap\nout: {{ printf "%T %v" $x $x | b64enc }}\n`;
+const GENERATED_HELPERS = `{{- define "gen.helper" -}}
+{{ .a | toJson }}-{{ .b | upper }}
+{{- end -}}
+{{- define "gen.labels" -}}
+app: {{ .Chart.Name }}
+release: {{ .Release.Name | quote }}
+{{- end -}}
+`;
+
+/** Chart idioms around generated expressions: with/range/if, include, tpl, toYaml | nindent, .Files, ... */
+class IdiomGenerator {
+  private readonly expressions: ExpressionGenerator;
+  constructor(private readonly random: () => number) {
+    this.expressions = new ExpressionGenerator(random);
+  }
+  private pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)];
+  }
+  private value(): string {
+    if (this.random() < 0.25) return `(${this.expressions.expression(1)})`;
+    return this.pick([...POOLS.S, ...POOLS.I, ...POOLS.F, ...POOLS.L, ...POOLS.M, ...POOLS.B, ...ANY_EXTRA]);
+  }
+  private snippet(depth: number): string {
+    const v = () => this.value();
+    const n = () => this.pick(['0', '2', '4']);
+    const inner = () => (depth > 0 ? this.body(depth - 1) : this.pick(['x', '{{ . }}', ' y ', '{{ $ | kindOf }}']));
+    return this.pick([
+      () => `{{ toYaml ${v()} | nindent ${n()} }}`,
+      () => `{{ toYaml ${v()} | indent ${n()} }}`,
+      () => `{{ toPrettyJson ${v()} | nindent ${n()} }}`,
+      () => `{{ toJson ${v()} }}`,
+      () => `{{- range $k, $v := ${this.pick([...POOLS.M, ...POOLS.L])} }}\n{{ $k }}: {{ $v | quote }}{{- end }}`,
+      () => `{{- range ${this.pick([...POOLS.L, 'until 3'])} }}[${inner()}]{{- else }}empty{{- end }}`,
+      () => `{{- with ${v()} }}W${inner()}{{- else }}E{{- end }}`,
+      () => `{{- if ${v()} }}T${inner()}{{ else if ${v()} }}U{{ else }}F{{ end -}}`,
+      () => `{{ include "gen.helper" (dict "a" ${v()} "b" .Values.str) }}`,
+      () => `{{- include "gen.labels" . | nindent ${n()} }}`,
+      () => `{{ tpl ${this.pick(['"{{ .Values.str }}-{{ .Values.num }}"', '"{{ .Release.Name }}"', '(toYaml .Values.map)', '"{{ include \\"gen.labels\\" . }}"'])} . }}`,
+      () => `{{ printf "%v" ${v()} | trunc 20 }}`,
+      () => `{{- $x := ${v()} }}{{ $x | default "none" }}`,
+      () => `{{ .Files.Get "files/a.txt" | nindent ${n()} }}`,
+      () => `{{ (.Files.Glob "files/*").AsConfig | nindent ${n()} }}`,
+      () => `{{ (.Files.Glob "files/*").AsSecrets | nindent ${n()} }}`,
+      () => `{{ range .Files.Lines "files/a.txt" }}<{{ . }}>{{ end }}`,
+      () => `{{ .Chart.Name }}-{{ .Chart.Version }}-{{ .Chart.AppVersion }}`,
+      () => `{{ .Release.Name }} {{ .Release.Namespace }} {{ .Release.Service }} {{ .Release.IsInstall }}`,
+      () => `{{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.APIVersions.Has "apps/v1" }}`,
+      () => `{{ .Template.Name }} {{ .Template.BasePath }}`,
+      () => `{{ required "need it" ${v()} }}`,
+      () => `{{ ternary "a" "b" (empty ${v()}) }}`,
+      () => `{{ ${v()} | toString | b64enc | b64dec }}`,
+      () => `{{ fromYaml (toYaml ${this.pick(POOLS.M)}) | toJson }}`,
+      () => `{{ lookup "v1" "ConfigMap" "default" "x" | toJson }}`,
+    ])();
+  }
+  body(depth = 2): string {
+    const parts = Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => (this.random() < 0.2 ? this.pick(['\n', ' ', '\n  ', '-']) : this.snippet(depth)));
+    return parts.join(this.pick(['', '\n', ' ']));
+  }
+}
+
+function generatedTemplate(kind: GeneratedKind, body: string, name: string): string {
+  if (kind === 'expression') return `{{- $x := ${body} }}\nkind: ConfigMap\nout: {{ printf "%T %v" $x $x | b64enc }}\n`;
+  const define = `gen.${name.replace('.yaml', '')}`;
+  return `{{- define "${define}" }}${body}{{ end -}}\nkind: ConfigMap\nout: {{ include "${define}" . | b64enc }}\n`;
 }
 
 const onCi = process.env.CI === 'true';
@@ -471,13 +545,17 @@ if (typeof oracle === 'string') {
       test(name, { todo: TODO[name] }, () => compare(major, major === 3 ? oracle.helm3 : oracle.helm4, c));
     }
   }
-  const expressions = (): string[] => {
+  const generated = (kind: GeneratedKind): string[] => {
+    if (kind === 'idiom') {
+      const idioms = new IdiomGenerator(rng(GENERATED_SEED + 1));
+      return Array.from({ length: GENERATED }, () => idioms.body());
+    }
     const generator = new ExpressionGenerator(rng(GENERATED_SEED));
     return Array.from({ length: GENERATED }, () => generator.expression());
   };
-  for (const major of [3, 4] as HelmMajor[]) {
-    test(`helm ${major === 3 ? '3.17' : '4.1'}: ${GENERATED} generated Sprig/Helm expressions (seed ${GENERATED_SEED})`, () => {
-      const outcomes = generatedWithHelm(major === 3 ? oracle.helm3 : oracle.helm4, major, expressions());
+  for (const [major, kind] of [[3, 'expression'], [4, 'expression'], [3, 'idiom'], [4, 'idiom']] as [HelmMajor, GeneratedKind][]) {
+    test(`helm ${major === 3 ? '3.17' : '4.1'}: ${GENERATED} generated Sprig/Helm ${kind === 'idiom' ? 'chart idioms' : 'expressions'} (seed ${GENERATED_SEED})`, () => {
+      const outcomes = generatedWithHelm(major === 3 ? oracle.helm3 : oracle.helm4, major, generated(kind), kind);
       const show = (o: GeneratedOutcome['helm'] | undefined): string => (o === undefined ? '(none)' : 'text' in o ? `renders ${JSON.stringify(decodeOut(o.text))}` : `fails ${JSON.stringify(o.error)}`);
       const differing = outcomes.filter((o) => JSON.stringify(o.helm) !== JSON.stringify(o.ours));
       const gaps = differing.filter((o) => valueModelGap(o));
@@ -490,6 +568,8 @@ if (typeof oracle === 'string') {
           `${gaps.length} differ only by Go's static types (value-model gap, listed with --test-reporter=spec in the log)`,
       );
       for (const o of gaps) console.log(`  type gap: {{ ${o.expression} }}: helm ${show(o.helm)}; ours ${show(o.ours)}`);
+      // HELM_ORACLE_DUMP=dir: every differing case as JSON, for reading.
+      if (process.env.HELM_ORACLE_DUMP) writeFileSync(join(process.env.HELM_ORACLE_DUMP, `generated-${kind}-helm${major}.json`), JSON.stringify(differing.map((o) => ({ expression: o.expression, helm: show(o.helm), ours: show(o.ours) })), null, 1));
       assert.deepEqual(
         differing.filter((o) => !gaps.includes(o) && !nulls.includes(o)).map((o) => `{{ ${o.expression} }}\n  helm: ${show(o.helm)}\n  ours: ${show(o.ours)}`),
         [],

@@ -296,3 +296,25 @@ test('semver errors use the wording of the imitated helm', () => {
   assert.match(renderError(files).message, /error calling semver: invalid semantic version$/);
   assert.match(renderError(files, { helmCompat: 3 }).message, /error calling semver: Invalid Semantic Version$/);
 });
+
+// Found by the helm oracle: helm 4.1.4 prints "error calling include:" at every level of nested includes.
+test('Helm 4 error trace of nested includes keeps each level\'s "error calling include:"', () => {
+  const files = {
+    'templates/_h.tpl': '{{- define "l1" }}{{ include "l2" . }}{{ end -}}\n{{- define "l2" }}{{ .Chart.Name }}{{ end -}}\n',
+    'templates/a.yaml': 'a: {{ include "l1" 1 }}',
+  };
+  assert.equal(
+    renderError(files).message,
+    [
+      'demo/templates/a.yaml:1:6',
+      '  executing "demo/templates/a.yaml" at <include "l1" 1>:',
+      '    error calling include:',
+      'demo/templates/_h.tpl:1:21',
+      '  executing "l1" at <include "l2" .>:',
+      '    error calling include:',
+      'demo/templates/_h.tpl:2:27',
+      '  executing "l2" at <.Chart.Name>:',
+      "    can't evaluate field Chart in type int",
+    ].join('\n'),
+  );
+});
