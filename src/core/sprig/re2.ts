@@ -2,7 +2,10 @@
  * Go's regexp package (RE2 syntax and semantics) for Sprig's regex functions and for schema
  * `pattern`s: every pattern runs on our own linear-time engines, never on V8's backtracking RegExp,
  * so no pattern from a chart or a CRD can take more than time linear in its input (with a constant
- * bounded by the program size, itself bounded, see re2prog.ts).
+ * bounded by the program size, itself bounded, see re2prog.ts). Where that constant would still
+ * mean seconds per MiB (an automaton that grows with the input, submatches of a huge match under a
+ * huge pattern), a work budget stops the search with an error naming the pattern, rather than
+ * freezing the editor: matchGoRegexp and findAt can throw.
  *
  * - re2syntax.ts parses Go's syntax with Go's error messages;
  * - re2prog.ts compiles it as Go does (same thread priorities), forward and reversed;
@@ -21,7 +24,7 @@
  * the DFA's cost, which bench/regex.bench.ts measures against V8 on safe patterns.
  */
 import { Backtracker } from './re2backtrack';
-import { LazyDFA } from './re2dfa';
+import { LazyDFA, SearchBudgetError } from './re2dfa';
 import { compileTree, type Compiled } from './re2prog';
 import { parse } from './re2syntax';
 import { PikeVM, SubmatchBudgetError } from './re2vm';
@@ -77,9 +80,21 @@ export function compileGoRegexp(expr: string): GoRegexp {
   return hit;
 }
 
+/** Runs a search, turning a budget stop into an error that names the pattern and the input. */
+function bounded<T>(re: GoRegexp, s: string, search: () => T): T {
+  try {
+    return search();
+  } catch (err) {
+    if (err instanceof SearchBudgetError || err instanceof SubmatchBudgetError) {
+      throw new Error(`regexp: ${JSON.stringify(re.expr)} on a ${s.length}-character input: ${err.message}: simplify the pattern or shorten the input`);
+    }
+    throw err;
+  }
+}
+
 /** regexp.MatchString. */
 export function matchGoRegexp(re: GoRegexp, s: string): boolean {
-  return (re as Engine).forward.searchForward(s, 0, true) >= 0;
+  return bounded(re, s, () => (re as Engine).forward.searchForward(s, 0, true) >= 0);
 }
 
 /**
@@ -87,7 +102,10 @@ export function matchGoRegexp(re: GoRegexp, s: string): boolean {
  * ^ and \b), with the bounds of `groups` (group numbers ≥ 1) filled in.
  */
 export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly number[] = []): GoMatch | null {
-  const e = re as Engine;
+  return bounded(re, s, () => find(re as Engine, s, pos, groups));
+}
+
+function find(e: Engine, s: string, pos: number, groups: readonly number[]): GoMatch | null {
   const end = e.forward.searchForward(s, pos, false);
   if (end < 0) return null;
   e.reverse ??= new LazyDFA(e.compiled.reverse, e.compiled.classes, true);
@@ -101,14 +119,7 @@ export function findAt(re: GoRegexp, s: string, pos: number, groups: readonly nu
   let caps: number[] | null;
   // The backtracker while its bitmap (span × program bits) stays small, else the Pike VM.
   if (sub.backtracker.fits(end - index)) caps = sub.backtracker.captures(s, index, end);
-  else {
-    try {
-      caps = (sub.vm ??= new PikeVM(e.compiled.forward, e.compiled.classes, nslots, wanted)).captures(s, index, end);
-    } catch (err) {
-      if (err instanceof SubmatchBudgetError) throw new Error(`regexp: ${JSON.stringify(e.expr)}: ${err.message}: simplify the pattern or shorten the input`);
-      throw err;
-    }
-  }
+  else caps = (sub.vm ??= new PikeVM(e.compiled.forward, e.compiled.classes, nslots, wanted)).captures(s, index, end);
   if (!caps) throw new Error(`re2: internal error: no submatches for the match of ${JSON.stringify(e.expr)} at ${index}`);
   const slots: number[] = [];
   for (let i = 0; i < nslots; i++) slots.push(-1);

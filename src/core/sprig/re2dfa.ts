@@ -12,7 +12,8 @@
  * - longest (reverse program, anchored at that end): the furthest position back at which a match is
  *   seen is the leftmost start, which gives the match's bounds without tracking submatches.
  * The cache is bounded; when it fills it is flushed and rebuilt from the current state (RE2 does
- * the same), so memory stays bounded whatever the pattern and input.
+ * the same), so memory stays bounded whatever the pattern and input; and the work spent building
+ * states in one search is bounded too (MAX_WORK), past which the search stops with an error.
  */
 import { Empty } from './re2syntax';
 import { classOf, Op, type Classes, type Prog } from './re2prog';
@@ -42,6 +43,14 @@ const MAX_CACHE_WORDS = 2_000_000;
  * chart uses. Collected DFAs give their share back through the finalization registry.
  */
 const MAX_TOTAL_WORDS = 16_000_000;
+/**
+ * Instructions one search may visit while building states (a few seconds). Cached states cost
+ * nothing, so only a pattern whose automaton keeps growing with its input (like [ab]*a[ab]{999},
+ * a new state per character, each as large as the program) reaches it: Go takes seconds there too,
+ * we stop with an error instead of freezing the editor.
+ */
+export const MAX_WORK = 16 * 1024 * 1024;
+export class SearchBudgetError extends Error {}
 let totalWords = 0;
 const released = new FinalizationRegistry<{ words: number }>((stats) => {
   totalWords -= stats.words;
@@ -60,8 +69,10 @@ export class LazyDFA {
   private readonly keyUnits: Uint16Array;
   /** Times the cache was flushed (for tests and benchmarks). */
   flushes = 0;
+  /** Instructions visited building states in the current search. */
+  private work = 0;
 
-  constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly longest: boolean) {
+  constructor(private readonly prog: Prog, private readonly classes: Classes, private readonly longest: boolean, private readonly maxWork = MAX_WORK) {
     released.register(this, this.stats);
     this.seen = new Uint32Array(prog.length);
     this.nextBuf = new Int32Array(prog.length);
@@ -136,6 +147,7 @@ export class LazyDFA {
     const inNext = this.inNext;
     let n = 0;
     let match = false;
+    let visited = 0;
     outer: for (let k = 0; k < from.insts.length; k++) {
       stack.length = 0;
       stack.push(from.insts[k]);
@@ -143,6 +155,7 @@ export class LazyDFA {
         const pc = stack.pop()!;
         if (seen[pc] === gen) continue;
         seen[pc] = gen;
+        visited++;
         switch (op[pc]) {
           case ALT:
             stack.push(arg[pc], out[pc]);
@@ -168,6 +181,10 @@ export class LazyDFA {
         }
       }
     }
+    this.work += visited;
+    if (this.work > this.maxWork) {
+      throw new SearchBudgetError(`more than ${this.maxWork} steps building the automaton for a ${this.prog.length}-instruction program`);
+    }
     const flushes = this.flushes;
     const st = this.intern(next, n, cls === count ? 0 : this.ctxOf(cls), match);
     // After a flush, `from` (still the caller's current state) must not keep the old states alive.
@@ -183,6 +200,7 @@ export class LazyDFA {
   searchForward(s: string, from: number, any: boolean): number {
     const { ascii, count } = this.classes;
     const n = s.length;
+    this.work = 0;
     let st = this.start(from === 0 ? 0 : this.ctxOf(this.classAt(s, from, false)));
     let last = -1;
     let i = from;
@@ -220,6 +238,7 @@ export class LazyDFA {
   /** Longest reverse search from `end` down to `limit` (reverse program): the match start, or -1. */
   searchReverse(s: string, end: number, limit: number): number {
     const count = this.classes.count;
+    this.work = 0;
     let st = this.start(end === s.length ? 0 : this.ctxOf(this.classAt(s, end, true)));
     let last = -1;
     let i = end;

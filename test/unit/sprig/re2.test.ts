@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGoRegexp, findAll, findAt, matchGoRegexp, replaceAll } from '../../../src/core/sprig/re2';
 import { Backtracker } from '../../../src/core/sprig/re2backtrack';
-import { LazyDFA } from '../../../src/core/sprig/re2dfa';
+import { LazyDFA, SearchBudgetError } from '../../../src/core/sprig/re2dfa';
 import { compileTree } from '../../../src/core/sprig/re2prog';
 import { parse } from '../../../src/core/sprig/re2syntax';
 import { foldableCodePoints, foldOrbit } from '../../../src/core/sprig/re2unicode';
@@ -314,6 +314,25 @@ test('submatch engines: the backtracker within its bitmap, the Pike VM within it
   assert.deepEqual(findAt(compileGoRegexp('(.*a)(.*a)'), 'aaaa', 0, [1, 2])?.slots, [0, 4, 0, 3, 3, 4]);
   const tight = new PikeVM(compiled.forward, compiled.classes, 4, [1], 10_000);
   assert.throws(() => tight.captures(s, 0, s.length), SubmatchBudgetError);
+});
+
+test('an automaton that grows with its input stops on its work budget with a clear error', () => {
+  // A new DFA state per character, each as large as the program: seconds per MiB in Go too.
+  let x = 99;
+  let s = '';
+  for (let i = 0; i < 100_000; i++) {
+    x = (Math.imul(x, 48271) >>> 0) % 0x7fffffff;
+    s += x & 1 ? 'a' : 'b';
+  }
+  const started = performance.now();
+  assert.throws(() => matchGoRegexp(compileGoRegexp('[ab]*a[ab]{999}c'), s), /^Error: regexp: "\[ab\]\*a\[ab\]\{999\}c" on a 100000-character input: more than \d+ steps .*simplify the pattern or shorten the input$/);
+  assert.ok(performance.now() - started < 10_000, 'the budget stops the search within seconds');
+  // The same search within its budget on a shorter input.
+  assert.equal(matchGoRegexp(compileGoRegexp('[ab]*a[ab]{999}c'), s.slice(0, 2000) + 'c'), s[1000] === 'a');
+  assert.equal(matchGoRegexp(compileGoRegexp('[ab]*a[ab]{999}c'), s.slice(0, 2000) + 'bc'), s[1001] === 'a');
+  const { root } = parse('[ab]*a[ab]{9}c');
+  const compiled = compileTree(root, '[ab]*a[ab]{9}c');
+  assert.throws(() => new LazyDFA(compiled.forward, compiled.classes, false, 1000).searchForward(s, 0, false), SearchBudgetError);
 });
 
 test('the DFA cache stays bounded on a pattern with exponentially many states, and stays right', () => {
