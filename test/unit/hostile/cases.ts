@@ -411,6 +411,22 @@ export const cases: HostileCase<never>[] = [
   },
   {
     group: 'helm',
+    name: 'three packaged subcharts of 40 MB each (small compressed)',
+    budgetMs: 6000,
+    setup: () => {
+      const files: Record<string, string | Buffer> = { 'templates/cm.yaml': configMap };
+      for (const name of ['a', 'b', 'c']) {
+        const entries: Record<string, string> = { [`${name}/Chart.yaml`]: `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n` };
+        for (let i = 0; i < 9; i++) entries[`${name}/files/f${i}.txt`] = 'x'.repeat(4_500_000);
+        files[`charts/${name}-0.1.0.tgz`] = tarGz(entries);
+      }
+      return chart(files) as never;
+    },
+    run: (dir: string) => render(dir, /decompress to more than the maximum chart size/),
+    expect: failsClearly,
+  },
+  {
+    group: 'helm',
     name: 'subcharts nested 40 levels deep',
     budgetMs: 3000,
     run: () => {

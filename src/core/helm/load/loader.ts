@@ -241,8 +241,17 @@ export function loadDirectory(dir: string, overrides?: FileOverrides, options?: 
   return loadFiles(files, dir);
 }
 
-export function loadArchive(data: Uint8Array, origin: string, depth = 0): Chart {
+/** Decompressed bytes of the archives one load has opened (subcharts in subcharts add up). */
+interface ArchiveBudget {
+  bytes: number;
+}
+
+export function loadArchive(data: Uint8Array, origin: string, depth = 0, budget: ArchiveBudget = { bytes: 0 }): Chart {
   const entries = readTarGz(data);
+  for (const entry of entries) budget.bytes += entry.data.length;
+  if (budget.bytes > MAX_CHART_BYTES) {
+    throw new BudgetError(`chart archives under ${origin} decompress to more than the maximum chart size ${MAX_CHART_BYTES}`);
+  }
   const files: ChartFile[] = [];
   for (const entry of entries) {
     // Helm's LoadArchiveFiles checks: nothing absolute, nothing above the chart's folder.
@@ -258,11 +267,11 @@ export function loadArchive(data: Uint8Array, origin: string, depth = 0): Chart 
     files.push({ name: rel, data: stripBom(entry.data) });
   }
   if (files.length === 0) throw new ChartLoadError('no files in chart archive');
-  return loadFiles(files, origin, depth);
+  return loadFiles(files, origin, depth, budget);
 }
 
 /** Routes a chart's files (names relative to the chart root) into a Chart, recursing into subcharts. */
-export function loadFiles(files: ChartFile[], origin: string, depth = 0): Chart {
+export function loadFiles(files: ChartFile[], origin: string, depth = 0, budget: ArchiveBudget = { bytes: 0 }): Chart {
   if (depth > MAX_SUBCHART_DEPTH) throw new BudgetError(`subcharts are nested more than ${MAX_SUBCHART_DEPTH} levels deep (at ${origin}); not loaded`);
   let rawMetadata: Record<string, unknown> | undefined;
   let requirements: Record<string, unknown> | undefined;
@@ -319,12 +328,12 @@ export function loadFiles(files: ChartFile[], origin: string, depth = 0): Chart 
     let loaded: Chart;
     try {
       if (sub.endsWith('.tgz')) {
-        loaded = loadArchive(group[0].data, `${origin}/charts/${sub}`, depth + 1);
+        loaded = loadArchive(group[0].data, `${origin}/charts/${sub}`, depth + 1, budget);
       } else {
         const inner = group
           .filter((f) => f.name.includes('/'))
           .map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
-        loaded = loadFiles(inner, join(origin, 'charts', sub), depth + 1);
+        loaded = loadFiles(inner, join(origin, 'charts', sub), depth + 1, budget);
       }
     } catch (e) {
       // Said once, not once per level it passes through.
