@@ -185,3 +185,24 @@ test('values files chosen for the chart (the render command sends them) come fir
   }, 'the typo beside it');
   assert.deepStrictEqual(found.map((d) => d.range.start.line), [17], JSON.stringify(found));
 });
+
+test('Kubernetes keys around the actions, .Chart.Name to Chart.yaml, defines in the outline', { skip }, async () => {
+  const { client, template, helpers } = await start();
+  const request = <T>(method: string, params: object) => client.connection.sendRequest(method, params) as Promise<T>;
+  // A new line under the container: the keys of a Container, from the schemas, though the file is a template.
+  const typed = DEPLOYMENT.replace('        - name: web\n', '        - name: web\n          \n');
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: template, version: 2 }, contentChanges: [{ text: typed }] });
+  const keys = await request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: template }, position: at(16, 10) });
+  assert.ok(!keys.some((k) => k.label === 'image'), 'keys the container has already are not offered');
+  for (const key of ['ports', 'env', 'livenessProbe']) assert.ok(keys.some((k) => k.label === key), `${key} in ${keys.map((k) => k.label).join(' ')}`);
+
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: helpers, languageId: 'helm', version: 1, text: HELPERS } });
+  const chartName = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: helpers }, position: at(1, HELPERS.split('\n')[1].indexOf('Chart.Name') + 7) });
+  assert.deepStrictEqual(chartName.map((d) => [d.uri.endsWith('/app/Chart.yaml'), d.range.start.line]), [[true, 1]]);
+  const hover = await request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: helpers }, position: at(1, HELPERS.split('\n')[1].indexOf('Chart.Name') + 7) });
+  assert.match(hover?.contents.value ?? '', /`app`/);
+  const symbols = await request<{ name: string; range: { start: { line: number } } }[]>('textDocument/documentSymbol', { textDocument: { uri: helpers } });
+  assert.deepStrictEqual(symbols.map((s) => [s.name, s.range.start.line]), [['app.fullname', 0], ['app.labels', 3]]);
+  const fn = await request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: template }, position: at(19, typed.split('\n')[19].indexOf('toYaml') + 2) });
+  assert.match(fn?.contents.value ?? '', /toYaml/);
+});
