@@ -49,7 +49,7 @@ const MAX_TOTAL_WORDS = 16_000_000;
  * a new state per character, each as large as the program) reaches it: Go takes seconds there too,
  * we stop with an error instead of freezing the editor.
  */
-export const MAX_WORK = 16 * 1024 * 1024;
+export const MAX_WORK = 8 * 1024 * 1024;
 export class SearchBudgetError extends Error {}
 let totalWords = 0;
 const released = new FinalizationRegistry<{ words: number }>((stats) => {
@@ -62,7 +62,7 @@ export class LazyDFA {
   private readonly stats = { words: 0 };
   private readonly seen: Uint32Array;
   private gen = 0;
-  private readonly stack: number[] = [];
+  private readonly stack: Int32Array;
   /** Scratch: the next state's instructions, their membership stamps, the cache key's units. */
   private readonly nextBuf: Int32Array;
   private readonly inNext: Uint32Array;
@@ -76,6 +76,8 @@ export class LazyDFA {
     released.register(this, this.stats);
     this.seen = new Uint32Array(prog.length);
     this.nextBuf = new Int32Array(prog.length);
+    // One push per edge: at most two per instruction.
+    this.stack = new Int32Array(2 * prog.length + 2);
     this.inNext = new Uint32Array(prog.length);
     this.keyUnits = new Uint16Array(2 + 2 * prog.length);
   }
@@ -149,23 +151,24 @@ export class LazyDFA {
     let match = false;
     let visited = 0;
     outer: for (let k = 0; k < from.insts.length; k++) {
-      stack.length = 0;
-      stack.push(from.insts[k]);
-      while (stack.length) {
-        const pc = stack.pop()!;
+      let sp = 0;
+      stack[sp++] = from.insts[k];
+      while (sp > 0) {
+        const pc = stack[--sp];
         if (seen[pc] === gen) continue;
         seen[pc] = gen;
         visited++;
         switch (op[pc]) {
           case ALT:
-            stack.push(arg[pc], out[pc]);
+            stack[sp++] = arg[pc];
+            stack[sp++] = out[pc];
             break;
           case NOP:
           case CAPTURE:
-            stack.push(out[pc]);
+            stack[sp++] = out[pc];
             break;
           case EMPTY:
-            if ((arg[pc] & ~flags) === 0) stack.push(out[pc]);
+            if ((arg[pc] & ~flags) === 0) stack[sp++] = out[pc];
             break;
           case RUNE:
             if (setHas[arg[pc]][cls] && inNext[out[pc]] !== gen) {
