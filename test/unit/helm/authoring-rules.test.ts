@@ -166,3 +166,19 @@ test('a rendered value of the wrong type gets a fix on the template line: unquot
     [15, [[37, 37, '| quote ']]],
   ]);
 });
+
+test('hostile values and templates: an alias bomb, 100,000-deep nesting, a huge template: findings or nothing, quickly, never a crash', () => {
+  const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n';
+  const deep = `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+  const huge = CM(Array.from({ length: 20_000 }, (_, i) => `  k${i}: {{ .Values.a | quote }}`).join('\n'));
+  for (const [name, files] of [
+    ['alias bomb', { 'templates/cm.yaml': CM('  a: {{ .Values.g | toString | quote }}'), 'values.yaml': bomb }],
+    ['deep nesting', { 'templates/cm.yaml': CM('  a: {{ .Values.x | toString | quote }}'), 'values.yaml': deep }],
+    ['huge template', { 'templates/cm.yaml': huge, 'values.yaml': 'a: 1\n' }],
+    ['deep template', { 'templates/cm.yaml': CM(`  a: {{ ${'('.repeat(20_000)}1${')'.repeat(20_000)} }}`) }],
+  ] as const) {
+    const started = Date.now();
+    assert.doesNotThrow(() => findings(writeChart(files)), name);
+    assert.ok(Date.now() - started < 20_000, `${name} took ${Date.now() - started} ms`);
+  }
+});

@@ -310,7 +310,12 @@ export class ChartView {
 
 function parseChartMeta(file: string, text: string): ChartMeta {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: lines });
+  } catch {
+    return { file, fields: new Map(), dependencies: [] }; // unreadable: helm-render reports the chart
+  }
   const fields = new Map<string, { value: string; range: Range }>();
   const dependencies: string[] = [];
   const at = (offset: number) => {

@@ -37,6 +37,15 @@ export interface ValuesTree {
 }
 
 export function parseValuesTree(file: string, text: string): ValuesTree {
+  try {
+    return readTree(file, text);
+  } catch (error) {
+    // Input the YAML library cannot take (nesting deep enough to exhaust its stack): no keys, one reason.
+    return { file, keys: new Map(), commentedKeys: new Set(), error: `values not read: ${(error as Error).message}` };
+  }
+}
+
+function readTree(file: string, text: string): ValuesTree {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
   const at = (offset: number) => {
