@@ -256,8 +256,9 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   if (chart.metadata.deprecated) warn('WARNING: This chart is deprecated');
   const missing = missingDependencies(chart);
   if (missing.length > 0) {
+    // Helm 4 (checked with 4.1.4) lower-cased the sentence's first letter.
     throw new ChartRenderError(
-      'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
+      `${compat === 3 ? 'An' : 'an'} error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: ` +
         `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
     );
   }

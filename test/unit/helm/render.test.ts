@@ -164,7 +164,8 @@ test('a cancelled render does not affect the next render of the same chart (pars
 test('chart-level checks use helm\'s messages', () => {
   const cases: [Record<string, string>, RenderOptions, RegExp][] = [
     [{ 'Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n' }, {}, /^library charts are not installable$/],
-    [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, {}, /missing in charts\/ directory: gone$/],
+    [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, {}, /^an error occurred while checking for chart dependencies\. .*missing in charts\/ directory: gone$/],
+    [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: gone\n    version: 1.0.0\n' }, { helmCompat: 3 }, /^An error occurred while checking for chart dependencies\. /],
     [{ 'Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.0.0\nkubeVersion: ">=1.30.0-0"\n' }, { kubeVersion: '1.29.0' }, /^chart requires kubeVersion: >=1\.30\.0-0 which is incompatible with Kubernetes v1\.29\.0$/],
     [{ 'templates/a.yaml': 'kind: A' }, { releaseName: 'Bad_Name' }, /^release name "Bad_Name": invalid release name/],
     [{ 'templates/a.yaml': 'kind: A' }, { kubeVersion: 'latest' }, /^invalid kube version 'latest': could not parse "latest" as version$/],
