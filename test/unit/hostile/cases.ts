@@ -346,6 +346,17 @@ export const cases: HostileCase<never>[] = [
   },
   {
     group: 'helm',
+    name: 'a .helmignored symlink to /etc is neither read nor an error',
+    budgetMs: 3000,
+    run: () => {
+      const dir = chart({ '.helmignore': 'etc\n', 'templates/cm.yaml': configMap });
+      symlinkSync('/etc', join(dir, 'etc'));
+      return render(dir, /^$/);
+    },
+    expect: { leaked: false },
+  },
+  {
+    group: 'helm',
     name: 'values.yaml symlinked to /dev/zero',
     budgetMs: 3000,
     run: () => {

@@ -119,17 +119,19 @@ function fingerprint(path: string, options: LoadOptions | undefined): string {
   const walk = (abs: string, rel: string): void => {
     // Past a budget, or at a link that leaves the root: loading reports it, never cache that.
     if (++entries > MAX_CHART_ENTRIES) throw new ChartLoadError('too many entries');
-    if (lstatSync(abs).isSymbolicLink() && (++links > MAX_FOLLOWED_LINKS || linkLeavingRoot(abs, boundary))) throw new ChartLoadError('link budget');
+    const link = lstatSync(abs).isSymbolicLink();
     const st = statSync(abs);
+    if (rel !== '' && rules.ignores(rel, st.isDirectory())) return;
+    if (link && (++links > MAX_FOLLOWED_LINKS || linkLeavingRoot(abs, boundary))) throw new ChartLoadError('link budget');
     if (st.isDirectory()) {
       const key = `${st.dev}:${st.ino}`;
-      if (visited.has(key) || (rel !== '' && rules.ignores(rel, true))) return;
+      if (visited.has(key)) return;
       visited.add(key);
       for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel === '' ? name : `${rel}/${name}`);
       visited.delete(key);
       return;
     }
-    if (!rules.ignores(rel, false)) parts.push(`${rel}:${st.size}:${st.mtimeMs}`);
+    parts.push(`${rel}:${st.size}:${st.mtimeMs}`);
   };
   walk(path, '');
   return parts.join('\n');
@@ -209,25 +211,27 @@ export function loadDirectory(dir: string, overrides?: FileOverrides, options?: 
     if (++entries > MAX_CHART_ENTRIES) {
       throw new BudgetError(`chart folder ${dir} has more than ${MAX_CHART_ENTRIES} entries (symlinked folders repeating each other?); not loaded`);
     }
-    // Symlinks are followed like Helm's sympath.Walk, but only inside the read root; a cycle would otherwise never end.
-    if (lstatSync(abs).isSymbolicLink()) {
+    // Symlinks are followed like Helm's sympath.Walk, but only inside the read root (an ignored one is
+    // never read, so it may point anywhere); a cycle would otherwise never end.
+    const link = lstatSync(abs).isSymbolicLink();
+    // A dangling link: Helm's words.
+    const target = link ? linkLeavingRoot(abs, boundary) : undefined;
+    const st = statSync(abs);
+    if (rel !== '' && rules.ignores(rel, st.isDirectory())) return;
+    if (link) {
       if (++links > MAX_FOLLOWED_LINKS) {
         throw new BudgetError(`chart folder ${dir} has more than ${MAX_FOLLOWED_LINKS} symbolic links to follow (symlinked folders repeating each other?); not loaded`);
       }
-      const target = linkLeavingRoot(abs, boundary);
       if (target !== undefined) throw outsideError(rel, abs, target, boundary);
     }
-    const st = statSync(abs);
     const key = `${st.dev}:${st.ino}`;
     if (st.isDirectory()) {
       if (visited.has(key)) throw new ChartLoadError(`symlink cycle at ${rel}`);
       visited.add(key);
-      if (rel !== '' && rules.ignores(rel, true)) return;
       for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel === '' ? name : `${rel}/${name}`);
       visited.delete(key);
       return;
     }
-    if (rules.ignores(rel, false)) return;
     if (!st.isFile()) throw new ChartLoadError(`cannot load irregular file ${abs} as it has file mode type bits set`);
     if (st.size > MAX_FILE_BYTES) {
       throw new ChartLoadError(`chart file "${rel}" is larger than the maximum file size ${MAX_FILE_BYTES}`);
