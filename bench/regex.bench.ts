@@ -57,6 +57,7 @@ const rows: Row[] = [
   { pattern: '(.*a){200}', input: "1 MiB of 'a'", text: 'a'.repeat(MiB), what: 'ReplaceAllString $1', js: null },
   { pattern: '^[a-z0-9-]+$', input: '1 MiB line', text: line, what: 'MatchString', js: /^[a-z0-9-]+$/ },
   { pattern: '^[a-z0-9-]+$', input: '1 MiB line', text: line, what: 'FindString', js: /^[a-z0-9-]+$/ },
+  { pattern: '^[a-z0-9-]+$', input: '1 MiB line, bad first character', text: 'A' + line.slice(1), what: 'MatchString', js: /^[a-z0-9-]+$/ },
   { pattern: '([a-z0-9]+)-', input: '1 MiB line', text: line, what: 'ReplaceAllString $1', js: /([a-z0-9]+)-/g },
   { pattern: '([a-z0-9-]+)', input: '1 MiB line', text: line, what: 'ReplaceAllString $1', js: /([a-z0-9-]+)/g },
   { pattern: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', input: '1 MiB prose, email at the end', text: prose, what: 'FindString', js: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/ },

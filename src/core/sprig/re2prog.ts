@@ -32,7 +32,7 @@ export interface Prog {
   readonly arg: Int32Array;
   /** Anchored entry. */
   readonly start: number;
-  /** Entry of the `.*?` loop before start (forward program only; = start otherwise). */
+  /** Entry of the `.*?` loop before start (forward program of an unanchored pattern; = start otherwise). */
   readonly unanchored: number;
   readonly length: number;
 }
@@ -369,11 +369,29 @@ export interface Compiled {
   classes: Classes;
 }
 
+/** Every match must start at the beginning of the text (\A, or ^ without (?m), first on every path). */
+function anchoredAtStart(re: Node): boolean {
+  switch (re.op) {
+    case 'empty':
+      return re.kind === Empty.BeginText;
+    case 'concat':
+      return re.subs.length > 0 && anchoredAtStart(re.subs[0]);
+    case 'capture':
+      return anchoredAtStart(re.sub);
+    case 'alt':
+      return re.subs.every(anchoredAtStart);
+    default:
+      return false;
+  }
+}
+
 export function compileTree(root: Node, expr: string): Compiled {
   const simple = simplify(root, new Map());
   const sets = new SetTable();
   const fwd = new Compiler(sets, false, expr);
-  const forward = fwd.finish(fwd.compile(simple), true);
+  // An anchored pattern needs no .*? entry: its search dies as soon as its threads do, instead of
+  // scanning the rest of a long input that failed at its first characters.
+  const forward = fwd.finish(fwd.compile(simple), !anchoredAtStart(simple));
   const rev = new Compiler(sets, true, expr);
   const reverse = rev.finish(rev.compile(simple), false);
   return { forward, reverse, classes: computeClasses(sets.sets) };

@@ -176,7 +176,10 @@ test('FindAll, ReplaceAll: Go\'s iteration over empty matches and code points', 
   assert.deepEqual(all('\\b', 'ab cd'), ['', '', '', '']);
   assert.deepEqual(all('(?m)^', 'a\nb\n'), ['', '', '']); // also at the end, after the last \n
   assert.deepEqual(all('(?m)$', 'a\nb'), ['', '']);
-  assert.deepEqual(all('.', 'a\ud800b'), ['a', '\ud800', 'b']); // a lone surrogate is one character (U+FFFD)
+  assert.deepEqual(all('.', 'a\ud800b'), ['a', '\ud800', 'b']);
+  assert.deepEqual(all('^a', 'aaa'), ['a']); // anchored: no search past the start
+  assert.deepEqual(all('^a|^b|c', 'abc'), ['a', 'c']);
+  assert.deepEqual(all('(^a)*', 'aab'), ['a', '', '']); // a lone surrogate is one character (U+FFFD)
   const re = compileGoRegexp('(?P<first>\\w+) (?P<last>\\w+)');
   assert.equal(replaceAll(re, 'John Smith, Jane Doe', '${last} ${first}', true), 'Smith John, Doe Jane');
   assert.equal(replaceAll(compileGoRegexp('a(x*)b'), '-ab-axxb-', '$1W', true), '---'); // $1W names group "1W"
