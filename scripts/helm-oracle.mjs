@@ -161,7 +161,7 @@ if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
   try {
     const found = process.argv.includes('--cached') ? cachedHelmOracle() : ensureHelmOracle();
     if (!found) {
-      console.error('helm-oracle: not installed (run `node scripts/helm-oracle.mjs`)');
+      console.error(oracleSupported() ? 'helm-oracle: not installed (run `node scripts/helm-oracle.mjs`)' : `helm-oracle: the binaries are Linux x86-64 only (this is ${process.platform}-${process.arch})`);
       process.exit(1);
     }
     console.log(JSON.stringify(found, null, 1));
