@@ -48,7 +48,7 @@ class Queue {
 }
 
 /** Thread steps one captures() call may take (a few seconds) before it gives up. */
-export const MAX_STEPS = 64 * 1024 * 1024;
+export const MAX_STEPS = 16 * 1024 * 1024;
 
 export class SubmatchBudgetError extends Error {}
 
