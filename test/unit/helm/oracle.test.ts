@@ -165,6 +165,11 @@ const chartCases = (): Case[] => {
     ['bitnami-nginx', '--set', 'tags.bitnami-common=false'],
     ['edge', 'ingress-nginx', '--include-crds', '-n', 'ingress'],
     ['hello-world', '--set', 'service.port=80,image.tag=1.2', '--set-string', 'replicaCount=3'],
+    ['argo-workflows', '--include-crds', '--set', 'crds.install=true'],
+    ['opentelemetry-operator', '--include-crds', '--set', 'manager.collectorImage.repository=otel/opentelemetry-collector-k8s'],
+    ['prometheus', '--set', 'global.imageRegistry=registry.example.com', '--api-versions', 'monitoring.coreos.com/v1', '--is-upgrade'],
+    ['podinfo', '--no-hooks', '-n', 'apps'],
+    ['ingress-nginx', '--kube-version', '1.20.0'],
     ['hello-world', '--set', 'a[=1'],
     ['hello-world', '--set', 'x=1,a[0][1', '--set-string', 'b[', '--set-json', 'c.d[0', '--set-literal', 'e[0][1'],
     ['hello-world', '--set', 'a.b'],
@@ -172,7 +177,8 @@ const chartCases = (): Case[] => {
     ['hello-world', '--set-file', 'a=no-such-file.txt'],
     ['hello-world', '-f', 'no-such-values.yaml'],
   ];
-  for (const args of more) out.push({ id: args.join(' '), args: [...args, '--kube-version', KUBE_VERSION], cwd: root, helms: [3, 4] });
+  // The default version first, so a case's own --kube-version wins.
+  for (const args of more) out.push({ id: args.join(' '), args: ['--kube-version', KUBE_VERSION, ...args], cwd: root, helms: [3, 4] });
   return out;
 };
 
@@ -201,12 +207,22 @@ const goldenCases = (): Case[] => {
     });
 };
 
-const fixtureCases = (): Case[] =>
-  existsSync(FIXTURES)
-    ? readdirSync(FIXTURES)
-        .sort()
-        .map((name) => ({ id: `fixture ${name}`, args: [name, '--kube-version', KUBE_VERSION], cwd: FIXTURES, helms: [3, 4] as HelmMajor[] }))
-    : [];
+/** values-dump prints .Values as JSON: the --set family's parsing, compared value by value. */
+const VALUES_DUMP_ARGS: string[][] = [
+  ['--set', 'x=1,a[0][1', '--set-string', 'b[', '--set-json', 'c.d[0', '--set-literal', 'e[0][1'],
+  ['--set', 'list[1]=z,n=007,f=1.5,t=TRUE,nil=null', '--set-string', 's=5'],
+  ['--set-json', 'j={"a":[1,{"b":null}]}', '--set-literal', 'l=a,b=c'],
+  ['--set', 'a=null'],
+];
+
+const fixtureCases = (): Case[] => {
+  if (!existsSync(FIXTURES)) return [];
+  const out: Case[] = readdirSync(FIXTURES)
+    .sort()
+    .map((name) => ({ id: `fixture ${name}`, args: [name, '--kube-version', KUBE_VERSION], cwd: FIXTURES, helms: [3, 4] as HelmMajor[] }));
+  for (const args of VALUES_DUMP_ARGS) out.push({ id: `fixture values-dump ${args.join(' ')}`, args: ['values-dump', '--kube-version', KUBE_VERSION, ...args], cwd: FIXTURES, helms: [3, 4] });
+  return out;
+};
 
 const tally = { same: 0, masked: 0, errors: 0, total: 0 };
 
@@ -370,6 +386,7 @@ const HELM41_KEEPS_DEFAULT_NULLS = 'Helm 4.1 keeps chart-default nulls (needs a 
 const TODO: Record<string, string> = {
   'helm 4.1: podinfo': HELM41_KEEPS_DEFAULT_NULLS,
   'helm 4.1: podinfo --skip-tests': HELM41_KEEPS_DEFAULT_NULLS,
+  'helm 4.1: podinfo --no-hooks -n apps': HELM41_KEEPS_DEFAULT_NULLS,
   'helm 4.1: podinfo --show-only templates/deployment.yaml': HELM41_KEEPS_DEFAULT_NULLS,
   'helm 4.1: golden v4 ensure nil/null values pass to subcharts delete values': HELM41_KEEPS_DEFAULT_NULLS,
 };
