@@ -16,9 +16,13 @@ export const HELM_SCHEME = 'shipshape-helm';
 /** File events arrive in bursts (a save, a git checkout): wait for the burst to end. */
 const MIN_RERENDER_DELAY_MS = 300;
 
-/** One document per chart: `shipshape-helm:/<name> (rendered).yaml?<chart dir>`. */
+/**
+ * One document per chart, reused by every render of it: `shipshape-helm:/<name>/<name> (rendered).yaml?<chart dir>`
+ * (the folder part makes the Problems panel read "web (rendered).yaml  web", not a bare "/").
+ */
 function documentUri(chartDir: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: HELM_SCHEME, path: `/${displayName(chartDir)} (rendered).yaml`, query: encodeURIComponent(chartDir) });
+  const name = displayName(chartDir);
+  return vscode.Uri.from({ scheme: HELM_SCHEME, path: `/${name}/${name} (rendered).yaml`, query: encodeURIComponent(chartDir) });
 }
 
 interface Live {
@@ -106,7 +110,9 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     // An open view updates asynchronously after onDidChange: return once it shows this render.
     await settled(doc, () => session.text);
     if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    // One view per chart: shown again where it already is, else beside the editor.
+    const shownIn = vscode.window.tabGroups.all.find((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: shownIn?.viewColumn ?? vscode.ViewColumn.Beside });
     live.shown = true;
     return uri;
   }

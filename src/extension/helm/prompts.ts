@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { chartDirOf, isValuesCandidate, topLevelCharts } from './charts';
 
 export interface RenderRequest {
@@ -74,14 +74,30 @@ async function candidateValuesFiles(chartDir: string): Promise<string[]> {
     .sort();
 }
 
+/** `Render podinfo (2/3): release name`: which chart, and how many questions are left. */
+const stepTitle = (chartDir: string, step: number, what: string) => `Render ${basename(chartDir)} (${step}/3): ${what}`;
+
 async function pickValuesFiles(chartDir: string, remembered: string[]): Promise<string[] | undefined> {
   const candidates = await candidateValuesFiles(chartDir);
   if (candidates.length === 0) return [];
   const picked = await vscode.window.showQuickPick(
     candidates.map((rel) => ({ label: rel, picked: remembered.includes(rel) })),
-    { title: 'Render Helm Chart: values files', placeHolder: 'Applied after values.yaml (none selected = defaults only)', canPickMany: true },
+    { title: stepTitle(chartDir, 1, 'values files'), placeHolder: 'Applied after values.yaml (none selected = defaults only)', canPickMany: true },
   );
   return picked?.map((p) => p.label);
+}
+
+/** With choices remembered for the chart: render again with them (the first item, so Enter does it), or choose anew. */
+async function againOrChoose(chartDir: string, memory: Remembered): Promise<'again' | 'choose' | undefined> {
+  const values = memory.valuesFiles?.length ? memory.valuesFiles.join(', ') : 'values.yaml only';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: '$(history) Render again as last time', description: `${values} · release ${memory.releaseName} · namespace ${memory.namespace ?? 'default'}`, choice: 'again' as const },
+      { label: '$(settings-gear) Choose values files, release name and namespace…', choice: 'choose' as const },
+    ],
+    { title: `Render ${basename(chartDir)}` },
+  );
+  return picked?.choice;
 }
 
 /** Asks for what the arguments do not say; undefined when the user dismissed a prompt. */
@@ -100,6 +116,12 @@ export async function resolveRequest(
     return undefined;
   }
   const memory = state.get<Remembered>(memoryKey(chartDir)) ?? {};
+  const nothingGiven = args.valuesFiles === undefined && args.releaseName === undefined && args.namespace === undefined;
+  if (interactive && nothingGiven && memory.releaseName !== undefined) {
+    const how = await againOrChoose(chartDir, memory);
+    if (!how) return undefined;
+    if (how === 'again') return rememberedRequest(state, chartDir);
+  }
 
   let values = args.valuesFiles?.map((v) => (isAbsolute(fsPathOf(v)) ? fsPathOf(v) : join(chartDir, fsPathOf(v))));
   if (!values) {
@@ -111,7 +133,7 @@ export async function resolveRequest(
   if (releaseName === undefined) {
     releaseName = interactive
       ? await vscode.window.showInputBox({
-          title: 'Render Helm Chart: release name',
+          title: stepTitle(chartDir, 2, 'release name'),
           value: memory.releaseName ?? 'release-name',
           validateInput: (v) => (RELEASE_NAME.test(v) && v.length <= 53 ? undefined : 'lowercase letters, digits, - and . (at most 53)'),
         })
@@ -121,7 +143,7 @@ export async function resolveRequest(
   let namespace = args.namespace;
   if (namespace === undefined) {
     namespace = interactive
-      ? await vscode.window.showInputBox({ title: 'Render Helm Chart: namespace', value: memory.namespace ?? 'default' })
+      ? await vscode.window.showInputBox({ title: stepTitle(chartDir, 3, 'namespace'), value: memory.namespace ?? 'default' })
       : (memory.namespace ?? 'default');
     if (namespace === undefined) return undefined;
   }

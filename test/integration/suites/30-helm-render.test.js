@@ -202,6 +202,18 @@ suite('Helm render', () => {
     const doc = await vscode.workspace.openTextDocument(result);
     const chart = h.fixtureUri('charts/web');
     assert.strictEqual(doc.getText(), coreRender(['shop', chart.fsPath, '-n', 'prod', '-f', path.join(chart.fsPath, 'values-prod.yaml')]));
+    // Rendered again (the first choice, "as last time"): the same view, not another tab.
+    const again = vscode.commands.executeCommand('shipshape.renderHelmChart');
+    let done = false;
+    again.then(() => (done = true));
+    await h.waitFor(async () => {
+      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    }, { timeoutMs: 20_000, intervalMs: 250, message: 'the second render did not complete' });
+    assert.strictEqual((await again).toString(), result.toString());
+    const views = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input && t.input.uri && t.input.uri.toString() === result.toString());
+    assert.strictEqual(views.length, 1, 'one view per chart');
+    assert.match(result.path, /^\/web\/web \(rendered\)\.yaml$/);
   });
 
   test('an unsaved edit to a template updates the rendered view', async () => {
