@@ -354,6 +354,9 @@ export function loadFiles(files: ChartFile[], origin: string, depth = 0, budget:
 /** Directories under `rootDir` holding a Chart.yaml, skipping subcharts (charts/), node_modules and dot dirs. */
 export function findChartDirs(rootDir: string, maxDepth = 8): string[] {
   const found: string[] = [];
+  const root = realRoot(rootDir, undefined);
+  // Linked folders that repeat each other multiply the walk at every level: stop counting somewhere.
+  let budget = MAX_CHART_ENTRIES;
   const walk = (dir: string, depth: number): void => {
     let names: string[];
     try {
@@ -369,9 +372,13 @@ export function findChartDirs(rootDir: string, maxDepth = 8): string[] {
     if (depth >= maxDepth) return;
     for (const name of names) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
+      if (--budget < 0) return;
       const abs = join(dir, name);
       try {
-        if (statSync(abs).isDirectory()) walk(abs, depth + 1);
+        if (!statSync(abs).isDirectory()) continue;
+        // A linked folder outside the root is not the workspace's chart (and is not read).
+        if (lstatSync(abs).isSymbolicLink() && !isInside(realpathSync.native(abs), root)) continue;
+        walk(abs, depth + 1);
       } catch {
         /* unreadable entries are not charts */
       }
