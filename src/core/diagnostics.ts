@@ -60,3 +60,10 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.rule.localeCompare(b.rule)
   );
 }
+
+/** Whether `position` lies within `range` (both ends included: a cursor just after a word is on it). */
+export function contains(range: Range, position: Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}

@@ -1,7 +1,20 @@
 /** The core's findings and edits as LSP types; the rule id is the diagnostic's `code`, its doc the `codeDescription`. */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../core/diagnostics';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../core/rules/meta';
+
+/** The rule docs shipped beside the server (dist/../docs/rules in the .vsix and the npm package), read offline. */
+const SHIPPED_DOCS = join(__dirname, '..', 'docs', 'rules');
+const shipped = existsSync(SHIPPED_DOCS);
+
+/** A rule's doc: the shipped file when there is one (no network needed), else the repository's page. */
+export function ruleDocUri(id: string): string {
+  const file = join(SHIPPED_DOCS, `${id}.md`);
+  return shipped && existsSync(file) ? pathToFileURL(file).href : docsUrl(id);
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,7 +38,7 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     severity: SEVERITY[d.severity],
     source: 'shipshape',
     code: d.rule,
-    codeDescription: { href: docsUrl(d.rule) },
+    codeDescription: { href: ruleDocUri(d.rule) },
     message: plainMessage(d.message),
     ...(Object.keys(data).length ? { data } : {}),
   };

@@ -31,7 +31,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../core/diagnostics';
+import { contains, type Diagnostic } from '../core/diagnostics';
 import { definitionsAt, outlineOf } from '../core/project/navigation';
 import { ignoreEdits } from '../core/project/ignore-edits';
 import { Project, toInventoryPath, type LanguageHint } from '../core/project';
@@ -39,7 +39,8 @@ import type { Completion } from '../core/project/project';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/helm/authoring/tokens';
 import { buildTree } from '../core/project/tree';
 import { describeProject } from '../core/project/summary';
-import { toLspDiagnostic, type DiagnosticData } from './convert';
+import { ruleDocUri, toLspDiagnostic, type DiagnosticData } from './convert';
+import { ruleMeta } from '../core/rules/registry';
 import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, FILE_INFO_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { checkRendered, type Segment } from '../core/project/rendered';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
@@ -270,7 +271,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(({ textDocument, position }) => {
-    const markdown = project?.hover(keyOf(textDocument.uri), position);
+    if (!project) return null;
+    const key = keyOf(textDocument.uri);
+    // A finding under the cursor: why its rule exists, and its doc (the editor shows the message itself).
+    const why = project
+      .check(key)
+      .filter((d) => contains(d.range, position))
+      .map((d) => {
+        const meta = ruleMeta(d.rule);
+        return meta ? `**${d.rule}**: ${meta.description} [Rule doc](${ruleDocUri(d.rule)})` : undefined;
+      })
+      .filter((line, i, all): line is string => line !== undefined && all.indexOf(line) === i);
+    const markdown = [...why, project.hover(key, position)].filter(Boolean).join('\n\n---\n\n');
     return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
   });
 

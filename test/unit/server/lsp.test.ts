@@ -178,3 +178,18 @@ test('the log gets a start-up summary: version, what was found, config files, Ku
   assert.match(summary, /config files: .*\.shipshape\.yaml/);
   assert.match(summary, /Kubernetes schemas: 1\.34/);
 });
+
+test('a hover on a finding says why its rule exists and links its doc, shipped beside the server (offline)', { skip }, async () => {
+  const root = workspace();
+  const client = new TestClient(root);
+  clients.push(client);
+  await client.initialize();
+  const uri = client.uri('Dockerfile');
+  const text = 'FROM node:latest\nCMD ["node", "a.js"]\n';
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  const latest = await client.waitFor(() => client.diagnostics.get(uri)?.find((d) => d.code === 'no-latest-tag'), 'the latest-tag finding');
+  const doc = (latest as { codeDescription?: { href: string } }).codeDescription?.href ?? '';
+  assert.match(doc, /^file:\/\/.*\/docs\/rules\/no-latest-tag\.md$/, 'the doc is the shipped file');
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: latest.range.start })) as { contents: { value: string } } | null;
+  assert.match(hover?.contents.value ?? '', /\*\*no-latest-tag\*\*: .{20,}\[Rule doc\]\(file:\/\//);
+});

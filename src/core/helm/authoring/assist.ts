@@ -3,10 +3,10 @@
  * at a position, its hover, completions, definition, references, rename edits and the outline. Plain
  * core types (files, ranges, Markdown); the language server turns them into LSP's.
  */
-import type { Position, Range } from '../../diagnostics';
+import { contains, type Position, type Range } from '../../diagnostics';
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
-import { contains, type TemplateScan } from './template-refs';
+import type { TemplateScan } from './template-refs';
 import { allKeys, type ValueKey } from './values-tree';
 
 export interface Location {

@@ -7,7 +7,7 @@
  * A file that does not parse is scanned lexically instead, so hover and navigation keep working
  * while the user types.
  */
-import type { Position, Range } from '../../diagnostics';
+import type { Range } from '../../diagnostics';
 import { LineIndex } from '../../text/lines';
 import { parseTemplates, TemplateError, type Tree } from '../../gotemplate';
 import { NodeType, type ArgNode, type CommandNode, type ListNode, type Node, type PipeNode } from '../../gotemplate/ast';
@@ -427,10 +427,4 @@ function unclosedBlock(text: string): { offset: number; length: number; keyword:
     else open.push({ offset: m.index!, length: m[0].length, keyword: m[1] });
   }
   return open.pop();
-}
-
-export function contains(range: Range, position: Position): boolean {
-  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return after && before;
 }
