@@ -25,7 +25,7 @@ export const RENDER_USAGE = `Usage: shipshape render [NAME] CHART [flags]
       --skip-schema-validation  do not check values.schema.json
       --is-upgrade            render as an upgrade (.Release.IsUpgrade)
   -s, --show-only PATH        only these templates (repeatable)
-      --helm-compat 3|4       imitate Helm 3.21 or Helm 4.2 (default 4)
+      --helm-compat 3|4|4.1   imitate Helm 3.21, Helm 4.2 (default 4) or Helm 4.0/4.1
 `;
 
 /** A command line that cannot be understood; exits 2 with the usage text. */
@@ -76,7 +76,7 @@ export function parseRenderArgs(args: string[]): ParsedRenderArgs {
     throw new RenderUsageError('the release name is given twice (NAME and --release-name)');
   }
   const compat = v['helm-compat'];
-  if (compat !== undefined && compat !== '3' && compat !== '4') throw new RenderUsageError('--helm-compat must be 3 or 4');
+  if (compat !== undefined && compat !== '3' && compat !== '4' && compat !== '4.1') throw new RenderUsageError('--helm-compat must be 3, 4 or 4.1');
   const options: RenderOptions = {
     releaseName: name ?? v['release-name'],
     namespace: v.namespace,
@@ -95,7 +95,7 @@ export function parseRenderArgs(args: string[]): ParsedRenderArgs {
     skipSchemaValidation: v['skip-schema-validation'],
     isUpgrade: v['is-upgrade'],
     showOnly: v['show-only'],
-    helmCompat: compat === undefined ? undefined : compat === '3' ? 3 : 4,
+    helmCompat: compat === undefined ? undefined : compat === '3' ? 3 : compat === '4.1' ? '4.1' : 4,
   };
   // Absent flags stay absent, so the options equal what a caller of renderChart would pass.
   for (const key of Object.keys(options) as (keyof RenderOptions)[]) if (options[key] === undefined) delete options[key];
@@ -123,7 +123,9 @@ export function runRender(args: string[], io: RenderIo): number {
     return 0;
   } catch (e) {
     if (!(e instanceof ChartRenderError)) throw e;
-    io.err(`Error: ${e.message}\n`);
+    // helm adds this once rendering has begun (a template, its output's YAML, the chart's kubeVersion); not for bad flags or values.
+    const rendering = e.templatePath !== undefined || /^chart requires kubeVersion/.test(e.message);
+    io.err(`Error: ${e.message}${rendering ? '\n\nUse --debug flag to render out invalid YAML' : ''}\n`);
     return 1;
   }
 }

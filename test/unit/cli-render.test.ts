@@ -115,17 +115,24 @@ test('a template error exits 1 with Error: and the template and line, like helm'
   const failed = run(['render', dir]);
   assert.equal(failed.code, 1);
   assert.equal(failed.out, '');
-  assert.match(failed.err, /^Error: .*demo\/templates\/cm\.yaml:6:\d+.*key is required\n$/);
+  // helm template's hint once rendering has begun; none for a missing chart or values file.
+  assert.match(failed.err, /^Error: .*demo\/templates\/cm\.yaml:6:\d+.*key is required\n\nUse --debug flag to render out invalid YAML\n$/);
   assert.equal(run(['render', dir, '--set', 'key=v']).code, 0);
 
   const parse = chart({ 'templates/bad.yaml': 'a: 1\nb: {{ .Values.x | nosuch }}\n' });
   const parseFailed = run(['render', parse]);
   assert.equal(parseFailed.code, 1);
-  assert.match(parseFailed.err, /^Error: parse error at \(demo\/templates\/bad\.yaml:2\): function "nosuch" not defined\n$/);
+  assert.match(parseFailed.err, /^Error: parse error at \(demo\/templates\/bad\.yaml:2\): function "nosuch" not defined\n\nUse --debug flag to render out invalid YAML\n$/);
 
   const missing = run(['render', join(dir, 'nope')]);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /^Error: .*nope/);
+  assert.doesNotMatch(missing.err, /--debug/);
+  const badValues = run(['render', dir, '-f', join(dir, 'absent.yaml')]);
+  assert.equal(badValues.code, 1);
+  assert.doesNotMatch(badValues.err, /--debug/);
+  // Helm 4.0/4.1's document splitting on request.
+  assert.equal(run(['render', dir, '--set', 'key=v', '--helm-compat', '4.1']).code, 0);
 });
 
 test('malformed command lines exit 2 with the usage', () => {
