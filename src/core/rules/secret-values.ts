@@ -12,9 +12,12 @@ const PUBLIC_TOKEN =
   /(?:^|[_.-])(?:public|pub|file|path|dir|version|gpg|pgp|fingerprint|keyring|keys|url|uri|endpoint|id|name|type|size|length|header|prefix|ttl|expiry|expiration|ref|enabled|required)(?:[_.-]|$)/i;
 const FLAG_VALUE = /^(yes|no|true|false|on|off|y|n|0|1)$/i;
 
+/** `AWS_ACCESS_KEY_ID` ends in the public token `ID`, but it is half of a credential pair (BuildKit and hadolint flag it too). */
+const ACCESS_KEY_ID = /(?:^|_)ACCESS_KEY_ID$/i;
+
 export function looksLikeSecretName(name: string): boolean {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  return SECRET_TOKEN.test(snake) && !PUBLIC_TOKEN.test(snake);
+  return ACCESS_KEY_ID.test(snake) || (SECRET_TOKEN.test(snake) && !PUBLIC_TOKEN.test(snake));
 }
 
 /** True when `value` is literal text that a reader of the file would learn the secret from. */

@@ -110,6 +110,12 @@ const cases: Case[] = [
     yaml: 'services:\n  db:\n    image: a:1\n    environment:\n      POSTGRES_PASSWORD: hunter2\n      POSTGRES_USER: app\n  app:\n    image: a:1\n    environment:\n      - DB_PASSWD=hunter2\n      - API_TOKEN\n      - SECRET_KEY=${SECRET_KEY}\n      - MYSQL_ALLOW_EMPTY_PASSWORD=yes\n',
     expect: ['POSTGRES_PASSWORD: |hunter2', '- |DB_PASSWD=hunter2'],
   },
+  {
+    rule: 'compose-secret-in-environment',
+    name: 'an access key id is half a credential pair; other ids are not secrets',
+    yaml: 'services:\n  app:\n    image: a:1\n    environment:\n      AWS_ACCESS_KEY_ID: AKIAEXAMPLE\n      CLIENT_ID: web\n',
+    expect: ['AWS_ACCESS_KEY_ID: |AKIAEXAMPLE'],
+  },
 
   {
     rule: 'compose-image-latest',

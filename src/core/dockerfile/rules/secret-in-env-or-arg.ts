@@ -7,12 +7,6 @@ import { properties } from './util/env-properties';
  * password or token passed that way leaks to everyone who can pull the image. Use
  * `RUN --mount=type=secret` at build time and environment variables or mounted secrets at run time.
  */
-/**
- * `AWS_ACCESS_KEY_ID` ends in the public token `ID`, but it is half of a credential pair (BuildKit and
- * hadolint flag it): an access key id in ARG or ENV means its secret key travels the same way.
- */
-const ACCESS_KEY_ID = /(?:^|_)ACCESS_KEY_ID$/i;
-
 const rule: DockerfileRule = {
   meta: {
     id: 'secret-in-env-or-arg',
@@ -26,7 +20,7 @@ const rule: DockerfileRule = {
     for (const property of properties(model, 'ARG', 'ENV')) {
       const name = property.name.value;
       // BuildKit's SecretsUsedInArgOrEnv name tokens, minus names that hold public data (GPG_KEY fingerprints, *_FILE).
-      if (!looksLikeSecretName(name) && !ACCESS_KEY_ID.test(name)) continue;
+      if (!looksLikeSecretName(name)) continue;
       // An ENV that only re-exports a variable, or is empty, carries no literal secret; ARG names always leak into history.
       if (property.instruction.keyword === 'ENV' && (!property.value || property.value.value === '')) continue;
       report({
