@@ -187,14 +187,20 @@ spec:
   assert.ok(!findings.some((f) => f.rule.startsWith('yaml-')), JSON.stringify(findings));
 });
 
-test('a chart that does not render is one error on its Chart.yaml', () => {
+test('a template that does not parse is one error on its own line; a chart that does not render, one on its Chart.yaml', () => {
   const root = project({
     'chart/Chart.yaml': 'apiVersion: v2\nname: broken\nversion: 0.1.0\n',
     'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name \n',
   });
   const { code, findings } = json(['check', root]);
   assert.equal(code, 1);
-  assert.deepEqual(findings.map((f) => [f.file.split('/').slice(-1)[0], f.rule, f.line]), [['Chart.yaml', 'helm-render', 1]]);
+  assert.deepEqual(findings.map((f) => [f.file.split('/').slice(-1)[0], f.rule, f.line]), [['cm.yaml', 'helm-template-syntax', 4]]);
+  const failing = project({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: broken\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 1.0.0\n    repository: https://example.com/charts\n',
+    'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
+  });
+  const second = json(['check', failing]);
+  assert.deepEqual(second.findings.map((f) => [f.file.split('/').slice(-1)[0], f.rule, f.line]), [['Chart.yaml', 'helm-render', 1]]);
 });
 
 test('`shipshape rules` lists the Kubernetes, Compose and schema rules', () => {
