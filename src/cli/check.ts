@@ -34,7 +34,8 @@ export function runCheck(args: CheckArgs, version: string, out: (s: string) => v
     }
   }
   const project = new Project({
-    roots: [process.cwd()],
+    // The folders named are read as workspace folders too (a chart's other files are read only inside one).
+    roots: [process.cwd(), ...paths.map((p) => resolve(p))],
     settings: args.overrides,
     configFile: args.config,
     // Read at most this much of one file: a 3 GB (sparse) x.yaml took 34 s and 4.3 GB to be skipped.

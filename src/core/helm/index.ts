@@ -72,6 +72,8 @@ export interface RenderOptions extends UserValueOptions {
   /** Additive: `helm lint`'s rendering mode: `required`/`fail` do not abort, so a chart whose defaults
    * are deliberately incomplete can still be rendered and checked. */
   lintMode?: boolean;
+  /** Additive: symlinks in the chart may lead anywhere inside this folder (the workspace), not only inside the chart. */
+  readRoot?: string;
   limits?: RenderLimits;
   shouldCancel?: () => boolean;
 }
@@ -250,7 +252,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
   const overrides = options.fileOverrides
     ? new Map(Object.entries(options.fileOverrides).map(([path, text]) => [resolve(path), text]))
     : undefined;
-  const chart = loadChartPathCached(dir, overrides);
+  const chart = loadChartPathCached(dir, overrides, options.readRoot ? { readRoot: options.readRoot } : undefined);
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartRenderError(`${type} charts are not installable`);
   if (chart.metadata.deprecated) warn('WARNING: This chart is deprecated');

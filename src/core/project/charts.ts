@@ -24,9 +24,9 @@ export interface ChartRender {
 }
 
 /** Renders a chart for checking; `overrides` are unsaved editor buffers by absolute path, `valuesFiles` the user's `-f` choice. */
-export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>, valuesFiles: string[] = []): ChartRender {
+export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>, valuesFiles: string[] = [], readRoot?: string): ChartRender {
   try {
-    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles });
+    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles, readRoot });
     return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
   } catch (error) {
     const raw = (error as Error).message;

@@ -9,7 +9,7 @@
  * and re-renders only what the change touched. Findings are cached per file until anything indexed
  * changes (cross-file rules make every manifest's findings depend on every other's).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
@@ -96,7 +96,7 @@ export class Project {
   private readonly listings = new Map<string, string[]>();
   /** Templates and values as their author edits them (scans cached per text). */
   readonly authoring = new AuthoringIndex({
-    read: (path) => (this.files.has(path) ? this.textOf(path) : readSmallFile(path, this.options.limits?.maxFileBytes)),
+    read: (path) => (this.files.has(path) ? this.textOf(path) : this.isInsideRoots(path) ? readSmallFile(path, this.options.limits?.maxFileBytes) : undefined),
     list: (dir) => this.listBelow(dir),
     exists: (path) => this.files.has(path) || existsSync(path),
     chosenValuesFiles: (dir) => this.chosenValues.get(dir) ?? [],
@@ -281,9 +281,11 @@ export class Project {
   private read(key: string, entry: FileEntry): void {
     if (entry.text === undefined && !entry.skipped) {
       try {
-        const size = statSync(key).size;
-        const max = this.options.limits?.maxFileBytes;
-        if (max !== undefined && size > max) entry.skipped = `${size} bytes is over the ${max}-byte limit for workspace files`;
+        const stat = statSync(key);
+        const max = this.options.limits?.maxFileBytes ?? MAX_READ_BYTES;
+        // A device, FIFO or socket named like a YAML file would block the read or never end.
+        if (!stat.isFile()) entry.skipped = 'not a regular file';
+        else if (stat.size > max) entry.skipped = `${stat.size} bytes is over the ${max}-byte limit for workspace files`;
         else entry.text = readFileSync(key, 'utf8');
       } catch (error) {
         entry.skipped = (error as Error).message;
@@ -302,6 +304,25 @@ export class Project {
     const kind = fileKindOf(asName, text, { composeGlob: hint === 'compose' || (relative !== undefined && this.options.isComposeGlob?.(relative)) });
     if (kind === 'other' && entry.named && !/\.(ya?ml|json)$/i.test(key)) return 'dockerfile';
     return kind;
+  }
+
+  /** Whether a path is inside a workspace folder, links resolved (a chart's files never lead outside it). */
+  private isInsideRoots(path: string): boolean {
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      return false;
+    }
+    return this.options.roots.some((root) => {
+      let realRoot = root;
+      try {
+        realRoot = realpathSync(root);
+      } catch {
+        // a root that is gone contains nothing
+      }
+      return real === realRoot || real.startsWith(realRoot + sep);
+    });
   }
 
   private relativeToRoot(key: string): string | undefined {
@@ -352,7 +373,8 @@ export class Project {
     for (const [key, entry] of this.files) if (entry.open && entry.text !== undefined && key.startsWith(dir + sep)) overrides[key] = entry.text;
     // A template that does not parse is reported on its own lines; the rest of the chart still renders.
     for (const key of this.listBelow(dir)) if (chartDirOfTemplate(key) !== undefined && isTemplateFile(key) && this.authoring.scanOf(key)?.error) overrides[key] = '';
-    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides, this.chosenValues.get(dir));
+    const root = this.options.roots.find((r) => dir.startsWith(r + sep));
+    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides, this.chosenValues.get(dir), root);
     for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
   }
 
@@ -560,14 +582,18 @@ export class Project {
   }
 }
 
-/** A file outside the project's list (a chart's other templates named by no one), within the size bound. */
-function readSmallFile(path: string, maxBytes = Infinity): string | undefined {
+/** A file outside the project's list (a chart's other templates named by no one): a regular file within the size bound. */
+function readSmallFile(path: string, maxBytes = MAX_READ_BYTES): string | undefined {
   try {
-    return statSync(path).size <= maxBytes ? readFileSync(path, 'utf8') : undefined;
+    const stat = statSync(path);
+    return stat.isFile() && stat.size <= maxBytes ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** No hand-written file is larger; bigger ones (dumps, devices posing as files) are not read at all. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 /** The inventory keys files by `/`-separated path. */
 export function toInventoryPath(key: string): string {

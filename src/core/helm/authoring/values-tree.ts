@@ -6,6 +6,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position, Range } from '../../diagnostics';
+import { aliasExpansion, isExcessive } from '../../yaml/aliases';
+import { findExcessiveNesting } from '../../yaml/nesting';
 
 /** Deeper values are not indexed: no hand-written values file nests this far, and walks stay bounded. */
 const MAX_DEPTH = 64;
@@ -46,8 +48,12 @@ export function parseValuesTree(file: string, text: string): ValuesTree {
 }
 
 function readTree(file: string, text: string): ValuesTree {
+  const empty = (error: string): ValuesTree => ({ file, keys: new Map(), commentedKeys: new Set(), error });
+  // What the YAML checks refuse (too deep, an alias bomb) has no keys worth listing: the render reports it.
+  if (findExcessiveNesting(text)) return empty('values nested too deeply');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
+  if (isExcessive(aliasExpansion(doc))) return empty('values expand aliases too far');
   const at = (offset: number) => {
     const p = lines.linePos(offset);
     return { line: p.line - 1, character: p.col - 1 };
