@@ -51,3 +51,13 @@ test('malformed YAML is a problem, not an exception', () => {
   assert.equal(problems.length, 1);
   assert.deepEqual(options.severity, {});
 });
+
+test('a config file the YAML checks refuse (an alias inside itself, absurd nesting) is a reported problem, quickly', () => {
+  for (const text of ['rules: &a [*a]\n', `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`]) {
+    const root = workspace({ '.shipshape.yaml': text });
+    const started = Date.now();
+    const { problems } = loadConfig(root);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.ok(Date.now() - started < 10_000);
+  }
+});

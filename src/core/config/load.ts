@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlFile } from '../yaml/parse';
 import type { Severity } from '../diagnostics';
 import type { CheckOptions, SeverityOverride } from './options';
 
@@ -51,7 +51,19 @@ export function loadConfig(startDir: string, explicitFile?: string): LoadedConfi
 
 function readYaml(file: string, problems: string[]): Record<string, unknown> {
   try {
-    const value = parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+    // The bounded parser every YAML file goes through: an alias bomb or absurd nesting is a problem, not a hang.
+    const parsed = parseYamlFile(readFileSync(file, 'utf8'), { version: '1.2' }); // 1.2: `off` stays a word
+    if (parsed.fileError) {
+      problems.push(`${file}: ${parsed.fileError.message}`);
+      return {};
+    }
+    const document = parsed.documents[0];
+    const error = document?.doc.errors[0]?.message ?? document?.valueError;
+    if (error) {
+      problems.push(`${file}: ${error.split('\n')[0]}`);
+      return {};
+    }
+    const value = document?.value;
     if (value === null || value === undefined) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {
       problems.push(`${file}: expected a mapping at the top level`);
