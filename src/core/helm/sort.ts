@@ -8,6 +8,10 @@ import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { goBytes, isEscapedByte } from '../gotemplate/bytes';
 import { goYamlSyntaxError } from './goyaml';
+import { findExcessiveNesting } from '../yaml/nesting';
+
+/** go-yaml v3's max_depth (parserc.go): deeper documents fail to decode. */
+const GO_YAML_MAX_DEPTH = 10000;
 
 /** Helm's InstallOrder: kinds earlier in the list are installed (and printed) first. */
 export const INSTALL_ORDER: readonly string[] = [
@@ -148,6 +152,8 @@ export function yamlReaderError(doc: string): string | undefined {
 function parseHeadUncached(doc: string, path: string): Head {
   const unreadable = yamlReaderError(doc);
   if (unreadable) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: ${unreadable}`);
+  // go-yaml's own bound (helm fails the same way); deeper would cost the YAML library seconds and its stack.
+  if (findExcessiveNesting(doc, GO_YAML_MAX_DEPTH)) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: exceeded max depth of ${GO_YAML_MAX_DEPTH}`);
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {

@@ -241,7 +241,8 @@ function listFiles(dir: string, problems: string[]): { path: string; mtimeMs: nu
       const stat = statSync(path, { throwIfNoEntry: false });
       if (!stat) continue;
       if (stat.isDirectory()) walk(path, depth + 1);
-      else if (['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase())) out.push({ path, mtimeMs: stat.mtimeMs, size: stat.size });
+      // Regular files only: a FIFO named x.yaml would block the read.
+      else if (stat.isFile() && ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase())) out.push({ path, mtimeMs: stat.mtimeMs, size: stat.size });
     }
   };
   walk(dir, 0);
