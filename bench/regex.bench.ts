@@ -63,6 +63,7 @@ const rows: Row[] = [
   { pattern: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', input: '1 MiB prose, email at the end', text: prose, what: 'FindString', js: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/ },
   { pattern: '(?i)LAZY DOG', input: '1 MiB prose', text: prose, what: 'FindString', js: /LAZY DOG/i },
   { pattern: 'release|image', input: '1 MiB prose', text: prose, what: 'FindString', js: /release|image/ },
+  { pattern: '@sha256:[a-f0-9]+', input: '1 MiB prose, none', text: prose, what: 'FindString', js: /@sha256:[a-f0-9]+/ },
 ];
 
 function ours(row: Row): () => unknown {

@@ -31,6 +31,8 @@ interface DState {
   /** A match ended right before the character whose transition led here. */
   readonly match: boolean;
   readonly dead: boolean;
+  /** Only the `.*?` entry is alive: the search may skip ahead to the program's literal prefix. */
+  readonly idle: boolean;
   next: (DState | undefined)[];
 }
 
@@ -100,7 +102,8 @@ export class LazyDFA {
     let st = this.cache.get(key);
     if (st === undefined) {
       if (this.cache.size >= MAX_STATES || this.stats.words > MAX_CACHE_WORDS || totalWords > MAX_TOTAL_WORDS) this.flush();
-      st = { insts: insts.slice(0, n), ctx, match, dead: n === 0, next: new Array(this.classes.count + 1) };
+      const idle = n === 1 && insts[0] === this.prog.unanchored && this.prog.unanchored !== this.prog.start;
+      st = { insts: insts.slice(0, n), ctx, match, dead: n === 0, idle, next: new Array(this.classes.count + 1) };
       this.cache.set(key, st);
       const words = n + this.classes.count + 1;
       this.stats.words += words;
@@ -204,10 +207,20 @@ export class LazyDFA {
     const { ascii, count } = this.classes;
     const n = s.length;
     this.work = 0;
+    const prefix = this.prog.prefix;
     let st = this.start(from === 0 ? 0 : this.ctxOf(this.classAt(s, from, false)));
     let last = -1;
     let i = from;
     for (;;) {
+      if (st.idle && prefix !== '') {
+        // No thread alive: skip to where a match can start (no match was seen: it would have cut the entry).
+        const j = s.indexOf(prefix, i);
+        if (j < 0) return last;
+        if (j > i) {
+          i = j;
+          st = this.start(this.ctxOf(this.classAt(s, j, false)));
+        }
+      }
       if (i >= n) {
         const t = st.next[count] ?? this.step(st, count);
         if (t.match) last = i;

@@ -34,6 +34,8 @@ export interface Prog {
   readonly start: number;
   /** Entry of the `.*?` loop before start (forward program of an unanchored pattern; = start otherwise). */
   readonly unanchored: number;
+  /** Text every match starts with ("" if none): a search may skip to its next occurrence. */
+  readonly prefix: string;
   readonly length: number;
 }
 
@@ -263,7 +265,7 @@ class Compiler {
     return { i: f1.i, out: this.loop(f1, nongreedy).out, nullable: f1.nullable };
   }
 
-  finish(f: Frag, unanchoredEntry: boolean): Prog {
+  finish(f: Frag, unanchoredEntry: boolean, prefix = ''): Prog {
     const match = this.inst(Op.Match);
     this.patch(f.out, match);
     const start = f.i;
@@ -278,7 +280,7 @@ class Compiler {
     }
     return {
       op: Uint8Array.from(this.op), out: Int32Array.from(this.out), arg: Int32Array.from(this.arg),
-      start, unanchored, length: this.op.length,
+      start, unanchored, length: this.op.length, prefix: unanchoredEntry ? prefix : '',
     };
   }
 }
@@ -385,13 +387,37 @@ function anchoredAtStart(re: Node): boolean {
   }
 }
 
+/** The literal text every match of re starts with, and whether re is that text and nothing more. */
+function literalPrefix(re: Node): [string, boolean] {
+  switch (re.op) {
+    case 'class':
+      return re.ranges.length === 2 && re.ranges[0] === re.ranges[1] ? [String.fromCodePoint(re.ranges[0]), true] : ['', false];
+    case 'empty': // zero-width: the match still starts with what follows
+    case 'emptyMatch':
+      return ['', true];
+    case 'capture':
+      return literalPrefix(re.sub);
+    case 'concat': {
+      let text = '';
+      for (const sub of re.subs) {
+        const [t, whole] = literalPrefix(sub);
+        text += t;
+        if (!whole) return [text, false];
+      }
+      return [text, true];
+    }
+    default:
+      return ['', false];
+  }
+}
+
 export function compileTree(root: Node, expr: string): Compiled {
   const simple = simplify(root, new Map());
   const sets = new SetTable();
   const fwd = new Compiler(sets, false, expr);
   // An anchored pattern needs no .*? entry: its search dies as soon as its threads do, instead of
   // scanning the rest of a long input that failed at its first characters.
-  const forward = fwd.finish(fwd.compile(simple), !anchoredAtStart(simple));
+  const forward = fwd.finish(fwd.compile(simple), !anchoredAtStart(simple), literalPrefix(simple)[0]);
   const rev = new Compiler(sets, true, expr);
   const reverse = rev.finish(rev.compile(simple), false);
   return { forward, reverse, classes: computeClasses(sets.sets) };

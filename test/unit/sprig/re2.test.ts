@@ -179,7 +179,12 @@ test('FindAll, ReplaceAll: Go\'s iteration over empty matches and code points', 
   assert.deepEqual(all('.', 'a\ud800b'), ['a', '\ud800', 'b']);
   assert.deepEqual(all('^a', 'aaa'), ['a']); // anchored: no search past the start
   assert.deepEqual(all('^a|^b|c', 'abc'), ['a', 'c']);
-  assert.deepEqual(all('(^a)*', 'aab'), ['a', '', '']); // a lone surrogate is one character (U+FFFD)
+  assert.deepEqual(all('(^a)*', 'aab'), ['a', '', '']);
+  // A literal prefix lets the search skip ahead; the matches are the same.
+  assert.deepEqual(all('fo+', 'xfoo fo f foooo'), ['foo', 'fo', 'foooo']);
+  assert.deepEqual(all('\\bfo\\b', 'fo fox afo fo'), ['fo', 'fo']);
+  assert.deepEqual(all('😀a', 'x😀a😀b😀a'), ['😀a', '😀a']);
+  assert.deepEqual(all('@sha256:[a-f0-9]+', 'x'.repeat(100_000) + 'img@sha256:abc1 y@sha256:'), ['@sha256:abc1']); // a lone surrogate is one character (U+FFFD)
   const re = compileGoRegexp('(?P<first>\\w+) (?P<last>\\w+)');
   assert.equal(replaceAll(re, 'John Smith, Jane Doe', '${last} ${first}', true), 'Smith John, Doe Jane');
   assert.equal(replaceAll(compileGoRegexp('a(x*)b'), '-ab-axxb-', '$1W', true), '---'); // $1W names group "1W"
