@@ -6,7 +6,7 @@
 import type { GoMap, GoValue } from '../gotemplate/values';
 import type { Chart, ChartDependency } from './chart';
 import { isCompatibleRange } from './semver';
-import { coalesceTables, coalesceValues, deepCopyValues, isTable, mergeValues, type HelmCompat, type Warn } from './values/coalesce';
+import { coalesceTables, coalesceValues, deepCopyValues, isTable, mergeValues, type CoalesceOptions, type HelmCompat, type Warn } from './values/coalesce';
 
 /**
  * Copies the chart tree: metadata, dependency lists and parent links are fresh; file data is shared.
@@ -104,7 +104,7 @@ function aliasDependency(charts: Chart[], dep: ChartDependency): Chart | undefin
   return undefined;
 }
 
-function processEnabled(c: Chart, v: GoMap, path: string, compat: HelmCompat, warn: Warn): void {
+function processEnabled(c: Chart, v: GoMap, path: string, compat: HelmCompat, warn: Warn, opts: CoalesceOptions): void {
   if (c.metadata.dependencies.length === 0 && !Array.isArray(c.metadata.raw.dependencies)) return;
   const kept: Chart[] = [];
   for (const existing of c.dependencies) {
@@ -121,13 +121,13 @@ function processEnabled(c: Chart, v: GoMap, path: string, compat: HelmCompat, wa
   c.dependencies = kept;
   for (const d of kept) d.parent = c;
   for (const req of c.metadata.dependencies) req.enabled = true;
-  const cvals = coalesceValues(c, v, compat, warn);
+  const cvals = coalesceValues(c, v, compat, warn, opts);
   processTags(c.metadata.dependencies, cvals, warn);
   processConditions(c.metadata.dependencies, cvals, path, warn);
   const disabled = new Set(c.metadata.dependencies.filter((r) => !r.enabled).map((r) => r.name));
   const enabledCharts = c.dependencies.filter((d) => !disabled.has(d.metadata.name));
   const enabledMeta = c.metadata.dependencies.filter((r) => !disabled.has(r.name));
-  for (const t of enabledCharts) processEnabled(t, cvals, `${path}${t.metadata.name}.`, compat, warn);
+  for (const t of enabledCharts) processEnabled(t, cvals, `${path}${t.metadata.name}.`, compat, warn, opts);
   c.metadata = { ...c.metadata, dependencies: enabledMeta };
   c.dependencies = enabledCharts;
 }
@@ -141,9 +141,9 @@ function pathToMap(path: string, data: GoMap): GoMap {
   return out;
 }
 
-function processImportValues(c: Chart, compat: HelmCompat, warn: Warn): void {
+function processImportValues(c: Chart, compat: HelmCompat, warn: Warn, opts: CoalesceOptions): void {
   if (c.metadata.dependencies.length === 0) return;
-  const cvals = mergeValues(c, {}, compat, warn);
+  const cvals = mergeValues(c, {}, compat, warn, opts);
   let b: GoMap = {};
   for (const r of c.metadata.dependencies) {
     const out: GoValue[] = [];
@@ -176,9 +176,9 @@ function processImportValues(c: Chart, compat: HelmCompat, warn: Warn): void {
   c.valuesFirstDocument = undefined;
 }
 
-function processImportValuesTree(c: Chart, compat: HelmCompat, warn: Warn): void {
-  for (const d of c.dependencies) processImportValuesTree(d, compat, warn);
-  processImportValues(c, compat, warn);
+function processImportValuesTree(c: Chart, compat: HelmCompat, warn: Warn, opts: CoalesceOptions): void {
+  for (const d of c.dependencies) processImportValuesTree(d, compat, warn, opts);
+  processImportValues(c, compat, warn, opts);
 }
 
 function goSprint(v: GoValue): string {
@@ -190,9 +190,9 @@ function goSprint(v: GoValue): string {
  * ProcessDependenciesWithMerge on a copy of `chart`: returns the tree that will be rendered, with
  * disabled subcharts removed, aliases applied and imported values folded into parents' defaults.
  */
-export function processDependencies(chart: Chart, userValues: GoMap, compat: HelmCompat, warn: Warn = () => {}): Chart {
+export function processDependencies(chart: Chart, userValues: GoMap, compat: HelmCompat, warn: Warn = () => {}, opts: CoalesceOptions = {}): Chart {
   const root = cloneChartTree(chart);
-  processEnabled(root, userValues, '', compat, warn);
-  processImportValuesTree(root, compat, warn);
+  processEnabled(root, userValues, '', compat, warn, opts);
+  processImportValuesTree(root, compat, warn, opts);
   return root;
 }

@@ -265,7 +265,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     );
   }
   const name = releaseName(options);
-  const resolved = processDependencies(chart, userValues, compat, warn);
+  const resolved = processDependencies(chart, userValues, compat, warn, { keepDefaultNils: helm41 });
   let caps;
   try {
     caps = capabilities({
@@ -284,7 +284,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
       `chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kubeVersion}`,
     );
   }
-  const values = coalesceValues(resolved, userValues, compat, warn);
+  const values = coalesceValues(resolved, userValues, compat, warn, { keepDefaultNils: helm41 });
   if (!options.skipSchemaValidation) checkValuesSchema(resolved, values);
   const release = releaseObject({ name, namespace: options.namespace ?? 'default', isUpgrade: options.isUpgrade });
   const rendered = renderTemplates(

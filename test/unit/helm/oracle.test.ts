@@ -376,20 +376,8 @@ function decodeOut(doc: string): string {
   return m ? Buffer.from(m[1], 'base64').toString('utf8') : doc;
 }
 
-/**
- * Differences whose fix lies outside the engine files this suite's author owns, run as `todo` (reported,
- * not failing) until fixed. Helm 4.2 drops `null`s from chart defaults before coalescing
- * (cleanNilValues, values/coalesce.ts line `if (this.compat === 4) defaults = withoutNils(defaults)`);
- * Helm 4.1 keeps them, so `resources.limits: null` prints and a null default deletes like in Helm 3.
- */
-const HELM41_KEEPS_DEFAULT_NULLS = 'Helm 4.1 keeps chart-default nulls (needs a 4.1 mode in values/coalesce.ts)';
-const TODO: Record<string, string> = {
-  'helm 4.1: podinfo': HELM41_KEEPS_DEFAULT_NULLS,
-  'helm 4.1: podinfo --skip-tests': HELM41_KEEPS_DEFAULT_NULLS,
-  'helm 4.1: podinfo --no-hooks -n apps': HELM41_KEEPS_DEFAULT_NULLS,
-  'helm 4.1: podinfo --show-only templates/deployment.yaml': HELM41_KEEPS_DEFAULT_NULLS,
-  'helm 4.1: golden v4 ensure nil/null values pass to subcharts delete values': HELM41_KEEPS_DEFAULT_NULLS,
-};
+/** Differences not fixed yet, run as `todo` (reported, not failing) with the reason. */
+const TODO: Record<string, string> = {};
 
 const cases = [...chartCases(), ...goldenCases(), ...fixtureCases()];
 
@@ -576,9 +564,9 @@ if (typeof oracle === 'string') {
       const show = (o: GeneratedOutcome['helm'] | undefined): string => (o === undefined ? '(none)' : 'text' in o ? `renders ${JSON.stringify(decodeOut(o.text))}` : `fails ${JSON.stringify(o.error)}`);
       const differing = outcomes.filter((o) => JSON.stringify(o.helm) !== JSON.stringify(o.ours));
       const gaps = differing.filter((o) => valueModelGap(o));
-      // values.yaml's `nil: null`: Helm 4.1 keeps it, like Helm 3 (see TODO below: values/coalesce.ts).
+      // values.yaml's `nil: null`: Helm 4.1 keeps it, like Helm 3 (helmCompat '4.1' does too).
       const nulls = major === 4 ? differing.filter((o) => !gaps.includes(o) && keepsDefaultNull(o)) : [];
-      if (nulls.length > 0) console.log(`generated (helm 4): ${nulls.length} differ only by the chart-default null Helm 4.1 keeps (${HELM41_KEEPS_DEFAULT_NULLS})`);
+      if (nulls.length > 0) console.log(`generated (helm 4): ${nulls.length} differ only by the chart-default null Helm 4.1 keeps (Helm 4.1 keeps chart-default nulls)`);
       const failing = outcomes.filter((o) => 'error' in o.helm).length;
       console.log(
         `generated (helm ${major}): ${outcomes.length - differing.length} of ${outcomes.length} agree (${failing} fail in helm); ` +

@@ -99,11 +99,17 @@ export type Warn = (message: string) => void;
 
 const concatPrefix = (a: string, b: string): string => (a === '' ? b : `${a}.${b}`);
 
+/** Helm 4.0/4.1 still kept nulls from chart defaults (4.2 drops them, as `helm4: true` here does by default). */
+export interface CoalesceOptions {
+  keepDefaultNils?: boolean;
+}
+
 class Coalescer {
   constructor(
     private readonly compat: HelmCompat,
     private readonly merge: boolean,
     private readonly warn: Warn,
+    private readonly options: CoalesceOptions = {},
   ) {}
 
   coalesce(chart: Chart, dest: GoMap, prefix: string): GoMap {
@@ -170,7 +176,7 @@ class Coalescer {
   private coalesceValues(chart: Chart, v: GoMap, prefix: string): void {
     const subPrefix = concatPrefix(prefix, chart.metadata.name);
     let defaults = deepCopyValues(chartDefaults(chart, this.compat));
-    if (this.compat === 4) defaults = withoutNils(defaults);
+    if (this.compat === 4 && !this.options.keepDefaultNils) defaults = withoutNils(defaults);
     for (const [key, val] of Object.entries(defaults)) {
       if (key in v) {
         const value = v[key];
@@ -214,13 +220,13 @@ class Coalescer {
 }
 
 /** CoalesceValues: user values over the chart's defaults, recursively through its subcharts. */
-export function coalesceValues(chart: Chart, userValues: GoMap, compat: HelmCompat, warn: Warn = () => {}): GoMap {
-  return new Coalescer(compat, false, warn).coalesce(chart, deepCopyValues(userValues), '');
+export function coalesceValues(chart: Chart, userValues: GoMap, compat: HelmCompat, warn: Warn = () => {}, options: CoalesceOptions = {}): GoMap {
+  return new Coalescer(compat, false, warn, options).coalesce(chart, deepCopyValues(userValues), '');
 }
 
 /** MergeValues: like coalesceValues but nulls are kept (used for import-values). */
-export function mergeValues(chart: Chart, values: GoMap, compat: HelmCompat, warn: Warn = () => {}): GoMap {
-  return new Coalescer(compat, true, warn).coalesce(chart, deepCopyValues(values), '');
+export function mergeValues(chart: Chart, values: GoMap, compat: HelmCompat, warn: Warn = () => {}, options: CoalesceOptions = {}): GoMap {
+  return new Coalescer(compat, true, warn, options).coalesce(chart, deepCopyValues(values), '');
 }
 
 /** CoalesceTables(dst, src) with Helm's rules (dst wins); both are copied first. */
