@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { isRiskyPattern, compileCustomSchema } from './ajv';
+import { compileCustomSchema } from './ajv';
 import type { JsonSchema } from './openapi';
 import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
 
@@ -133,8 +133,6 @@ function convert(node: unknown, isRoot = false, depth = 0): JsonSchema {
       out[key] = value.map((v) => convert(v, false, depth + 1));
     } else if (NESTED_ONE.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
       out[key] = convert(value, false, depth + 1);
-    } else if (key === 'pattern' && typeof value === 'string' && isRiskyPattern(value)) {
-      out['x-shipshape-unchecked-pattern'] = value;
     } else if (key === 'default' || key === 'example' || key === 'x-kubernetes-validations') {
       // Not validation keywords for a manifest: defaults are applied by the server.
     } else {

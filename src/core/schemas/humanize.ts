@@ -158,13 +158,6 @@ function describeError(error: ErrorObject, input: HumanizeInput): Finding | unde
         message: `Duplicate entry in ${where}: ${keys} is already used by entry ${Number(params.first) + 1}; the API server rejects this.`,
       };
     }
-    case 'x-shipshape-unchecked-pattern':
-      return {
-        ...base,
-        severity: 'info',
-        target: 'value',
-        message: `${where} was not checked against its pattern ${String(params.pattern)}: the pattern could take exponential time.`,
-      };
     case 'oneOf':
     case 'anyOf':
       return { ...base, target: 'value', message: `${show(error.data)} does not match any allowed form of ${where}.` };

@@ -9,7 +9,7 @@ import { validateYamlFile } from '../../../src/core/schemas';
 import { schemaRegExp } from '../../../src/core/schemas/ajv';
 import { testSchemaDir } from './schema-dir';
 
-/** Each a classic catastrophic-backtracking shape that crd.ts's risky-pattern check does not catch. */
+/** Each a classic catastrophic-backtracking shape. */
 const PATTERNS = [
   '^(a|aa)+$', // repeated alternation with overlapping branches
   '^(a|a?)+$', // an optional inside a repetition
@@ -48,7 +48,8 @@ test('ReDoS patterns in a CRD validate a 50 KB string in bounded time, and the m
   const started = performance.now();
   const diagnostics = validateYamlFile(text, 'redos.yaml', { schemaDir: testSchemaDir(), kind: 'kubernetes' });
   const ms = performance.now() - started;
-  assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+  // A hang guard only (the speed claim is bench/regex.bench.ts); CRD compilation dominates this under load.
+  assert.ok(ms < 10_000, `took ${ms.toFixed(0)} ms`);
   // One "does not match the pattern" finding per field, on its value: each pattern really ran.
   const lines = text.split('\n');
   const reported = diagnostics.map((d) => lines[d.range.start.line].trim().split(':')[0]).sort();
