@@ -84,7 +84,8 @@ const CHECKED_KINDS = new Set<FileKind>(['dockerfile', 'kubernetes', 'compose', 
 export class Project {
   private readonly files = new Map<string, FileEntry>();
   private readonly dirty = new Set<string>();
-  private readonly yaml = new YamlProject();
+  // Included compose files are read as the project reads any file: open buffers first, regular files inside the workspace.
+  private readonly yaml = new YamlProject({ readFile: (path) => (this.files.has(path) ? this.textOf(path) : this.isInsideRoots(path) ? readSmallFile(path, this.options.limits?.maxFileBytes) : undefined) });
   readonly inventory = new WorkspaceInventory();
   private readonly config: ConfigCache;
   private readonly charts = new Map<string, { render?: ChartRender; dirty: boolean }>();

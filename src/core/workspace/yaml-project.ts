@@ -26,6 +26,9 @@ export class YamlProject {
   private readonly patchesOf = new Map<string, string[]>();
   private readonly patchFiles = new Map<string, number>();
 
+  /** `readFile` reads the files a compose file includes (the Project's: open buffers, bounded, inside the workspace). */
+  constructor(private readonly context: { readFile?: (path: string) => string | undefined } = {}) {}
+
   /** Adds or replaces a manifest's objects (Helm templates too: they tell others what exists). */
   setManifest(fileName: string, text: string): void {
     const previous = this.manifests.get(fileName);
@@ -95,7 +98,7 @@ export class YamlProject {
     }
     diagnostics.push(...validateYamlFile(text, fileName, { kind, schemaDir }));
     const file = parseYamlFile(text, { version: '1.2' });
-    diagnostics.push(...checkComposeFile(file, fileName, options));
+    diagnostics.push(...checkComposeFile(file, fileName, options, { readFile: this.context.readFile }));
     return applyOptions(diagnostics, options, new YamlSuppressions(file));
   }
 }
