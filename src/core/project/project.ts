@@ -251,6 +251,7 @@ export class Project {
 
   private delete(key: string): void {
     this.filesCameOrWent();
+    this.authoring.forget(key);
     this.files.delete(key);
     this.results.delete(key);
     this.dirty.add(key);

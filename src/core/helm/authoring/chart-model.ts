@@ -43,9 +43,9 @@ export function isTemplateFile(path: string): boolean {
 }
 
 export class AuthoringIndex {
-  private readonly scans = new Map<string, { text: string; scan: TemplateScan }>();
-  private readonly values = new Map<string, { text: string; tree: ValuesTree }>();
-  private readonly metas = new Map<string, { text: string; meta: ChartMeta }>();
+  private readonly scans = new Map<string, { text: string; value: TemplateScan }>();
+  private readonly values = new Map<string, { text: string; value: ValuesTree }>();
+  private readonly metas = new Map<string, { text: string; value: ChartMeta }>();
   private readonly views = new Map<string, ChartView>();
   /** Bumped when files come or go: charts' listings (templates, subcharts) are read again. */
   epoch = 0;
@@ -64,38 +64,32 @@ export class AuthoringIndex {
   }
 
   metaOf(file: string): ChartMeta | undefined {
-    const text = this.sources.read(file);
-    if (text === undefined) return undefined;
-    const cached = this.metas.get(file);
-    if (cached?.text === text) return cached.meta;
-    const meta = parseChartMeta(file, text);
-    this.metas.set(file, { text, meta });
-    return meta;
+    return this.byText(this.metas, file, (text) => parseChartMeta(file, text));
   }
 
   scanOf(file: string): TemplateScan | undefined {
-    const text = this.sources.read(file);
-    if (text === undefined) return undefined;
-    const cached = this.scans.get(file);
-    if (cached?.text === text) return cached.scan;
-    const scan = scanTemplate(templateName(file), text, isHelmFunction);
-    this.scans.set(file, { text, scan });
-    return scan;
+    return this.byText(this.scans, file, (text) => scanTemplate(templateName(file), text, isHelmFunction));
   }
 
   valuesOf(file: string): ValuesTree | undefined {
+    return this.byText(this.values, file, (text) => parseValuesTree(file, text));
+  }
+
+  /** A file's reading, made again only when its text changed (a keystroke re-reads one file). */
+  private byText<T>(cache: Map<string, { text: string; value: T }>, file: string, read: (text: string) => T): T | undefined {
     const text = this.sources.read(file);
     if (text === undefined) return undefined;
-    const cached = this.values.get(file);
-    if (cached?.text === text) return cached.tree;
-    const tree = parseValuesTree(file, text);
-    this.values.set(file, { text, tree });
-    return tree;
+    const cached = cache.get(file);
+    if (cached?.text === text) return cached.value;
+    const value = read(text);
+    cache.set(file, { text, value });
+    return value;
   }
 
   forget(file: string): void {
     this.scans.delete(file);
     this.values.delete(file);
+    this.metas.delete(file);
   }
 
   /** The chart holding `file` (a template, a values file or Chart.yaml), or undefined. */
