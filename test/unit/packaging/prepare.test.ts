@@ -32,7 +32,7 @@ function standIn() {
     writeFileSync(join(root, name), text);
   }
   copyFileSync(join(REPO_ROOT, 'scripts/prepare.mjs'), join(repo, 'scripts/prepare.mjs'));
-  copyFileSync(join(REPO_ROOT, 'scripts/helm-oracle.mjs'), join(repo, 'scripts/helm-oracle.mjs'));
+  for (const module of ['helm-oracle.mjs', 'unzip.mjs']) copyFileSync(join(REPO_ROOT, 'scripts', module), join(repo, 'scripts', module));
   const run = (env: Record<string, string> = {}) => {
     // Not CI: the stand-in must not fetch the helm oracle.
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'SHIPSHAPE_SHARED' && k !== 'CI'));
