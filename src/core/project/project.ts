@@ -158,6 +158,11 @@ export class Project {
 
   /** A file was created or changed on disk (an open buffer keeps its own text). */
   changedOnDisk(path: string): void {
+    // A folder created with its files in it may come as one event for the folder alone (watchers coalesce).
+    if (!this.files.has(path) && isDirectory(path)) {
+      for (const file of discoverFiles([path], isCandidateName, this.options.limits?.maxFiles).files) if (!this.files.has(file)) this.changedOnDisk(file);
+      return;
+    }
     if (!isCandidateName(path)) return;
     const entry = this.files.get(path);
     if (entry?.open) return;
@@ -581,6 +586,14 @@ export class Project {
   parsedManifest(key: string): ParsedYamlFile | undefined {
     this.refresh();
     return this.yaml.parsed(key);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
