@@ -9,15 +9,8 @@ import type { FindingTally } from './tally';
 import { rootNodes, type SourceSpan, type TreeNode, type WorkspaceInventory } from '../workspace/inventory';
 
 
-export interface TreeItemData {
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon: string;
-  contextValue: string;
-  at?: SourceSpan;
-  chartDir?: string;
+/** A tree node as the client receives it: plain data, with its findings counted. */
+export interface TreeItemData extends Pick<TreeNode, 'id' | 'label' | 'description' | 'tooltip' | 'icon' | 'contextValue' | 'at' | 'chartDir'> {
   /** Findings of this item and the items below it (what its description summarises). */
   findings?: FindingTally;
   /** Findings that belong to this item alone: each finding is owned by exactly one item. */
