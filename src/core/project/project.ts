@@ -9,7 +9,8 @@
  * and re-renders only what the change touched. Findings are cached per file until anything indexed
  * changes (cross-file rules make every manifest's findings depend on every other's).
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isDirectory, isInsideRoots, MAX_READ_BYTES, readSmallFile } from './read';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
@@ -85,7 +86,7 @@ export class Project {
   private readonly files = new Map<string, FileEntry>();
   private readonly dirty = new Set<string>();
   // Included compose files are read as the project reads any file: open buffers first, regular files inside the workspace.
-  private readonly yaml = new YamlProject({ readFile: (path) => (this.files.has(path) ? this.textOf(path) : this.isInsideRoots(path) ? readSmallFile(path, this.options.limits?.maxFileBytes) : undefined) });
+  private readonly yaml = new YamlProject({ readFile: (path) => this.readAny(path) });
   readonly inventory = new WorkspaceInventory();
   private readonly config: ConfigCache;
   private readonly charts = new Map<string, { render?: ChartRender; dirty: boolean }>();
@@ -97,7 +98,7 @@ export class Project {
   private readonly listings = new Map<string, string[]>();
   /** Templates and values as their author edits them (scans cached per text). */
   readonly authoring = new AuthoringIndex({
-    read: (path) => (this.files.has(path) ? this.textOf(path) : this.isInsideRoots(path) ? readSmallFile(path, this.options.limits?.maxFileBytes) : undefined),
+    read: (path) => this.readAny(path),
     list: (dir) => this.listBelow(dir),
     exists: (path) => this.files.has(path) || existsSync(path),
     chosenValuesFiles: (dir) => this.chosenValues.get(dir) ?? [],
@@ -313,23 +314,10 @@ export class Project {
     return kind;
   }
 
-  /** Whether a path is inside a workspace folder, links resolved (a chart's files never lead outside it). */
-  private isInsideRoots(path: string): boolean {
-    let real: string;
-    try {
-      real = realpathSync(path);
-    } catch {
-      return false;
-    }
-    return this.options.roots.some((root) => {
-      let realRoot = root;
-      try {
-        realRoot = realpathSync(root);
-      } catch {
-        // a root that is gone contains nothing
-      }
-      return real === realRoot || real.startsWith(realRoot + sep);
-    });
+  /** Any file a check follows (an include, a chart's other files): the project's text, else a bounded read inside the workspace. */
+  private readAny(path: string): string | undefined {
+    if (this.files.has(path)) return this.textOf(path);
+    return isInsideRoots(path, this.options.roots) ? readSmallFile(path, this.options.limits?.maxFileBytes) : undefined;
   }
 
   private relativeToRoot(key: string): string | undefined {
@@ -588,27 +576,6 @@ export class Project {
     return this.yaml.parsed(key);
   }
 }
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A file outside the project's list (a chart's other templates named by no one): a regular file within the size bound. */
-function readSmallFile(path: string, maxBytes = MAX_READ_BYTES): string | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() && stat.size <= maxBytes ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** No hand-written file is larger; bigger ones (dumps, devices posing as files) are not read at all. */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 /** The inventory keys files by `/`-separated path. */
 export function toInventoryPath(key: string): string {
