@@ -275,7 +275,7 @@ export function startServer(connection: Connection): void {
     const key = keyOf(textDocument.uri);
     // A finding under the cursor: why its rule exists, and its doc (the editor shows the message itself).
     const why = project
-      .check(key)
+      .checkQuick(key) // as published while typing: a hover never waits for a chart's render
       .filter((d) => contains(d.range, position))
       .map((d) => {
         const meta = ruleMeta(d.rule);
