@@ -69,6 +69,16 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
     files: { 'templates/cm.yaml': CM('  a: {{ .Values.image.tag | quote }}\n  b: {{ .Values.count | quote }}'), 'values.yaml': 'image:\n  tag: 1\ncount: x\n', 'values.schema.json': '{"type":"object","properties":{"image":{"type":"object","properties":{"tag":{"type":"string"}}},"count":{"type":"integer"}},"required":["image"]}' },
     expected: ['values.yaml helm-values-schema@1:2-5', 'values.yaml helm-values-schema@2:0-5'],
   },
+  {
+    name: 'a -f values file beside values.yaml is checked as applied over it; its own keys only; no unused hints',
+    files: {
+      'templates/cm.yaml': CM('  a: {{ .Values.image.tag | quote }}\n  b: {{ .Values.count | quote }}'),
+      'values.yaml': 'image:\n  tag: "1"\ncount: x\n',
+      'values-prod.yaml': 'image:\n  tag: 2\nextra: 1\n',
+      'values.schema.json': '{"type":"object","properties":{"image":{"type":"object","properties":{"tag":{"type":"string"}}},"count":{"type":"integer"}}}',
+    },
+    expected: ['values-prod.yaml helm-values-schema@1:2-5', 'values.yaml helm-values-schema@2:0-5'],
+  },
   { name: 'no unused values when a template hands .Values whole to a helper', files: { 'templates/cm.yaml': CM('  a: {{ include "h" .Values }}'), 'templates/_helpers.tpl': '{{- define "h" }}{{ .anything }}{{ end }}\n', 'values.yaml': 'x: 1\n' }, expected: [] },
 ];
 

@@ -184,6 +184,11 @@ export class ChartView {
     return join(this.dir, 'values.yaml');
   }
 
+  /** Any values file of the chart (a `-f` candidate beside values.yaml). */
+  valuesTreeOf(file: string): ValuesTree | undefined {
+    return this.index.valuesOf(file);
+  }
+
   /** The chart's own default values. */
   values(): ValuesTree | undefined {
     return this.sources.exists(this.valuesFile()) ? this.index.valuesOf(this.valuesFile()) : undefined;

@@ -17,13 +17,15 @@ export function lintTemplate(chart: ChartView, file: string): Diagnostic[] {
   return found;
 }
 
+/** values.yaml, or another values file beside it (`values-prod.yaml`: meant for `-f`, checked as applied over values.yaml). */
 export function lintValues(chart: ChartView, file: string, text: string): Diagnostic[] {
-  const values = chart.values();
-  if (!values || file !== chart.valuesFile()) return [];
+  const isDefaults = file === chart.valuesFile();
+  const values = isDefaults ? chart.values() : chart.valuesTreeOf(file);
+  if (!values) return [];
   const found: Diagnostic[] = [];
   for (const rule of helmAuthoringRules) {
     if (rule.target !== 'values') continue;
-    rule.check({ chart, file, values, text, report: (f) => found.push({ rule: rule.meta.id, severity: rule.meta.defaultSeverity, aliases: rule.meta.aliases, ...f }) });
+    rule.check({ chart, file, values, text, isDefaults, report: (f) => found.push({ rule: rule.meta.id, severity: rule.meta.defaultSeverity, aliases: rule.meta.aliases, ...f }) });
   }
   return found;
 }

@@ -27,6 +27,8 @@ export interface ValuesRuleContext {
   values: ValuesTree;
   /** The text of the values file (for edits). */
   text: string;
+  /** values.yaml itself; otherwise a values file given with `-f` (`values-prod.yaml`), applied over it. */
+  isDefaults: boolean;
   report(finding: AuthoringFinding): void;
 }
 

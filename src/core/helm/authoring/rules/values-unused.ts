@@ -17,7 +17,8 @@ export const valuesUnused: AuthoringRule = {
     practice: 'style',
   },
   target: 'values',
-  check({ chart, values, text, report }) {
+  check({ chart, values, text, isDefaults, report }) {
+    if (!isDefaults) return; // a -f file sets what it overrides; values.yaml declares the interface
     const paths: string[][] = [];
     const lexical = (source: string | undefined) => {
       for (const m of source?.matchAll(/\.Values((?:\.[A-Za-z_]\w*)+)/g) ?? []) paths.push(m[1].slice(1).split('.'));
