@@ -9,7 +9,7 @@
  * The visited bitmap costs span × program bits, so callers use it within MAX_BITS and fall back to
  * the Pike VM (re2vm.ts) beyond.
  */
-import { classOf, Op, type Classes, type Prog } from './re2prog';
+import { captureSlots, classOf, Op, type Classes, type Prog } from './re2prog';
 import { emptyFlagsAt } from './re2vm';
 
 // Module constants: an imported binding is a property read (a getter under CommonJS) at every use.
@@ -31,13 +31,7 @@ export class Backtracker {
 
   /** `groups`: the group numbers (≥ 1) whose bounds captures() reports. */
   constructor(private readonly prog: Prog, private readonly classes: Classes, nslots: number, groups: number[]) {
-    this.slotIndex = new Int32Array(nslots).fill(-1);
-    groups.forEach((g, j) => {
-      if (2 * g + 1 < nslots) {
-        this.slotIndex[2 * g] = 2 * j;
-        this.slotIndex[2 * g + 1] = 2 * j + 1;
-      }
-    });
+    this.slotIndex = captureSlots(nslots, groups);
     this.k = groups.length * 2;
     this.cap = new Int32Array(Math.max(1, this.k));
   }

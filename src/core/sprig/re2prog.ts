@@ -228,30 +228,25 @@ class Compiler {
     return { i, out, nullable: f1.nullable || f2.nullable };
   }
 
-  quest(f1: Frag, nongreedy: boolean): Frag {
+  /** An Alt that tries `f1` first (greedy) or last (non-greedy); its other branch is the hole returned. */
+  private preferring(f1: Frag, nongreedy: boolean): { i: number; out: number[] } {
     const i = this.inst(Op.Alt);
-    let out: number[];
     if (nongreedy) {
       this.arg[i] = f1.i;
-      out = [i * 2];
-    } else {
-      this.out[i] = f1.i;
-      out = [i * 2 + 1];
+      return { i, out: [i * 2] };
     }
+    this.out[i] = f1.i;
+    return { i, out: [i * 2 + 1] };
+  }
+
+  quest(f1: Frag, nongreedy: boolean): Frag {
+    const { i, out } = this.preferring(f1, nongreedy);
     for (const h of f1.out) out.push(h);
     return { i, out, nullable: true };
   }
 
   loop(f1: Frag, nongreedy: boolean): Frag {
-    const i = this.inst(Op.Alt);
-    let out: number[];
-    if (nongreedy) {
-      this.arg[i] = f1.i;
-      out = [i * 2];
-    } else {
-      this.out[i] = f1.i;
-      out = [i * 2 + 1];
-    }
+    const { i, out } = this.preferring(f1, nongreedy);
     this.patch(f1.out, i);
     return { i, out, nullable: true };
   }
@@ -421,4 +416,16 @@ export function compileTree(root: Node, expr: string): Compiled {
   const rev = new Compiler(sets, true, expr);
   const reverse = rev.finish(rev.compile(simple), false);
   return { forward, reverse, classes: computeClasses(sets.sets) };
+}
+
+/** Where each group's bounds go among the slots a caller reports: `result[slot]` = index in its capture array, or -1. */
+export function captureSlots(nslots: number, groups: readonly number[]): Int32Array {
+  const index = new Int32Array(nslots).fill(-1);
+  groups.forEach((g, j) => {
+    if (2 * g + 1 < nslots) {
+      index[2 * g] = 2 * j;
+      index[2 * g + 1] = 2 * j + 1;
+    }
+  });
+  return index;
 }

@@ -12,7 +12,7 @@
  * past MAX_STEPS thread steps it stops with an error instead of freezing its caller.
  */
 import { Empty } from './re2syntax';
-import { classOf, Op, type Classes, type Prog } from './re2prog';
+import { captureSlots, classOf, Op, type Classes, type Prog } from './re2prog';
 
 // Module constants: an imported binding is a property read (a getter under CommonJS) at every use.
 const ALT = Op.Alt, NOP = Op.Nop, CAPTURE = Op.Capture, EMPTY = Op.Empty, RUNE = Op.Rune, MATCH = Op.Match;
@@ -67,13 +67,7 @@ export class PikeVM {
   /** `groups`: the group numbers (≥ 1) whose bounds captures() reports. */
   constructor(private readonly prog: Prog, private readonly classes: Classes, nslots: number, groups: number[], private readonly maxSteps = MAX_STEPS) {
     this.seen = new Uint32Array(prog.length);
-    this.slotIndex = new Int32Array(nslots).fill(-1);
-    groups.forEach((g, j) => {
-      if (2 * g + 1 < nslots) {
-        this.slotIndex[2 * g] = 2 * j;
-        this.slotIndex[2 * g + 1] = 2 * j + 1;
-      }
-    });
+    this.slotIndex = captureSlots(nslots, groups);
     this.k = groups.length * 2;
     this.cap = new Int32Array(Math.max(1, this.k));
     // One push per edge (at most two per instruction) plus one restore entry per capture.
