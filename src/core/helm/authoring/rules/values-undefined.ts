@@ -71,7 +71,9 @@ function addKeyFix(chart: ChartView, path: string[]): Fix | undefined {
   if (parent) {
     const first = parent.children!.values().next().value!;
     const indent = ' '.repeat(first.keyRange.start.character);
-    return { title: `Add \`${path.join('.')}\` to values.yaml`, edits: [{ file: values.file, range: { start: parent.valueEnd, end: parent.valueEnd }, newText: `\n${indent}${name}: ""`.replace(/^\n/, parent.valueEnd.character === 0 ? '' : '\n') + (parent.valueEnd.character === 0 ? '\n' : '') }] };
+    const line = `${indent}${name}: ""`;
+    const newText = parent.valueEnd.character === 0 ? `${line}\n` : `\n${line}`; // at a line start, or after the last child's text
+    return { title: `Add \`${path.join('.')}\` to values.yaml`, edits: [{ file: values.file, range: { start: parent.valueEnd, end: parent.valueEnd }, newText }] };
   }
   const last = [...values.keys.values()].pop();
   const end = last ? last.valueEnd : { line: 0, character: 0 };
