@@ -18,11 +18,24 @@ const common = {
   define: { SHIPSHAPE_VERSION: JSON.stringify(pkg.version) },
 };
 
+// The CLI is a small dispatcher (dist/cli.js) and one bundle per command, loaded when that command
+// runs: a short command then compiles only its own code (`render` a third of the whole CLI).
+const CLI_COMMANDS = ['check', 'render', 'rules', 'lsp'];
+const commandBundles = {
+  name: 'cli-command-bundles',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`) }, (args) =>
+      args.importer.endsWith('src/cli/main.ts') ? { path: `./cli-${args.path.slice(2)}.js`, external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The Helm renderer's worker thread (see src/extension/helm/render-worker.ts).
   { entryPoints: ['src/extension/helm/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [commandBundles] },
+  ...CLI_COMMANDS.map((command) => ({ entryPoints: [`src/cli/${command}.ts`], outfile: `dist/cli-${command}.js` })),
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];

@@ -5,12 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/diagnostics';
-// Each command loads its own modules when it runs (esbuild keeps required modules lazy): `--version`
-// and `render` never initialise the rule registries or the schema validators.
+// Each command's modules load when it runs, and the build makes each its own bundle (scripts/build.mjs):
+// `--version` loads none, `render` never loads the rule registries, the schema validators or the server.
 const commands = {
   check: () => require('./check') as typeof import('./check'),
   render: () => require('./render') as typeof import('./render'),
   rules: () => require('./rules') as typeof import('./rules'),
+  lsp: () => require('./lsp') as typeof import('./lsp'),
 };
 
 declare const SHIPSHAPE_VERSION: string | undefined;
@@ -72,10 +73,7 @@ function runLsp(args: string[], io: Io): number {
     io.err('shipshape: lsp speaks over stdio only: run `shipshape lsp --stdio`\n');
     return 2;
   }
-  // Loaded here so the other commands never pay for the server's modules.
-  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
-  const { startServer } = require('../server/server') as typeof import('../server/server');
-  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  commands.lsp().startLsp();
   return 0; // the open connection keeps the process running; it ends it on `exit`
 }
 
