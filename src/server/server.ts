@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
   /** Open documents' URIs by project key (the client's spelling of the URI is kept). */
   const uris = new Map<string, string>();
   let othersTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Values files chosen per chart by the client (kept across projects: a settings change makes a new one). */
+  /** Values files chosen per chart by the client (kept across projects: new compose globs make a new one). */
   const chosenValues = new Map<string, string[]>();
   let pass = 0;
   let treeRevision = -1;
@@ -196,6 +196,8 @@ export function startServer(connection: Connection): void {
 
   /** Settles when the project of the current settings exists (requests that need it wait for it). */
   let markReady: () => void = () => undefined;
+  /** The compose globs the project was made with. */
+  let projectComposeFiles = '';
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const refreshSettings = async () => {
     if (configurationCapability) {
@@ -203,8 +205,16 @@ export function startServer(connection: Connection): void {
       if (fetched) settings = fetched;
     }
     const first = project === undefined;
-    project = newProject();
-    project.scan();
+    const composeFiles = JSON.stringify(settings.composeFiles ?? []);
+    if (project && composeFiles === projectComposeFiles) {
+      // Severities, versions and CRD folders change answers, not which files there are or their parses.
+      project.setSettings(toCheckOptions(settings));
+    } else {
+      // Compose globs change what kind files are: read the workspace again.
+      project = newProject();
+      project.scan();
+      projectComposeFiles = composeFiles;
+    }
     markReady();
     scheduleOthers(0);
     if (first) {

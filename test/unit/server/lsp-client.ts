@@ -22,6 +22,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishedDiagnostic[]>();
   private readonly process: ChildProcess;
   private waiters: (() => void)[] = [];
+  /** What the client answers to `workspace/configuration` (the `shipshape` section). */
+  configuration: Record<string, unknown> = {};
 
   constructor(private readonly root: string) {
     this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -30,7 +32,7 @@ export class TestClient {
       this.diagnostics.set(p.uri, p.diagnostics);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }

@@ -207,3 +207,27 @@ test('a folder created with files in it, announced by one event for the folder, 
   const found = await client.waitFor(() => client.diagnostics.get(uri)?.find((d) => d.code === 'compose-image-latest'), 'the new compose file checked');
   assert.ok(found);
 });
+
+test('a settings change applies to every file, open buffers keep their unsaved text', { skip }, async () => {
+  const root = workspace();
+  const client = new TestClient(root);
+  clients.push(client);
+  await client.initialize();
+  const dockerfile = client.uri('Dockerfile');
+  const compose = client.uri('compose.yaml');
+  const codes = (uri: string) => (client.diagnostics.get(uri) ?? []).map((d) => d.code);
+  // An unsaved edit that adds a finding of its own (a second `:latest`).
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dockerfile, languageId: 'dockerfile', version: 1, text: 'FROM node:latest\nFROM alpine:latest\nRUN echo hi\n' } });
+  await client.waitFor(() => codes(dockerfile).filter((c) => c === 'no-latest-tag').length === 2, 'two no-latest-tag findings in the unsaved buffer');
+  await client.waitFor(() => codes(compose).includes('compose-image-latest') || codes(compose).length > 0, 'the compose file is checked');
+  const composeBefore = codes(compose);
+
+  client.configuration = { rules: { 'no-latest-tag': 'off' } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await client.waitFor(() => !codes(dockerfile).includes('no-latest-tag') && codes(dockerfile).length > 0, 'no-latest-tag off in the open buffer, its other findings kept');
+  assert.deepEqual(codes(compose), composeBefore, 'other rules of closed files unchanged');
+
+  client.configuration = { rules: {} };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await client.waitFor(() => codes(dockerfile).filter((c) => c === 'no-latest-tag').length === 2, 'back on, still on the unsaved text');
+});
