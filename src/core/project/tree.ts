@@ -15,6 +15,8 @@ export interface TreeItemData extends Pick<TreeNode, 'id' | 'label' | 'descripti
   findings?: FindingTally;
   /** Findings that belong to this item alone: each finding is owned by exactly one item. */
   owned?: FindingTally;
+  /** A Kubernetes object's kind, apiVersion and namespace (unset means `default`; none when cluster-scoped), for the client's grouping, icons and tooltips. */
+  k8s?: { kind: string; apiVersion: string; name?: string; namespace?: string };
   children?: TreeItemData[];
 }
 
@@ -25,6 +27,7 @@ export function buildTree(
   maxNodes = 20_000,
 ): TreeItemData[] {
   let budget = maxNodes;
+  const objects = new Map(inventory.kubernetesObjects().map((o) => [`k8s:obj:${o.key}`, o]));
   const owners: { item: TreeItemData; spans: SourceSpan[]; depth: number }[] = [];
   const walk = (node: TreeNode, depth: number): TreeItemData => {
     budget--;
@@ -33,6 +36,12 @@ export function buildTree(
     if (node.tooltip !== undefined) item.tooltip = node.tooltip;
     if (node.at) item.at = node.at;
     if (node.chartDir !== undefined) item.chartDir = node.chartDir;
+    // Twins get a `#n` suffix (uniqueIds); the object is the same.
+    const object = node.contextValue === 'k8sObject' ? objects.get(node.id.replace(/#\d+$/, '')) : undefined;
+    if (object) {
+      item.k8s = { kind: object.kind, apiVersion: object.apiVersion, name: object.name, namespace: object.clusterScoped ? undefined : (object.namespace ?? 'default') };
+      if (object.name === undefined) delete item.k8s.name;
+    }
     if (node.ownsFindings && node.at) owners.push({ item, spans: [node.at, ...(node.alsoCovers ?? [])], depth });
     if (node.children && budget > 0) item.children = node.children().map((child) => walk(child, depth + 1));
     return item;
