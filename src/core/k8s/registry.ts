@@ -1,11 +1,13 @@
 /** Every Kubernetes rule, in the order they are listed to users. */
 import type { RuleMeta } from '../rules/meta';
 import type { KubernetesRule } from './rule';
+import { annotationSyntax } from './rules/annotation-syntax';
 import { backendMissing } from './rules/backend-missing';
 import { configInCommand } from './rules/config-in-command';
 import { duplicateObject } from './rules/duplicate-object';
 import { hostNetwork } from './rules/host-network';
 import { imageLatest } from './rules/image-latest';
+import { labelSyntax } from './rules/label-syntax';
 import { missingConfigKey } from './rules/missing-config-key';
 import { missingConfigMap } from './rules/missing-configmap';
 import { missingProbes } from './rules/missing-probes';
@@ -13,8 +15,11 @@ import { missingPvc } from './rules/missing-pvc';
 import { missingResources } from './rules/missing-resources';
 import { missingSecret } from './rules/missing-secret';
 import { missingServiceAccount } from './rules/missing-service-account';
+import { objectName } from './rules/object-name';
+import { portRange } from './rules/port-range';
 import { privileged } from './rules/privileged';
 import { pvcUnsatisfied } from './rules/pvc-unsatisfied';
+import { resourceQuantity } from './rules/resource-quantity';
 import { runAsRoot } from './rules/run-as-root';
 import { secretInConfigMap } from './rules/secret-in-configmap';
 import { secretInEnv } from './rules/secret-in-env';
@@ -47,6 +52,12 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   missingPvc,
   pvcUnsatisfied,
   duplicateObject,
+  // What the API server validates beyond the OpenAPI schema (kubectl apply --dry-run=server).
+  objectName,
+  labelSyntax,
+  annotationSyntax,
+  portRange,
+  resourceQuantity,
 ];
 
 export const kubernetesRules: RuleMeta[] = kubernetesRuleList.map((r) => r.meta);

@@ -1,0 +1,270 @@
+/**
+ * What the API server validates beyond the schema (k8s-object-name, k8s-label-syntax,
+ * k8s-annotation-syntax, k8s-port-range, k8s-resource-quantity): each case is inline YAML and the
+ * exact ranges the rule must report, with the edges of apimachinery's validators on both sides.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { at, findings } from './helpers';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName } from '../../../src/core/k8s/api-validation';
+import { parseExactQuantity } from '../../../src/core/k8s/rules/resource-quantity';
+import { validateYamlFile } from '../../../src/core/schemas';
+import { testSchemaDir } from '../schemas/schema-dir';
+
+const indent = (text: string, n: number) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
+
+const a63 = 'a'.repeat(63);
+const a64 = 'a'.repeat(64);
+
+/** An object of `kind` with `metadata` lines (indented under `metadata:`) and optional rest. */
+const obj = (kind: string, metadata: string, rest = '', apiVersion = 'v1') => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n${indent(metadata, 2)}\n${rest}`;
+const named = (kind: string, name: string, apiVersion = 'v1') => obj(kind, `name: ${name}`, '', apiVersion);
+
+/** A Pod with one container named `c`; `container` is the rest of the container's fields. */
+const pod = (container: string, spec = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec ? indent(spec, 2) + '\n' : ''}  containers:\n    - name: c\n      image: a:1\n${indent(container, 6)}\n`;
+
+const service = (ports: string, spec = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n${spec ? indent(spec, 2) + '\n' : ''}  ports:\n${indent(ports, 4)}\n`;
+
+const deployment = (selector: string, labels = 'app: web') =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n${indent(selector, 4)}\n  template:\n    metadata:\n      labels:\n${indent(labels, 8)}\n    spec:\n      containers: [{name: c, image: a:1}]\n`;
+
+interface Case {
+  rule: string;
+  name: string;
+  yaml: string;
+  /** Snippets whose ranges must be reported (see `at`); empty for "no finding". */
+  expect: (string | [string, number])[];
+}
+
+const cases: Case[] = [
+  // Object names: DNS-1123 subdomain by default (253), label for Namespace/StatefulSet (63), DNS-1035 for Service.
+  { rule: 'k8s-object-name', name: 'subdomain with dots', yaml: named('ConfigMap', 'app.config-1'), expect: [] },
+  { rule: 'k8s-object-name', name: 'subdomain of 253 characters', yaml: named('ConfigMap', `${a63}.${a63}.${a63}.${'a'.repeat(61)}`), expect: [] },
+  { rule: 'k8s-object-name', name: 'subdomain of 254 characters', yaml: named('ConfigMap', `${a63}.${a63}.${a63}.${'a'.repeat(62)}`), expect: [`name: |${a63}.${a63}.${a63}.${'a'.repeat(62)}`] },
+  { rule: 'k8s-object-name', name: 'uppercase', yaml: named('ConfigMap', 'MyConfig'), expect: ['name: |MyConfig'] },
+  { rule: 'k8s-object-name', name: 'underscore', yaml: named('Secret', 'db_password'), expect: ['name: |db_password'] },
+  { rule: 'k8s-object-name', name: 'leading dash', yaml: named('ConfigMap', '-config'), expect: ['name: |-config'] },
+  { rule: 'k8s-object-name', name: 'trailing dash', yaml: named('ConfigMap', 'config-'), expect: ['name: |config-'] },
+  { rule: 'k8s-object-name', name: 'empty label between dots', yaml: named('ConfigMap', 'a..b'), expect: ['name: |a..b'] },
+  { rule: 'k8s-object-name', name: 'Service starting with a digit (DNS-1035)', yaml: named('Service', '1web'), expect: ['name: |1web'] },
+  { rule: 'k8s-object-name', name: 'Service with a dot', yaml: named('Service', 'web.api'), expect: ['name: |web.api'] },
+  { rule: 'k8s-object-name', name: 'Service of 63 characters', yaml: named('Service', `w${'a'.repeat(62)}`), expect: [] },
+  { rule: 'k8s-object-name', name: 'Service of 64 characters', yaml: named('Service', `w${'a'.repeat(63)}`), expect: [`name: |w${'a'.repeat(63)}`] },
+  { rule: 'k8s-object-name', name: 'Deployment may start with a digit', yaml: named('Deployment', '1web', 'apps/v1'), expect: [] },
+  { rule: 'k8s-object-name', name: 'Namespace with a dot', yaml: named('Namespace', 'team.a'), expect: ['name: |team.a'] },
+  { rule: 'k8s-object-name', name: 'Namespace of 63 characters', yaml: named('Namespace', a63), expect: [] },
+  { rule: 'k8s-object-name', name: 'Namespace of 64 characters', yaml: named('Namespace', a64), expect: [`name: |${a64}`] },
+  { rule: 'k8s-object-name', name: 'StatefulSet with a dot', yaml: named('StatefulSet', 'db.primary', 'apps/v1'), expect: ['name: |db.primary'] },
+  { rule: 'k8s-object-name', name: 'CronJob of 52 characters', yaml: named('CronJob', 'a'.repeat(52), 'batch/v1'), expect: [] },
+  { rule: 'k8s-object-name', name: 'CronJob of 53 characters', yaml: named('CronJob', 'a'.repeat(53), 'batch/v1'), expect: [`name: |${'a'.repeat(53)}`] },
+  { rule: 'k8s-object-name', name: 'ClusterRole with colons (path segment)', yaml: named('ClusterRole', 'system:controller:Foo', 'rbac.authorization.k8s.io/v1'), expect: [] },
+  { rule: 'k8s-object-name', name: 'ClusterRole with a slash', yaml: named('ClusterRole', 'team/admin', 'rbac.authorization.k8s.io/v1'), expect: ['name: |team/admin'] },
+  { rule: 'k8s-object-name', name: 'custom resource: subdomain', yaml: named('Widget', 'My_Widget', 'example.com/v1'), expect: ['name: |My_Widget'] },
+  { rule: 'k8s-object-name', name: 'client-side config is not an object', yaml: named('Kustomization', 'My_Kustomization', 'kustomize.config.k8s.io/v1beta1'), expect: [] },
+  { rule: 'k8s-object-name', name: 'templated name', yaml: named('ConfigMap', '"{{ .Release.Name }}-Config"'), expect: [] },
+  { rule: 'k8s-object-name', name: 'generateName ending in a dash', yaml: obj('Pod', 'generateName: job-'), expect: [] },
+  { rule: 'k8s-object-name', name: 'generateName with uppercase', yaml: obj('Pod', 'generateName: Job-'), expect: ['generateName: |Job-'] },
+  { rule: 'k8s-object-name', name: 'namespace with uppercase', yaml: obj('ConfigMap', 'name: c\nnamespace: Team'), expect: ['namespace: |Team'] },
+  {
+    rule: 'k8s-object-name',
+    name: 'CRD name must be plural.group',
+    yaml: obj('CustomResourceDefinition', 'name: widget.example.com', 'spec:\n  group: example.com\n  names: {plural: widgets, kind: Widget}\n', 'apiextensions.k8s.io/v1'),
+    expect: ['name: |widget.example.com'],
+  },
+  {
+    rule: 'k8s-object-name',
+    name: 'CRD name is plural.group',
+    yaml: obj('CustomResourceDefinition', 'name: widgets.example.com', 'spec:\n  group: example.com\n  names: {plural: widgets, kind: Widget}\n', 'apiextensions.k8s.io/v1'),
+    expect: [],
+  },
+  { rule: 'k8s-object-name', name: 'container name with uppercase', yaml: pod('', '').replace('- name: c', '- name: Web'), expect: ['name: |Web'] },
+  { rule: 'k8s-object-name', name: 'volume name with a dot', yaml: pod('volumeMounts: [{name: my.vol, mountPath: /v}]', 'volumes:\n  - name: my.vol\n    emptyDir: {}'), expect: ['- name: |my.vol'] },
+
+  // Labels: keys are qualified names (optional DNS prefix, name part 63), values at most 63, may be empty.
+  { rule: 'k8s-label-syntax', name: 'prefixed key', yaml: obj('ConfigMap', 'name: c\nlabels:\n  example.com/name: web\n  app.kubernetes.io/part-of: shop'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'uppercase name part is fine', yaml: obj('ConfigMap', 'name: c\nlabels:\n  MyApp: Web_1.0'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'uppercase prefix', yaml: obj('ConfigMap', 'name: c\nlabels:\n  Example.com/name: web'), expect: ['|Example.com/name'] },
+  { rule: 'k8s-label-syntax', name: 'two slashes', yaml: obj('ConfigMap', 'name: c\nlabels:\n  a/b/c: web'), expect: ['|a/b/c'] },
+  { rule: 'k8s-label-syntax', name: 'empty prefix', yaml: obj('ConfigMap', 'name: c\nlabels:\n  /name: web'), expect: ['|/name'] },
+  { rule: 'k8s-label-syntax', name: 'name part of 63', yaml: obj('ConfigMap', `name: c\nlabels:\n  example.com/${a63}: web`), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'name part of 64', yaml: obj('ConfigMap', `name: c\nlabels:\n  example.com/${a64}: web`), expect: [`|example.com/${a64}`] },
+  { rule: 'k8s-label-syntax', name: 'key ending in a dash', yaml: obj('ConfigMap', 'name: c\nlabels:\n  app-: web'), expect: ['|app-'] },
+  { rule: 'k8s-label-syntax', name: 'empty value', yaml: obj('ConfigMap', 'name: c\nlabels:\n  canary: ""'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'value of 63', yaml: obj('ConfigMap', `name: c\nlabels:\n  v: ${a63}`), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'value of 64', yaml: obj('ConfigMap', `name: c\nlabels:\n  v: ${a64}`), expect: [`v: |${a64}`] },
+  { rule: 'k8s-label-syntax', name: 'value with a space', yaml: obj('ConfigMap', 'name: c\nlabels:\n  team: "web team"'), expect: ['team: |"web team"'] },
+  { rule: 'k8s-label-syntax', name: 'value with a slash', yaml: obj('ConfigMap', 'name: c\nlabels:\n  image: nginx/1.27'), expect: ['image: |nginx/1.27'] },
+  { rule: 'k8s-label-syntax', name: 'value starting with a dot', yaml: obj('ConfigMap', 'name: c\nlabels:\n  v: .1'), expect: [] }, // a YAML number: the schema's
+  { rule: 'k8s-label-syntax', name: 'quoted value starting with a dot', yaml: obj('ConfigMap', 'name: c\nlabels:\n  v: ".1"'), expect: ['v: |".1"'] },
+  { rule: 'k8s-label-syntax', name: 'templated value', yaml: obj('ConfigMap', 'name: c\nlabels:\n  chart: "{{ .Chart.Name }} {{ .Chart.Version }}"'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'custom resource labels', yaml: obj('Widget', 'name: w\nlabels:\n  team: "a b"', '', 'example.com/v1'), expect: ['team: |"a b"'] },
+  { rule: 'k8s-label-syntax', name: 'custom resource selector is its schema’s', yaml: obj('Widget', 'name: w', 'spec:\n  selector:\n    matchLabels: {"a b": c}\n', 'example.com/v1'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'pod template label', yaml: deployment('matchLabels: {app: web}', 'app: web\ntier: "front end"'), expect: ['tier: |"front end"'] },
+  { rule: 'k8s-label-syntax', name: 'matchLabels value', yaml: deployment('matchLabels: {app: "web app"}'), expect: ['app: |"web app"'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: valid operators', yaml: deployment('matchExpressions:\n  - {key: app, operator: In, values: [web]}\n  - {key: canary, operator: DoesNotExist}'), expect: [] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: lower-case operator', yaml: deployment('matchExpressions:\n  - {key: app, operator: in, values: [web]}'), expect: ['operator: |in'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: In without values', yaml: deployment('matchExpressions:\n  - {key: app, operator: In, values: []}'), expect: ['values: |[]'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: NotIn with no values key', yaml: deployment('matchExpressions:\n  - {key: app, operator: NotIn}'), expect: ['operator: |NotIn'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: Exists with values', yaml: deployment('matchExpressions:\n  - {key: app, operator: Exists, values: [web]}'), expect: ['Exists, |values'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: bad key and value', yaml: deployment('matchExpressions:\n  - {key: "a b", operator: In, values: [web, "-x"]}'), expect: ['key: |"a b"', 'web, |"-x"'] },
+  { rule: 'k8s-label-syntax', name: 'Service selector', yaml: service('- port: 80', 'selector: {app: "web/api"}'), expect: ['app: |"web/api"'] },
+  { rule: 'k8s-label-syntax', name: 'nodeSelector key', yaml: pod('', 'nodeSelector:\n  "disk type": ssd'), expect: ['|"disk type"'] },
+  {
+    rule: 'k8s-label-syntax',
+    name: 'node affinity is not a label selector (Gt, Lt)',
+    yaml: pod('', 'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - {key: cores, operator: Gt, values: ["8"]}'),
+    expect: [],
+  },
+  {
+    rule: 'k8s-label-syntax',
+    name: 'pod affinity label selector',
+    yaml: pod('', 'affinity:\n  podAntiAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        labelSelector:\n          matchExpressions:\n            - {key: app, operator: Gt, values: ["1"]}'),
+    expect: ['operator: |Gt'],
+  },
+  {
+    rule: 'k8s-label-syntax',
+    name: 'NetworkPolicy podSelector',
+    yaml: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector:\n    matchLabels: {role: "db server"}\n`,
+    expect: ['role: |"db server"'],
+  },
+
+  // Annotations: keys as labels but case-insensitive; any value; 256 KiB in all.
+  { rule: 'k8s-annotation-syntax', name: 'prefixed keys and free values', yaml: obj('ConfigMap', 'name: c\nannotations:\n  example.com/note: "any text: with spaces / slashes"\n  Example.COM/Owner: Team A'), expect: [] },
+  { rule: 'k8s-annotation-syntax', name: 'key with a space', yaml: obj('ConfigMap', 'name: c\nannotations:\n  "my note": x'), expect: ['|"my note"'] },
+  { rule: 'k8s-annotation-syntax', name: 'key with two slashes', yaml: obj('ConfigMap', 'name: c\nannotations:\n  example.com/a/b: x'), expect: ['|example.com/a/b'] },
+  { rule: 'k8s-annotation-syntax', name: 'name part of 64', yaml: obj('ConfigMap', `name: c\nannotations:\n  example.com/${a64}: x`), expect: [`|example.com/${a64}`] },
+  { rule: 'k8s-annotation-syntax', name: 'at the size limit', yaml: obj('ConfigMap', `name: c\nannotations:\n  k: ${'x'.repeat(256 * 1024 - 1)}`), expect: [] },
+  { rule: 'k8s-annotation-syntax', name: 'over the size limit', yaml: obj('ConfigMap', `name: c\nannotations:\n  k: ${'x'.repeat(256 * 1024)}`), expect: ['|annotations'] },
+  { rule: 'k8s-annotation-syntax', name: 'multi-byte characters count as bytes', yaml: obj('ConfigMap', `name: c\nannotations:\n  k: ${'é'.repeat(128 * 1024)}`), expect: ['|annotations'] },
+  { rule: 'k8s-annotation-syntax', name: 'pod template annotations', yaml: deployment('matchLabels: {app: web}').replace('      labels:\n', '      annotations: {"a b": x}\n      labels:\n'), expect: ['{|"a b"'] },
+
+  // Ports: 1–65535; names are IANA service names (15, a letter, no --); protocols TCP/UDP/SCTP.
+  { rule: 'k8s-port-range', name: 'valid container port', yaml: pod('ports:\n  - {name: http, containerPort: 65535, protocol: SCTP}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'containerPort 0', yaml: pod('ports:\n  - containerPort: 0'), expect: ['containerPort: |0'] },
+  { rule: 'k8s-port-range', name: 'containerPort 65536', yaml: pod('ports:\n  - containerPort: 65536'), expect: ['containerPort: |65536'] },
+  { rule: 'k8s-port-range', name: 'hostPort 0 is unset', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 0}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'hostPort 70000', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 70000}'), expect: ['hostPort: |70000'] },
+  { rule: 'k8s-port-range', name: 'protocol tcp', yaml: pod('ports:\n  - {containerPort: 80, protocol: tcp}'), expect: ['protocol: |tcp'] },
+  { rule: 'k8s-port-range', name: 'port name of 15', yaml: pod('ports:\n  - {name: abcdefghijklmno, containerPort: 80}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'port name of 16', yaml: pod('ports:\n  - {name: abcdefghijklmnop, containerPort: 80}'), expect: ['name: |abcdefghijklmnop'] },
+  { rule: 'k8s-port-range', name: 'port name all digits', yaml: pod('ports:\n  - {name: "8080", containerPort: 80}'), expect: ['name: |"8080"'] },
+  { rule: 'k8s-port-range', name: 'port name with uppercase', yaml: pod('ports:\n  - {name: HTTP, containerPort: 80}'), expect: ['name: |HTTP'] },
+  { rule: 'k8s-port-range', name: 'port name with --', yaml: pod('ports:\n  - {name: http--alt, containerPort: 80}'), expect: ['name: |http--alt'] },
+  { rule: 'k8s-port-range', name: 'duplicate port name', yaml: pod('ports:\n  - {name: http, containerPort: 80}\n  - {name: http, containerPort: 81}'), expect: [['name: |http', 1]] },
+  { rule: 'k8s-port-range', name: 'probe by port name', yaml: pod('ports: [{name: http, containerPort: 80}]\nreadinessProbe:\n  httpGet: {path: /, port: http}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'probe port 0', yaml: pod('livenessProbe:\n  tcpSocket: {port: 0}'), expect: ['port: |0'] },
+  { rule: 'k8s-port-range', name: 'probe port quoted number', yaml: pod('livenessProbe:\n  httpGet: {path: /, port: "8080"}'), expect: ['port: |"8080"'] },
+  { rule: 'k8s-port-range', name: 'grpc probe port', yaml: pod('startupProbe:\n  grpc: {port: 99999}'), expect: ['port: |99999'] },
+  { rule: 'k8s-port-range', name: 'service ports', yaml: service('- {name: http, port: 80, targetPort: http}\n- {name: metrics, port: 9090, targetPort: 9090, protocol: UDP}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'service targetPort 0 is defaulted', yaml: service('- {port: 80, targetPort: 0}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'service port 0', yaml: service('- port: 0'), expect: ['port: |0'] },
+  { rule: 'k8s-port-range', name: 'service targetPort 65536', yaml: service('- {port: 80, targetPort: 65536}'), expect: ['targetPort: |65536'] },
+  { rule: 'k8s-port-range', name: 'service targetPort quoted number', yaml: service('- {port: 80, targetPort: "8080"}'), expect: ['targetPort: |"8080"'] },
+  { rule: 'k8s-port-range', name: 'service nodePort 0 is unset', yaml: service('- {port: 80, nodePort: 0}', 'type: NodePort'), expect: [] },
+  { rule: 'k8s-port-range', name: 'service protocol udp', yaml: service('- {port: 53, protocol: udp}'), expect: ['protocol: |udp'] },
+  { rule: 'k8s-port-range', name: 'service port names are DNS labels (may be > 15)', yaml: service('- {name: http-metrics-exporter, port: 80}\n- {name: https, port: 443}'), expect: [] },
+  { rule: 'k8s-port-range', name: 'service port name with a dot', yaml: service('- {name: http.alt, port: 80}'), expect: ['name: |http.alt'] },
+  { rule: 'k8s-port-range', name: 'two service ports, one unnamed', yaml: service('- {name: http, port: 80}\n- port: 443'), expect: ['- |port: 443'] },
+  { rule: 'k8s-port-range', name: 'one unnamed service port', yaml: service('- port: 443'), expect: [] },
+  {
+    rule: 'k8s-port-range',
+    name: 'ingress backend port',
+    yaml: `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service: {name: web, port: {number: 0}}\n          - path: /b\n            pathType: Prefix\n            backend:\n              service: {name: web, port: {name: Web_Port}}\n`,
+    expect: ['number: |0', 'name: |Web_Port'],
+  },
+  {
+    rule: 'k8s-port-range',
+    name: 'network policy ports',
+    yaml: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector: {}\n  ingress:\n    - ports:\n        - {protocol: TCP, port: 32000, endPort: 32768}\n        - {protocol: tcp, port: 80}\n        - {port: 9000, endPort: 8000}\n        - {port: dns, endPort: 60}\n`,
+    expect: ['protocol: |tcp', 'endPort: |8000', 'dns, |endPort'],
+  },
+  { rule: 'k8s-port-range', name: 'custom resource ports are its schema’s', yaml: `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  ports: [{port: 0, protocol: tcp}]\n`, expect: [] },
+
+  // Resources: requests <= limits (exact), standard names, non-negative, extended resources equal and integer.
+  { rule: 'k8s-resource-quantity', name: 'request below limit', yaml: pod('resources:\n  requests: {cpu: 250m, memory: 64Mi}\n  limits: {cpu: 1, memory: 128Mi}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: '500m equals 0.5', yaml: pod('resources:\n  requests: {cpu: 500m}\n  limits: {cpu: 0.5}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: '300m equals 0.3 (no floating point)', yaml: pod('resources:\n  requests: {cpu: 300m}\n  limits: {cpu: "0.3"}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: '1Gi equals 1073741824', yaml: pod('resources:\n  requests: {memory: 1Gi}\n  limits: {memory: 1073741824}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: 'request above limit', yaml: pod('resources:\n  requests: {cpu: 501m}\n  limits: {cpu: 0.5}'), expect: ['cpu: |501m'] },
+  { rule: 'k8s-resource-quantity', name: '1G is less than 1Gi', yaml: pod('resources:\n  requests: {memory: 1Gi}\n  limits: {memory: 1G}'), expect: ['memory: |1Gi'] },
+  { rule: 'k8s-resource-quantity', name: 'exponent form', yaml: pod('resources:\n  requests: {memory: 2e9}\n  limits: {memory: 1e9}'), expect: ['memory: |2e9'] },
+  { rule: 'k8s-resource-quantity', name: 'request without a limit', yaml: pod('resources:\n  requests: {cpu: "64"}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: 'unparsable quantity is the schema’s', yaml: pod('resources:\n  requests: {cpu: 1.5.3}\n  limits: {cpu: 1}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: 'negative quantity', yaml: pod('resources:\n  requests: {memory: -1Mi}'), expect: ['memory: |-1Mi'] },
+  { rule: 'k8s-resource-quantity', name: 'unknown resource name', yaml: pod('resources:\n  requests: {cpus: 1, storage: 1Gi}'), expect: ['{|cpus', '|storage'] },
+  { rule: 'k8s-resource-quantity', name: 'extended resource equal to its limit', yaml: pod('resources:\n  requests: {cpu: 1, nvidia.com/gpu: 1}\n  limits: {nvidia.com/gpu: 1}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: 'extended resource below its limit', yaml: pod('resources:\n  requests: {nvidia.com/gpu: 1}\n  limits: {nvidia.com/gpu: 2}'), expect: ['requests: {nvidia.com/gpu: |1'] },
+  { rule: 'k8s-resource-quantity', name: 'extended resource without a limit', yaml: pod('resources:\n  requests: {nvidia.com/gpu: 1}'), expect: ['{|nvidia.com/gpu'] },
+  { rule: 'k8s-resource-quantity', name: 'extended resource fraction', yaml: pod('resources:\n  limits: {nvidia.com/gpu: 500m}'), expect: ['nvidia.com/gpu: |500m'] },
+  { rule: 'k8s-resource-quantity', name: 'hugepages must equal their limit and need cpu or memory', yaml: pod('resources:\n  requests: {hugepages-2Mi: 64Mi}\n  limits: {hugepages-2Mi: 128Mi}'), expect: ['|resources', 'hugepages-2Mi: |64Mi'] },
+  { rule: 'k8s-resource-quantity', name: 'templated quantity', yaml: pod('resources:\n  requests: {cpu: "{{ .Values.cpu }}"}\n  limits: {cpu: 1}'), expect: [] },
+];
+
+for (const c of cases) {
+  test(`${c.rule}: ${c.name}`, () => {
+    const expected = c.expect.map((e) => `/ws/app.yaml@${Array.isArray(e) ? at(c.yaml, e[0], e[1]) : at(c.yaml, e)}`).sort();
+    assert.deepEqual(findings(c.yaml, c.rule), expected);
+  });
+}
+
+test('the validators agree with apimachinery on their edges', () => {
+  const valid = (errors: string[]) => errors.length === 0;
+  assert.equal(valid(isDns1123Label('123-abc')), true);
+  assert.equal(valid(isDns1123Label('a.b')), false);
+  assert.deepEqual(isDns1123Label('a.b'), ['must not contain dots']);
+  assert.equal(valid(isDns1123Label('')), false);
+  assert.equal(valid(isDns1035Label('abc-123')), true);
+  assert.equal(valid(isDns1035Label('-abc')), false);
+  assert.equal(valid(isDns1123Subdomain('example.com')), true);
+  assert.equal(valid(isDns1123Subdomain('example.com.')), false);
+  assert.equal(valid(isQualifiedName('MyName')), true);
+  assert.equal(valid(isQualifiedName('my.name')), true);
+  assert.equal(valid(isQualifiedName('123-abc')), true);
+  assert.equal(valid(isQualifiedName('example.com/MyName')), true);
+  assert.equal(valid(isQualifiedName('example.com/')), false);
+  assert.equal(valid(isQualifiedName('_name')), false);
+  assert.equal(valid(isLabelValue('')), true);
+  assert.equal(valid(isLabelValue('my_value')), true);
+  assert.equal(valid(isLabelValue('a-')), false);
+  assert.equal(valid(isValidPortName('a')), true);
+  assert.equal(valid(isValidPortName('-a')), false);
+  assert.equal(valid(isValidPortName('a-')), false);
+  assert.equal(valid(isValidPortName('')), false);
+});
+
+test('quantities parse exactly with the API server grammar', () => {
+  const value = (q: unknown) => {
+    const exact = parseExactQuantity(q);
+    return exact && `${exact.num}/${exact.den}`;
+  };
+  assert.equal(value('500m'), '500/1000');
+  assert.equal(value(0.5), '5/10');
+  assert.equal(value('1Ki'), '1024/1');
+  assert.equal(value('1.5Gi'), `${15 * 2 ** 30}/10`);
+  assert.equal(value('2e3'), '2000/1');
+  assert.equal(value('.5'), '5/10');
+  assert.equal(value('5.'), '5/1');
+  for (const bad of ['1.5.3', '', '.', 'm', '1 Gi', '1KB', '1e', 'Infinity', null, {}]) assert.equal(value(bad), undefined, String(bad));
+  assert.equal(value('1e999999'), undefined, 'absurd exponents are refused, not computed');
+});
+
+test('a quantity that does not parse is reported by the schema, once', () => {
+  const yaml = pod('resources:\n  requests: {cpu: 1.5.3}\n  limits: {cpu: 1}');
+  const rules = validateYamlFile(yaml, 'app.yaml', { schemaDir: testSchemaDir(), kind: 'kubernetes' }).map((d) => d.rule);
+  assert.deepEqual(rules, ['k8s-schema']);
+  assert.deepEqual(findings(yaml, 'k8s-resource-quantity'), []);
+});
+
+test('huge values stay fast (the validators are linear)', () => {
+  const long = 'a-'.repeat(200000) + '!';
+  const started = performance.now();
+  const yaml = obj('ConfigMap', `name: ${long}\nlabels:\n  ${long}: ${long}\nannotations:\n  ${long}: x`);
+  for (const rule of ['k8s-object-name', 'k8s-label-syntax', 'k8s-annotation-syntax']) assert.equal(findings(yaml, rule).length > 0, true, rule);
+  assert.ok(performance.now() - started < 3000);
+});
