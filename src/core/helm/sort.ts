@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { goBytes, isEscapedByte } from '../gotemplate/bytes';
-import { goYamlSyntaxError } from './goyaml';
+import { decline, goYamlSyntaxError, readFastDocuments, resolvePlain, type ScalarReader } from './goyaml';
 import { findExcessiveNesting } from '../yaml/nesting';
 
 /** go-yaml v3's max_depth (parserc.go): deeper documents fail to decode. */
@@ -154,6 +154,80 @@ function parseHeadUncached(doc: string, path: string): Head {
   if (unreadable) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: ${unreadable}`);
   // go-yaml's own bound (helm fails the same way); deeper would cost the YAML library seconds and its stack.
   if (findExcessiveNesting(doc, GO_YAML_MAX_DEPTH)) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: exceeded max depth of ${GO_YAML_MAX_DEPTH}`);
+  return readHeadFast(doc) ?? readHeadFull(doc, path);
+}
+
+/** A head field's scalar whose `yaml` 1.1 reading this module does not reproduce. */
+const DOUBTFUL = Symbol('doubtful scalar');
+/** Prefix of a key whose `yaml` 1.1 reading is doubtful (NUL never reaches here: the reader check refuses it). */
+const DOUBTFUL_KEY = '\u0000';
+
+/**
+ * `String(value)` of the scalar as `yaml`'s 1.1 schema reads it (what readHeadFull's scalarString
+ * gives), where that is certain: plain words starting with a letter (numbers, timestamps and
+ * sexagesimals never do), the null and boolean words (the same sets in both), short decimal integers.
+ */
+function headPlain(text: string): string | typeof DOUBTFUL {
+  if (text === '') return '';
+  const resolved = resolvePlain(text);
+  if (resolved.tag === 'null') return '';
+  if (resolved.tag === 'bool') return String(resolved.value);
+  if (resolved.tag === 'str' && /^[A-Za-z]/.test(text)) return text;
+  return /^(?:0|-?[1-9][0-9]{0,14})$/.test(text) ? text : DOUBTFUL;
+}
+
+const HEAD_SCALARS: ScalarReader = {
+  plain: headPlain,
+  text: (value) => value,
+  key(text, plain) {
+    if (!plain) return text;
+    if (text === '<<') decline();
+    const read = headPlain(text);
+    return read === DOUBTFUL ? DOUBTFUL_KEY + text : read;
+  },
+};
+
+function headString(value: unknown): string {
+  if (value === DOUBTFUL) decline();
+  return typeof value === 'string' ? value : '';
+}
+
+function isHeadMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The head by the one-pass reader (goyaml/fast-decode.ts), which reads the whole document, so text
+ * `yaml` would reject still fails; undefined where it declines or a field read is doubtful.
+ */
+export function readHeadFast(doc: string): Head | undefined {
+  const docs = readFastDocuments(doc, HEAD_SCALARS);
+  if (!docs || docs.length > 1) return undefined;
+  const root = docs.length === 0 ? null : docs[0];
+  if (root !== null && !isHeadMap(root)) return undefined;
+  try {
+    const metadata = root?.metadata;
+    const annotations: Record<string, string> = {};
+    const ann = isHeadMap(metadata) ? metadata.annotations : undefined;
+    if (isHeadMap(ann)) {
+      for (const key of Object.keys(ann)) {
+        if (key.startsWith(DOUBTFUL_KEY)) return undefined;
+        annotations[key] = headString(ann[key]);
+      }
+    }
+    return {
+      kind: headString(root?.kind),
+      apiVersion: headString(root?.apiVersion),
+      name: isHeadMap(metadata) ? headString(metadata.name) : '',
+      annotations,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The head by the `yaml` package: its errors in go-yaml's words. */
+export function readHeadFull(doc: string, path: string): Head {
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: true });
   const error = parsed.errors[0];
   if (error) {

@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, type
 import { formatFloat } from '../../gotemplate/strconv';
 import type { GoMap, GoValue } from '../../gotemplate/values';
 import { findExcessiveNesting, MAX_YAML_NESTING } from '../../yaml/nesting';
+import { decline, readFastDocuments, type ScalarReader } from './fast-decode';
 import { resolvePlain } from './resolve';
 import { goYamlSyntaxMessage } from './syntax-errors';
 
@@ -58,12 +59,24 @@ function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
  * the first, pass `{ firstDocumentOnly: true }`). An empty file gives `{}`.
  */
 export function parseYamlValues(text: string, options: { firstDocumentOnly?: boolean } = {}): GoMap {
+  const docs = readDocuments(text);
+  return mergeDocuments(options.firstDocumentOnly ? docs.slice(0, 1) : docs);
+}
+
+/**
+ * A values file read once for both Helm versions: every document merged (Helm 4) and, when there are
+ * several, the first alone (Helm 3), which shares no objects with the merged map.
+ */
+export function parseYamlValuesAndFirst(text: string): { values: GoMap; firstDocument?: GoMap } {
+  const docs = readDocuments(text);
+  const values = mergeDocuments(docs);
+  if (docs.length < 2) return { values };
+  return { values, firstDocument: expectMap(copyValue(docs[0]())) };
+}
+
+function mergeDocuments(docs: readonly (() => GoValue)[]): GoMap {
   let result: GoMap = {};
-  const docs = parseDocuments(text);
-  for (const doc of options.firstDocumentOnly ? docs.slice(0, 1) : docs) {
-    const value = decodeDocument(doc);
-    result = mergeMaps(result, expectMap(value));
-  }
+  for (const doc of docs) result = mergeMaps(result, expectMap(doc()));
   return result;
 }
 
@@ -81,15 +94,71 @@ export function yamlToGoArray(text: string): GoValue[] {
 }
 
 function decodeFirst(text: string): GoValue {
-  const docs = parseDocuments(text);
-  return docs.length === 0 ? null : decodeDocument(docs[0]);
+  const docs = readDocuments(text);
+  return docs.length === 0 ? null : docs[0]();
 }
 
-function parseDocuments(input: string): Document.Parsed[] {
+/**
+ * Each document's value, decoded when asked (the full path decodes lazily, so a later document's
+ * decoding error never hides an earlier one's). Syntax errors of any document throw here.
+ */
+function readDocuments(input: string): (() => GoValue)[] {
+  const text = precheck(input);
+  const fast = readFastDocuments(text, GO_SCALARS) as GoValue[] | undefined;
+  if (fast) return fast.map((value) => () => value);
+  return parseDocuments(text).map((doc) => () => decodeDocument(doc));
+}
+
+/**
+ * Every document's value by one path: `fast` (undefined where it declines) or `full` (throws its
+ * errors). For checking that the two agree.
+ */
+export function readDocumentValues(input: string, path: 'fast' | 'full'): GoValue[] | undefined {
+  const text = precheck(input);
+  if (path === 'fast') return readFastDocuments(text, GO_SCALARS) as GoValue[] | undefined;
+  return parseDocuments(text).map(decodeDocument);
+}
+
+/**
+ * Scalars as the full path types them (decodeScalar, keyString, toJsonValue) for untagged nodes;
+ * whatever the full path would reject or that needs its float32 key printing declines.
+ */
+const GO_SCALARS: ScalarReader = {
+  plain(text: string): GoValue {
+    const resolved = resolvePlain(text);
+    if (resolved.tag === 'int') return Number(resolved.value);
+    if (resolved.tag === 'float' && !Number.isFinite(resolved.value)) decline();
+    return resolved.value;
+  },
+  text: (value: string): GoValue => value,
+  key(text: string, plain: boolean): string {
+    if (!plain) return text;
+    if (text === '<<') decline();
+    const resolved = resolvePlain(text);
+    switch (resolved.tag) {
+      case 'str':
+      case 'timestamp':
+        return resolved.value;
+      case 'int':
+        return resolved.value.toString();
+      case 'bool':
+        return String(resolved.value);
+      default:
+        return decline();
+    }
+  },
+};
+
+/** The checks before any parsing: a leading BOM dropped, NUL refused, nesting bounded. */
+function precheck(input: string): string {
   // A UTF-8 byte order mark is allowed at the start of a YAML stream.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
   checkNesting(text);
+  return text;
+}
+
+function parseDocuments(text: string): Document.Parsed[] {
   let list = parseAll(text);
   if (list.some((doc) => doc.errors.length > 0)) {
     // go-yaml reads a quoted scalar's continuation lines at any indentation; `yaml` wants them indented.
@@ -375,6 +444,15 @@ export function mergeMaps(a: GoMap, b: GoMap): GoMap {
     const existing = out[k];
     setKey(out, k, isPlainMap(v) && isPlainMap(existing) ? mergeMaps(existing, v) : v);
   }
+  return out;
+}
+
+/** A deep copy of a decoded value (maps, arrays, scalars). */
+function copyValue(value: GoValue): GoValue {
+  if (Array.isArray(value)) return value.map(copyValue);
+  if (!isPlainMap(value)) return value;
+  const out: GoMap = {};
+  for (const [k, v] of Object.entries(value)) setKey(out, k, copyValue(v));
   return out;
 }
 

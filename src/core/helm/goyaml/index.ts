@@ -18,5 +18,16 @@ export {
 export { sortKeysV2, sortKeysV3 } from './key-order';
 export { marshalYaml, marshalYamlV3, YamlReaderError, type YamlMarshaler } from './marshal';
 export { canBePlainString, isBase60Float, isTimestamp, resolvePlain, type Resolved } from './resolve';
-export { GoYamlError, mergeMaps, parseYamlValues, setKey, shortestFloat32, yamlToGoArray, yamlToGoMap } from './decode';
+export {
+  GoYamlError,
+  mergeMaps,
+  parseYamlValues,
+  parseYamlValuesAndFirst,
+  readDocumentValues,
+  setKey,
+  shortestFloat32,
+  yamlToGoArray,
+  yamlToGoMap,
+} from './decode';
+export { decline, readFastDocuments, type ScalarReader } from './fast-decode';
 export { goYamlSyntaxError, goYamlSyntaxMessage, type YamlLibError } from './syntax-errors';

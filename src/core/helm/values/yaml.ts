@@ -5,22 +5,18 @@
  * values file, Helm 3 reads the first one.
  */
 import type { GoMap } from '../../gotemplate/values';
-import { parseYamlValues } from '../goyaml';
+import { parseYamlValues, parseYamlValuesAndFirst } from '../goyaml';
 
 export interface ValuesFile {
   /** All documents deep-merged (Helm 4). */
   values: GoMap;
-  /** The first document alone (Helm 3), only when the file has more than one document. */
+  /** The first document alone (Helm 3), only when the file has more than one document (a copy: no shared objects). */
   firstDocument?: GoMap;
 }
 
-/** A `---`/`...` line after some content means the file may hold several documents. */
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/m;
-
+/** One parse: all documents merged, and the first alone when there are several. */
 export function readValuesFile(text: string): ValuesFile {
-  const values = parseYamlValues(text);
-  if (!DOCUMENT_MARKER.test(text)) return { values };
-  return { values, firstDocument: parseYamlValues(text, { firstDocumentOnly: true }) };
+  return parseYamlValuesAndFirst(text);
 }
 
 /** One YAML map (the first document), as Chart.yaml and requirements.yaml are read. */
