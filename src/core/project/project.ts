@@ -24,7 +24,8 @@ import type { Completion as SchemaCompletion } from '../schemas/assist';
 export type Completion = SchemaCompletion | CompletionEntry;
 import { WorkspaceInventory } from '../workspace/inventory';
 import { YamlProject } from '../workspace/yaml-project';
-import type { ParsedYamlFile } from '../yaml/parse';
+import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
+import { combineSecrets, redactFindings, secretScalarsOfFile, secretsOfDockerfile, secretsOfYamlFile, type FileSecrets } from '../secrets/redact';
 import { mapToTemplate, renderForCheck, type ChartRender } from './charts';
 import { ConfigCache } from './config';
 import { discoverFiles } from './discover';
@@ -386,7 +387,7 @@ export class Project {
     this.refresh();
     const cached = this.results.get(key);
     if (cached && cached.generation === this.generation) return cached.diagnostics;
-    const diagnostics = this.compute(key).sort(compareDiagnostics);
+    const diagnostics = this.redact(key, this.compute(key)).sort(compareDiagnostics);
     this.results.set(key, { generation: this.generation, diagnostics });
     return diagnostics;
   }
@@ -402,7 +403,7 @@ export class Project {
     const chart = this.authoring.chartOf(key);
     const own = chart ? applyOptions(lintTemplate(chart, key), this.optionsFor(key)) : [];
     const rendered = this.findingsOfChart(chartDirOfTemplate(key), { stale: true })?.get(key) ?? [];
-    return [...own, ...rendered].sort(compareDiagnostics);
+    return this.redact(key, [...own, ...rendered]).sort(compareDiagnostics);
   }
 
   /** Whether `check` would re-render a chart for this file (so its answer may differ from `checkQuick`'s). */
@@ -452,6 +453,58 @@ export class Project {
       default:
         return [];
     }
+  }
+
+  /**
+   * The last step of every finding, whatever checked it: no value that may be a secret is printed
+   * (CI logs, SARIF, the Problems panel). What counts as secret is `secrets/redact`'s decision; the
+   * values come from the file itself and, for a chart's files, from every values file of the chart
+   * tree and its rendered output (a render error or a rendered object quotes them on a template line).
+   */
+  private redact(key: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length === 0) return diagnostics;
+    const text = this.textOf(key) ?? '';
+    switch (this.kindOf(key)) {
+      case 'dockerfile':
+        return redactFindings(diagnostics, secretsOfDockerfile(text));
+      case 'kubernetes':
+        return redactFindings(diagnostics, secretsOfYamlFile(this.yaml.parsed(key) ?? parseYamlFile(text)));
+      case 'compose':
+        return redactFindings(diagnostics, secretsOfYamlFile(parseYamlFile(text, { version: '1.2' })));
+      case 'helm-values':
+        return redactFindings(diagnostics, combineSecrets(secretsOfYamlFile(parseYamlFile(text)), this.chartSecrets(dirname(key))));
+      case 'helm-template':
+      case 'chart':
+        return redactFindings(diagnostics, this.chartSecrets(chartDirOfTemplate(key) ?? dirname(key)) ?? { wide: [] });
+      default:
+        return redactFindings(diagnostics, { wide: [] });
+    }
+  }
+
+  private readonly secretsOfCharts = new Map<string, { generation: number; secrets: FileSecrets }>();
+
+  /** Secret values of a chart tree: its values files (every chart's, and the user's choice) and its rendered documents. */
+  private chartSecrets(dir: string | undefined): FileSecrets | undefined {
+    let top = dir;
+    while (top !== undefined && isSubchartDir(top)) top = dirname(dirname(top));
+    if (top === undefined) return undefined;
+    const cached = this.secretsOfCharts.get(top);
+    if (cached?.generation === this.generation) return cached.secrets;
+    const wide = new Set<string>();
+    const addFile = (file: ParsedYamlFile | undefined) => {
+      if (file) for (const s of secretScalarsOfFile(file)) for (const t of s.texts) wide.add(t);
+    };
+    const valuesFiles = new Set(this.chosenValues.get(top) ?? []);
+    for (const chart of this.authoring.view(top).tree())
+      for (const file of this.listBelow(chart.dir)) if (dirname(file) === chart.dir && /^values.*\.ya?ml$/i.test(basename(file))) valuesFiles.add(file);
+    for (const file of valuesFiles) {
+      const text = this.readAny(file);
+      if (text !== undefined) addFile(parseYamlFile(text));
+    }
+    for (const doc of this.charts.get(top)?.render?.documents ?? []) addFile(this.yaml.parsed(doc.name));
+    const secrets = { wide: [...wide] };
+    this.secretsOfCharts.set(top, { generation: this.generation, secrets });
+    return secrets;
   }
 
   /** Findings of a chart's rendered documents, put on the template lines (or its Chart.yaml). */

@@ -10,7 +10,7 @@ import { isScalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Severity } from '../diagnostics';
 import { closest } from '../text/suggest';
-import { looksLikeSecretName } from '../rules/secret-values';
+import { HIDDEN, holdsSecret } from '../secrets/redact';
 import { nodeAtPath, type PathSegment, type YamlDocument } from '../yaml/parse';
 import type { JsonSchema } from './openapi';
 import { acceptedTypes, knownProperties, schemaAtPath, type SchemaAt, type SchemaContext } from './walk';
@@ -55,30 +55,14 @@ export function humanize(input: HumanizeInput): Finding[] {
     const finding = describeError(error, input);
     if (!finding) continue;
     // A finding must not print a secret into logs, SARIF or a shared screen.
-    if (error.data !== null && typeof error.data !== 'object' && holdsSecret(input, finding.path)) finding.message = finding.message.split(show(error.data)).join(HIDDEN);
+    // (The Project hides secrets from every finding too; here the exact shown form is known, so a value cut short by `show` goes as well.)
+    if (error.data !== null && typeof error.data !== 'object' && holdsSecret(input.document.value, finding.path, error.data)) finding.message = finding.message.split(show(error.data)).join(HIDDEN);
     const key = `${finding.path.join('\u0000')}|${finding.target}|${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(finding);
   }
   return mergeTypoWithMissing(findings);
-}
-
-const HIDDEN = '(value hidden: it may be a secret)';
-
-/**
- * Whether the value at `path` may be a secret: a Secret's `data`/`stringData`, a key named like one
- * (`password`, `API_TOKEN`: the same names the secret rules use), or an env entry with such a `name`.
- */
-function holdsSecret(input: HumanizeInput, path: readonly PathSegment[]): boolean {
-  const inSecret = input.document.kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData');
-  if (inSecret || path.some((segment) => typeof segment === 'string' && looksLikeSecretName(segment))) return true;
-  const last = path[path.length - 1];
-  if (last !== 'value' || path.length < 3) return false;
-  let entry: unknown = input.document.value;
-  for (const segment of path.slice(0, -1)) entry = entry !== null && typeof entry === 'object' ? (entry as Record<string | number, unknown>)[segment] : undefined;
-  const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && looksLikeSecretName(name);
 }
 
 /** `contianers:` both misses `containers` and is unknown: one finding, on the typo, says both. */

@@ -4,6 +4,8 @@
  * core types (files, ranges, Markdown); the language server turns them into LSP's.
  */
 import { contains, type Position, type Range } from '../../diagnostics';
+import { parseDocument } from 'yaml';
+import { assignedSecret, HIDDEN, HIDDEN_SHORT, isSecretPlace, looksLikeSecretValue, redactText, secretScalarsOfDocument } from '../../secrets/redact';
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
 import type { TemplateScan } from './template-refs';
@@ -96,13 +98,60 @@ function describe(context: AssistContext, target: Target): string | undefined {
   }
 }
 
-/** A value as written, cut to a readable size. */
+/** A value as written, cut to a readable size; what may be a secret in it is hidden (a hover is a shared screen too). */
 function showValue(key: ValueKey): string {
   const lines = key.valueText.split('\n');
   const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length), Infinity);
   const body = key.children || key.type === 'list' ? '\n' + lines.map((l, i) => (i === 0 ? '  ' + l : '  ' + l.slice(indent === Infinity ? 0 : indent))).join('\n') : ' ' + key.valueText;
-  const shown = `${key.path[key.path.length - 1]}:${key.type === 'null' && !key.valueText ? '' : body}`.split('\n');
+  const shown = hideSecrets(key, `${key.path[key.path.length - 1]}:${key.type === 'null' && !key.valueText ? '' : body}`).split('\n');
   return shown.length > 25 ? [...shown.slice(0, 25), '  # …'].join('\n') : shown.join('\n');
+}
+
+/**
+ * The shown `key: value` text with every secret below the key hidden: the key's own value when it is
+ * secret, its secret-named descendants' values, and in lists (env entries) what `secrets/redact` finds.
+ */
+function hideSecrets(key: ValueKey, shown: string): string {
+  const name = key.path[key.path.length - 1];
+  if (!key.children && key.type !== 'list' && key.type !== 'null' && isSecretValueKey(key)) return `${name}: ${HIDDEN}`;
+  const secrets = new Set<string>();
+  const stack: ValueKey[] = [key];
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    if (k.children) stack.push(...k.children.values());
+    else if (k.type === 'list') {
+      const doc = parseDocument(asWritten(k.valueText), { uniqueKeys: false });
+      for (const s of secretScalarsOfDocument(doc, k.path)) for (const t of s.texts) secrets.add(t);
+    } else if (k.type !== 'null' && k.type !== 'alias' && isSecretValueKey(k)) for (const t of scalarTexts(k.valueText)) secrets.add(t);
+  }
+  return redactText(shown, secrets);
+}
+
+/** A block list's text as the values file has it: its first line (cut at the dash) back at its column. */
+function asWritten(valueText: string): string {
+  const lines = valueText.split('\n');
+  if (!lines[0].startsWith('-')) return valueText;
+  const rest = lines.slice(1).filter((l) => l.trim());
+  if (rest.length === 0) return valueText;
+  const indent = Math.min(...rest.map((l) => l.length - l.trimStart().length));
+  // A sibling item shares the dash's column; else the item's own keys sit past `- `.
+  const sibling = rest.some((l) => l.length - l.trimStart().length === indent && l.trimStart().startsWith('-'));
+  const column = sibling ? indent : Math.max(0, indent - (lines[0].length - lines[0].replace(/^-\s*/, '').length));
+  return ' '.repeat(column) + valueText;
+}
+
+/** A scalar as written, as a message or hover may show it: quoted and not, a block scalar line by line. */
+function scalarTexts(valueText: string): string[] {
+  const text = valueText.trim();
+  if (/^[|>]/.test(text)) return text.split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length >= 3);
+  const unquoted = /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+  return unquoted === text ? [text] : [text, unquoted];
+}
+
+/** A scalar values key that may hold a secret (by its path, or by its value's shape). */
+function isSecretValueKey(key: ValueKey): boolean {
+  if (key.type === 'boolean' || key.type === 'null') return false;
+  return isSecretPlace(key.path, undefined) || looksLikeSecretValue(key.valueText) || assignedSecret(key.valueText.trim()) !== undefined;
 }
 
 const CHART_FIELDS: Record<string, string> = { Name: 'name', Version: 'version', AppVersion: 'appVersion', Description: 'description', Type: 'type', KubeVersion: 'kubeVersion', ApiVersion: 'apiVersion', Home: 'home', Icon: 'icon', Deprecated: 'deprecated' };
@@ -199,6 +248,7 @@ export function templateCompletions(context: AssistContext, before: string, inAc
 function summary(key: ValueKey): string {
   if (key.type === 'map') return `map (${key.children?.size ?? 0} keys)`;
   if (key.type === 'list' || key.type === 'alias') return key.type;
+  if (key.type !== 'null' && isSecretValueKey(key)) return HIDDEN_SHORT;
   const text = key.valueText.trim();
   return text.length > 60 ? text.slice(0, 57) + '…' : text || 'null';
 }
@@ -323,7 +373,13 @@ export function valueHints(context: AssistContext): { position: Position; label:
     const key = context.chart.sourcesOf(ref.path)[0];
     if (!key || key.children || key.type === 'list' || key.type === 'alias') continue;
     const text = key.type === 'null' ? 'null' : key.valueText.trim();
-    if (text.length === 0 || text.length > 40 || text.includes('\n')) continue;
+    if (text.length === 0) continue;
+    // Still says the value is set (where, the hover tells), never what it is.
+    if (key.type !== 'null' && isSecretValueKey(key)) {
+      hints.push({ position: last.end, label: `= ${HIDDEN_SHORT}` });
+      continue;
+    }
+    if (text.length > 40 || text.includes('\n')) continue;
     hints.push({ position: last.end, label: `= ${text}` });
   }
   return hints;

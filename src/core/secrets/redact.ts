@@ -1,0 +1,410 @@
+/**
+ * What may be a secret, and hiding it: findings, hovers and hints land in CI logs, uploaded SARIF and
+ * shared screens, so a value that may be a credential is never printed. One decision for every
+ * domain: a value is secret when it sits in a Secret's `data`/`stringData`, under a key named like one
+ * (`password`, `API_TOKEN`: the tokens the secret rules use), in an env entry or `NAME=value` item
+ * with such a name, or when its text has the shape of a credential (a private key block, a bearer
+ * token, a JWT, a cloud provider's key) wherever it is.
+ *
+ * Names that point at a secret rather than hold it (`secretName`, `secretRef`, `passwordSecretRef`,
+ * `existingSecret`, `tokenPath`, `DB_PASSWORD_FILE`, a `secretKeyRef`'s `key`) are not secret places.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isLiteralSecretValue, looksLikeSecretName } from '../rules/secret-values';
+import { aliasTarget } from '../yaml/aliases';
+import type { Diagnostic, Range } from '../diagnostics';
+import type { ParsedYamlFile, PathSegment } from '../yaml/parse';
+
+/** What a message shows instead of a value that may be a secret. */
+export const HIDDEN = '(value hidden: it may be a secret)';
+/** The same, where space is short (an inlay hint, a completion's detail). */
+export const HIDDEN_SHORT = '(hidden)';
+
+/** Tokens of a key name that make it name, locate or configure a secret instead of holding its value. */
+const POINTER_TOKEN =
+  /(?:^|[_.-])(?:existing|use|create|file|path|dir|name|names|ref|url|uri|endpoint|mount|provider|class|store|enabled|type|mode|method|policy|strategy|format|algorithm|issuer|audience|scope|scopes|realm|user|username|login|email|annotations|labels|selector|length|size|ttl|expiry|expiration|version|id)(?:[_.-]|$)/i;
+/** `AWS_ACCESS_KEY_ID` ends in `ID`, but it is half of a credential pair. */
+const ACCESS_KEY_ID = /(?:^|_)ACCESS_KEY_ID$/i;
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+function isPointerName(name: string): boolean {
+  return POINTER_TOKEN.test(snake(name)) && !ACCESS_KEY_ID.test(snake(name));
+}
+
+/**
+ * Whether a key or variable called `name` holds a secret's value (and every value below it). Stricter
+ * than `looksLikeSecretName`, which the rules use to flag a plain secret: a bare `key` is the key of
+ * some map (`secretKeyRef.key`, a toleration's), and names that point at a secret hold none.
+ */
+export function holdsSecretName(name: string): boolean {
+  if (/^keys?$/i.test(name)) return false;
+  return looksLikeSecretName(name) && !isPointerName(name);
+}
+
+/** Shapes of credentials, secret whatever holds them. Each match's group 1 (when present) is the part kept. */
+const SECRET_SHAPES: RegExp[] = [
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[^-]|-(?!----END))*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=["'`]|$))/g,
+  /(\b(?:Bearer|Basic|token)\s+)[A-Za-z0-9._~+/-]{12,}=*/g,
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  /\bAKIA[0-9A-Z]{16}\b/g,
+  /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g,
+  /\bsk_live_[A-Za-z0-9]{20,}\b/g,
+  /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'`]+:)[^\s/@"'`]+(?=@)/gi,
+];
+
+/** Whether a value's text has the shape of a credential (a private key, a bearer token, a JWT, a provider key, a URL's password). */
+export function looksLikeSecretValue(text: string): boolean {
+  return SECRET_SHAPES.some((shape) => {
+    shape.lastIndex = 0;
+    return shape.test(text);
+  });
+}
+
+/** `--db-password=x`, `DB_PASSWORD=x` (a compose `environment` list item, an `args` entry): the value part when the name holds a secret. */
+export function assignedSecret(text: string): string | undefined {
+  const m = /^-{0,2}([A-Za-z_][\w.-]*)=(.+)$/s.exec(text);
+  return m && holdsSecretName(m[1]) && isLiteralSecretValue(m[2]) ? m[2] : undefined;
+}
+
+/** A scalar worth hiding: literal text or a number (not a flag like `true`, nor a reference like `${DB_PASSWORD}`). */
+function isHideable(value: unknown): value is string | number | bigint {
+  if (typeof value === 'bigint') return true;
+  return (typeof value === 'string' || typeof value === 'number') && isLiteralSecretValue(value);
+}
+
+/**
+ * Whether the value at `path` of a document whose object kind is `kind` is in a secret place. `entry`
+ * is the map holding the last segment (for an env entry's `name`), when known.
+ */
+export function isSecretPlace(path: readonly PathSegment[], kind: string | undefined, entry?: unknown): boolean {
+  if (kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData') && path.length >= 2) return true;
+  const last = path[path.length - 1];
+  // `auth: {existingSecret: db, user: app}`: what only names or locates a secret is shown even in a secret section.
+  if (typeof last === 'string' && isPointerName(last)) return false;
+  if (path.some((segment) => typeof segment === 'string' && holdsSecretName(segment))) return true;
+  if (last === 'value' && entry !== null && typeof entry === 'object') {
+    const name = (entry as { name?: unknown }).name;
+    if (typeof name === 'string' && holdsSecretName(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the value at `path` inside `root` (a document's JS value) may be a secret; `value` is the
+ * value itself when the caller has it (its shape decides too).
+ */
+export function holdsSecret(root: unknown, path: readonly PathSegment[], value?: unknown): boolean {
+  if (typeof value === 'string' && (looksLikeSecretValue(value) || assignedSecret(value) !== undefined)) return true;
+  let kind = kindOf(root);
+  let rest = path;
+  // A `kind: List` holds objects: each item's own kind decides.
+  if (path[0] === 'items' && typeof path[1] === 'number') {
+    const item = valueAt(root, path.slice(0, 2));
+    if (kindOf(item)) {
+      kind = kindOf(item);
+      rest = path.slice(2);
+    }
+  }
+  return isSecretPlace(rest, kind, valueAt(root, path.slice(0, -1)));
+}
+
+function kindOf(value: unknown): string | undefined {
+  const kind = value !== null && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let at = root;
+  for (const segment of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[segment] : undefined;
+  return at;
+}
+
+// ---- finding secrets in YAML --------------------------------------------------------------------------
+
+/** A secret scalar of a YAML text: its value as a message would print it, and where it is written. */
+export interface SecretScalar {
+  /** The value (a number as JavaScript prints it) and, when it differs, its text as written. */
+  texts: string[];
+  /** Offsets in the document's text (add the document's start offset for file offsets). */
+  start: number;
+  end: number;
+}
+
+/** Walks stay bounded whatever the input (parsing already refuses deeper documents). */
+const MAX_DEPTH = 300;
+
+interface Frame {
+  node: unknown;
+  path: PathSegment[];
+  kind: string | undefined;
+  /** Inside a Secret's `data`/`stringData`: every scalar below is secret, whatever its key. */
+  secretData: boolean;
+  /** The map holding this node, as `{name}` (an env entry's name decides its `value`). */
+  entry?: { name?: unknown };
+}
+
+/**
+ * Every secret scalar of a parsed YAML document, offsets relative to its text. `basePath` places
+ * the document's root (a values snippet shown for `.Values.db` starts at `['db']`).
+ */
+export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSegment[] = []): SecretScalar[] {
+  const found: SecretScalar[] = [];
+  const stack: Frame[] = [{ node: doc.contents, path: [...basePath], kind: kindOfNode(doc.contents), secretData: false }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    let node = frame.node;
+    if (frame.path.length - basePath.length > MAX_DEPTH) continue;
+    if (isAlias(node)) {
+      // `password: *pw`: the anchored scalar is printed as this key's value (collections were walked where anchored).
+      const target = aliasTarget(doc, node);
+      if (!isScalar(target)) continue;
+      node = target;
+    }
+    if (isScalar(node)) {
+      if (!node.range) continue;
+      const value = node.value;
+      const text = typeof value === 'string' ? value : undefined;
+      const texts = new Set<string>();
+      if ((frame.secretData || isSecretPlace(frame.path, frame.kind, frame.entry)) && isHideable(value)) {
+        texts.add(String(value));
+        // A number written `0x1F` or `1e3` may be quoted as written.
+        if (typeof value !== 'string' && node.source !== undefined) texts.add(String(node.source));
+      }
+      const assigned = text !== undefined ? assignedSecret(text) : undefined;
+      if (assigned !== undefined) texts.add(assigned);
+      if (text !== undefined && looksLikeSecretValue(text)) texts.add(text);
+      if (texts.size > 0) found.push({ texts: [...texts], start: node.range[0], end: node.range[1] });
+      continue;
+    }
+    if (isMap(node)) {
+      // A List's items and manifests inside values carry their own kind; their paths start again.
+      const own = kindOfNode(node);
+      const kind = own ?? frame.kind;
+      const entry = plainEntry(node);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const path = own ? [key] : [...frame.path, key];
+        const secretData = frame.secretData || (kind === 'Secret' && path.length === 1 && (key === 'data' || key === 'stringData'));
+        stack.push({ node: pair.value, path, kind, secretData, entry });
+      }
+      continue;
+    }
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...frame.path, i], kind: frame.kind, secretData: frame.secretData });
+    }
+  }
+  return found;
+}
+
+/** An object's `kind` when the map is a Kubernetes object (has `apiVersion` too). */
+function kindOfNode(node: unknown): string | undefined {
+  if (!isMap(node)) return undefined;
+  let kind: unknown;
+  let api = false;
+  for (const p of node.items) {
+    if (!isPair(p) || !isScalar(p.key)) continue;
+    if (p.key.value === 'kind' && isScalar(p.value)) kind = p.value.value;
+    if (p.key.value === 'apiVersion') api = true;
+  }
+  return api && typeof kind === 'string' ? kind : undefined;
+}
+
+/** `{name: DB_PASSWORD, value: …}` as a plain object with its `name`, for `isSecretPlace`. */
+function plainEntry(node: YAMLMap): { name?: unknown } | undefined {
+  const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'name');
+  return pair && isScalar(pair.value) ? { name: pair.value.value } : undefined;
+}
+
+const scalarsByDocument = new WeakMap<Document, SecretScalar[]>();
+
+/** Every secret scalar of a parsed file, with file offsets (per document cached: documents are reused across edits). */
+export function secretScalarsOfFile(file: ParsedYamlFile): SecretScalar[] {
+  const all: SecretScalar[] = [];
+  for (const document of file.documents) {
+    let scalars = scalarsByDocument.get(document.doc);
+    if (!scalars) {
+      scalars = secretScalarsOfDocument(document.doc);
+      scalarsByDocument.set(document.doc, scalars);
+    }
+    for (const s of scalars) all.push({ texts: s.texts, start: s.start + document.startOffset, end: s.end + document.startOffset });
+  }
+  return all;
+}
+
+/** Every secret value of a JS object (merged values, a rendered object): the same places as in YAML. */
+export function secretValuesOf(root: unknown): string[] {
+  const found = new Set<string>();
+  const stack: { value: unknown; path: PathSegment[]; kind?: string; secretData: boolean; entry?: unknown }[] = [{ value: root, path: [], kind: objectKind(root), secretData: false }];
+  while (stack.length > 0) {
+    const { value, path, kind, secretData, entry } = stack.pop()!;
+    if (path.length > MAX_DEPTH) continue;
+    if (value !== null && typeof value === 'object') {
+      const own = objectKind(value);
+      const inner = own ?? kind;
+      for (const [k, v] of Object.entries(value)) {
+        const segment: PathSegment = Array.isArray(value) ? Number(k) : k;
+        const at = own ? [segment] : [...path, segment];
+        const below = secretData || (inner === 'Secret' && at.length === 1 && (segment === 'data' || segment === 'stringData'));
+        stack.push({ value: v, path: at, kind: inner, secretData: below, entry: Array.isArray(value) ? undefined : value });
+      }
+      continue;
+    }
+    if (typeof value === 'string') {
+      const assigned = assignedSecret(value);
+      if (assigned !== undefined) found.add(assigned);
+      if (looksLikeSecretValue(value)) found.add(value);
+    }
+    if ((secretData || isSecretPlace(path, kind, entry)) && isHideable(value)) found.add(String(value));
+  }
+  return [...found];
+}
+
+/** A Kubernetes object's kind (a map with `apiVersion` and `kind`). */
+function objectKind(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as { kind?: unknown; apiVersion?: unknown };
+  return typeof v.kind === 'string' && v.apiVersion !== undefined ? v.kind : undefined;
+}
+
+// ---- hiding -------------------------------------------------------------------------------------------
+
+/** Below this length a secret is hidden only where the finding points at it (a short value would hide words of unrelated messages). */
+export const MIN_FILE_WIDE_SECRET = 3;
+/** Messages cut long values (`"abc…"`, a condensed render error): a secret's head or tail this long is hidden too. */
+const FRAGMENT = 12;
+
+const ALNUM = /[A-Za-z0-9]/;
+
+/** Replaces every occurrence of each secret (as written, and as JSON escapes it) and every credential-shaped text in `text`. */
+export function redactText(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    forms.add(secret);
+    const json = JSON.stringify(secret).slice(1, -1);
+    if (json !== secret) forms.add(json);
+  }
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.length === 0) break;
+    out = replaceWhole(out, form);
+    if (form.length >= 2 * FRAGMENT) out = replaceFragments(out, form);
+  }
+  for (const shape of SECRET_SHAPES) out = out.replace(shape, (_match, kept: unknown) => (typeof kept === 'string' ? kept : '') + HIDDEN);
+  return out;
+}
+
+/** Occurrences not glued to letters or digits (`app` is a secret; `apps/v1` stays). */
+function replaceWhole(text: string, form: string): string {
+  const edgeStart = ALNUM.test(form[0]);
+  const edgeEnd = ALNUM.test(form[form.length - 1]);
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (at < from) continue;
+    const before = at > 0 ? text[at - 1] : '';
+    const after = text[at + form.length] ?? '';
+    if ((edgeStart && before && ALNUM.test(before)) || (edgeEnd && after && ALNUM.test(after))) continue;
+    out += text.slice(from, at) + HIDDEN;
+    from = at + form.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** A long secret cut short: its head (extended as far as it matches) or its tail. */
+function replaceFragments(text: string, form: string): string {
+  let out = text;
+  const head = form.slice(0, FRAGMENT);
+  for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + HIDDEN.length)) {
+    let n = FRAGMENT;
+    while (n < form.length && out[at + n] === form[n]) n++;
+    out = out.slice(0, at) + HIDDEN + out.slice(at + n);
+  }
+  const tail = form.slice(-FRAGMENT);
+  for (let at = out.indexOf(tail); at >= 0; at = out.indexOf(tail, at + HIDDEN.length)) {
+    let n = FRAGMENT;
+    while (n < form.length && at - (n - FRAGMENT) - 1 >= 0 && out[at - (n - FRAGMENT) - 1] === form[form.length - n - 1]) n++;
+    const start = at - (n - FRAGMENT);
+    out = out.slice(0, start) + HIDDEN + out.slice(at + FRAGMENT);
+    at = start;
+  }
+  return out;
+}
+
+// ---- findings -----------------------------------------------------------------------------------------
+
+/** The secrets a file's findings must not print: all of them, and those at a finding's range. */
+export interface FileSecrets {
+  /** Secret values anywhere in what the file's findings come from (its text, its chart's values and output). */
+  wide: readonly string[];
+  /** Secret values written where `range` is (on or inside it), whatever their length. */
+  at?: (range: Range) => readonly string[];
+}
+
+/** The secrets of one parsed YAML file. */
+export function secretsOfYamlFile(file: ParsedYamlFile): FileSecrets {
+  const scalars = secretScalarsOfFile(file);
+  const wide = [...new Set(scalars.flatMap((s) => s.texts))];
+  return {
+    wide,
+    at: (range) => {
+      if (scalars.length === 0) return [];
+      const start = file.lines.offsetAt(range.start);
+      const end = file.lines.offsetAt(range.end);
+      return scalars.filter((s) => s.start <= end && s.end >= start).flatMap((s) => s.texts);
+    },
+  };
+}
+
+/** Both sets at once (a values file's own scalars and its chart's). */
+export function combineSecrets(...parts: (FileSecrets | undefined)[]): FileSecrets {
+  const present = parts.filter((p): p is FileSecrets => p !== undefined);
+  return { wide: [...new Set(present.flatMap((p) => p.wide))], at: (range) => present.flatMap((p) => p.at?.(range) ?? []) };
+}
+
+/**
+ * The findings with every secret hidden from their messages and fix titles (edits keep the real
+ * text: applying a fix writes into the file the value is already in). Findings without secrets are
+ * returned as they are; the others are copies (findings are cached and shared).
+ */
+export function redactFindings(diagnostics: readonly Diagnostic[], secrets: FileSecrets): Diagnostic[] {
+  const wide = secrets.wide.filter((s) => s.length >= MIN_FILE_WIDE_SECRET);
+  return diagnostics.map((d) => {
+    const near = secrets.at?.(d.range) ?? [];
+    const all = near.length ? [...near, ...wide] : wide;
+    const message = redactText(d.message, all);
+    let fixes = d.fixes;
+    if (fixes?.some((f) => redactText(f.title, all) !== f.title)) fixes = fixes.map((f) => ({ ...f, title: redactText(f.title, all) }));
+    return message === d.message && fixes === d.fixes ? d : { ...d, message, fixes };
+  });
+}
+
+/** `ENV DB_PASSWORD=x`, `ARG API_TOKEN=x` (and `ENV NAME value`) of a Dockerfile: the values a finding must not print. */
+export function secretsOfDockerfile(text: string): FileSecrets {
+  const wide = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:ENV|ARG)\s+(.*)$/i.exec(line);
+    if (!m) continue;
+    const body = m[1];
+    const pairs = [...body.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)];
+    // `ENV NAME value` (the legacy form) sets one variable to the rest of the line.
+    const legacy = pairs.length ? null : /^(\S+)\s+(.+)$/.exec(body);
+    const entries: [string, string][] = legacy ? [[legacy[1], legacy[2]]] : pairs.map((p) => [p[1], p[2]]);
+    for (const [name, raw] of entries) {
+      const value = /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw.trim();
+      if (holdsSecretName(name) && isLiteralSecretValue(value)) {
+        wide.add(value);
+        if (raw !== value) wide.add(raw);
+      }
+      if (looksLikeSecretValue(value)) wide.add(value);
+    }
+  }
+  return { wide: [...wide] };
+}
