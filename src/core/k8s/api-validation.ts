@@ -200,6 +200,13 @@ const CORE_KINDS = new Set([
   'ServiceAccount',
 ]);
 
+/** The value at a path inside `value` (list indexes and map keys), undefined when absent. */
+export function valueAt(value: unknown, path: YamlPath): unknown {
+  let current = value;
+  for (const segment of path) current = typeof segment === 'number' ? asArray(current)[segment] : asRecord(current)?.[segment];
+  return current;
+}
+
 /** The ObjectMeta of the object and, for built-in kinds, of the templates it carries (validated as ObjectMeta too). */
 export function metadataPaths(object: K8sObject): YamlPath[] {
   const paths: YamlPath[] = [['metadata']];

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, findings } from './helpers';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName } from '../../../src/core/k8s/api-validation';
+import { isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName } from '../../../src/core/k8s/api-validation';
 import { parseExactQuantity } from '../../../src/core/k8s/rules/resource-quantity';
 import { validateYamlFile } from '../../../src/core/schemas';
 import { testSchemaDir } from '../schemas/schema-dir';
@@ -85,6 +85,12 @@ const cases: Case[] = [
   },
   { rule: 'k8s-object-name', name: 'container name with uppercase', yaml: pod('', '').replace('- name: c', '- name: Web'), expect: ['name: |Web'] },
   { rule: 'k8s-object-name', name: 'volume name with a dot', yaml: pod('volumeMounts: [{name: my.vol, mountPath: /v}]', 'volumes:\n  - name: my.vol\n    emptyDir: {}'), expect: ['- name: |my.vol'] },
+
+  { rule: 'k8s-object-name', name: 'ConfigMap keys', yaml: obj('ConfigMap', 'name: c', 'data:\n  app.properties: x\n  KEY_NAME: x\n  key-name: x\n  .hidden: x\n'), expect: [] },
+  { rule: 'k8s-object-name', name: 'ConfigMap key with a slash or a space', yaml: obj('ConfigMap', 'name: c', 'data:\n  conf/app.yaml: x\n  "my key": x\n'), expect: ['|conf/app.yaml', '|"my key"'] },
+  { rule: 'k8s-object-name', name: 'ConfigMap key starting with ..', yaml: obj('ConfigMap', 'name: c', 'data:\n  ..data: x\n'), expect: ['|..data'] },
+  { rule: 'k8s-object-name', name: 'ConfigMap key in data and binaryData', yaml: obj('ConfigMap', 'name: c', 'data:\n  k: x\nbinaryData:\n  k: eA==\n'), expect: ['binaryData:\n  |k'] },
+  { rule: 'k8s-object-name', name: 'Secret stringData key', yaml: obj('Secret', 'name: s', 'stringData:\n  "tls key": x\n'), expect: ['|"tls key"'] },
 
   // Labels: keys are qualified names (optional DNS prefix, name part 63), values at most 63, may be empty.
   { rule: 'k8s-label-syntax', name: 'prefixed key', yaml: obj('ConfigMap', 'name: c\nlabels:\n  example.com/name: web\n  app.kubernetes.io/part-of: shop'), expect: [] },
@@ -236,6 +242,9 @@ test('the validators agree with apimachinery on their edges', () => {
   assert.equal(valid(isValidPortName('-a')), false);
   assert.equal(valid(isValidPortName('a-')), false);
   assert.equal(valid(isValidPortName('')), false);
+  assert.equal(valid(isConfigMapKey('a'.repeat(253))), true);
+  assert.equal(valid(isConfigMapKey('a'.repeat(254))), false);
+  assert.equal(valid(isConfigMapKey('.')), false);
 });
 
 test('quantities parse exactly with the API server grammar', () => {

@@ -6,7 +6,7 @@
  * object's metadata and, for built-in kinds, to the templates it carries.
  */
 import { asRecord } from '../../rules/yaml-values';
-import { describe, isQualifiedName, isServedObject, isTemplated, metadataPaths } from '../api-validation';
+import { describe, isQualifiedName, isServedObject, isTemplated, metadataPaths, valueAt } from '../api-validation';
 import type { YamlPath } from '../model';
 import type { KubernetesRule } from '../rule';
 
@@ -23,9 +23,7 @@ export const annotationSyntax: KubernetesRule = {
   check(object, context) {
     if (!isServedObject(object)) return;
     for (const metadata of metadataPaths(object)) {
-      let meta: unknown = object.value;
-      for (const segment of metadata) meta = Array.isArray(meta) && typeof segment === 'number' ? meta[segment] : asRecord(meta)?.[segment as string];
-      const annotations = asRecord(asRecord(meta)?.annotations);
+      const annotations = asRecord(valueAt(object.value, [...metadata, 'annotations']));
       if (!annotations) continue;
       const path: YamlPath = [...metadata, 'annotations'];
       let size = 0;

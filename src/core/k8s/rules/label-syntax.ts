@@ -9,7 +9,7 @@
  */
 import { asArray, asRecord, asString } from '../../rules/yaml-values';
 import type { YamlRecord } from '../../rules/yaml-values';
-import { describe, isBuiltIn, isLabelValue, isQualifiedName, isServedObject, isTemplated, metadataPaths } from '../api-validation';
+import { describe, isBuiltIn, isLabelValue, isQualifiedName, isServedObject, isTemplated, metadataPaths, valueAt } from '../api-validation';
 import type { K8sObject, YamlPath } from '../model';
 import type { KubernetesRule, KubernetesRuleContext } from '../rule';
 
@@ -29,20 +29,14 @@ export const labelSyntax: KubernetesRule = {
   check(object, context) {
     if (!isServedObject(object)) return;
     for (const metadata of metadataPaths(object)) {
-      const labels = asRecord(dig(object.value, metadata));
-      if (labels?.labels !== undefined) checkLabelMap(context, asRecord(labels.labels), [...metadata, 'labels'], 'Label');
+      const labels = asRecord(valueAt(object.value, [...metadata, 'labels']));
+      if (labels) checkLabelMap(context, labels, [...metadata, 'labels'], 'Label');
     }
     // A CRD's spec is a schema, free-form; custom resources' content is their schema's business.
     if (!isBuiltIn(object) || object.kind === 'CustomResourceDefinition') return;
     walk(object, object.value, [], context, 0);
   },
 };
-
-function dig(value: unknown, path: YamlPath): unknown {
-  let current = value;
-  for (const segment of path) current = typeof segment === 'number' ? asArray(current)[segment] : asRecord(current)?.[segment];
-  return current;
-}
 
 /** Finds the selectors of a built-in object; `status` and `metadata` hold none the server validates. */
 function walk(object: K8sObject, value: unknown, path: YamlPath, context: KubernetesRuleContext, depth: number): void {

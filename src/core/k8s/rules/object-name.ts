@@ -9,9 +9,11 @@
  * ValidateAPIService (version.group); path segments only (rest.BeforeCreate's
  * ValidatePathSegmentName) for rbac ValidateRBACName, PodDisruptionBudget, CertificateSigningRequest
  * and core Events. Containers and volumes: ValidateDNS1123Label in validateContainers/ValidateVolumes.
+ * ConfigMap and Secret keys: IsConfigMapKey in ValidateConfigMap/ValidateSecret (a Secret's
+ * stringData is merged into data first), a ConfigMap key in both data and binaryData a duplicate.
  */
 import { asArray, asRecord, asString, dig } from '../../rules/yaml-values';
-import { apiGroupOf, describe, isBuiltIn, isDns1035Label, isDns1123Label, isDns1123Subdomain, isPathSegmentName, isServedObject, isTemplated } from '../api-validation';
+import { apiGroupOf, describe, isBuiltIn, isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isPathSegmentName, isServedObject, isTemplated } from '../api-validation';
 import type { K8sObject, YamlPath } from '../model';
 import { containersOf } from '../pod-spec';
 import type { KubernetesRule, KubernetesRuleContext } from '../rule';
@@ -106,7 +108,7 @@ export const objectName: KubernetesRule = {
     id: 'k8s-object-name',
     domain: 'kubernetes',
     defaultSeverity: 'error',
-    description: 'Object, container and volume names must have the format the API server requires for their kind.',
+    description: 'Object, container and volume names and ConfigMap and Secret keys must have the format the API server requires.',
     practice: 'correctness',
   },
   check(object, context) {
@@ -137,6 +139,7 @@ export const objectName: KubernetesRule = {
       const containerName = asString(ref.container.name);
       if (containerName && !isTemplated(containerName)) report(context, [...ref.path, 'name'], 'Container name', containerName, isDns1123Label(containerName), LABEL.format);
     }
+    if (apiGroupOf(object.apiVersion) === '' && (object.kind === 'ConfigMap' || object.kind === 'Secret')) checkKeys(object, context);
     const template = object.podTemplate;
     if (template) {
       asArray(template.spec.volumes).forEach((volume, i) => {
@@ -150,4 +153,22 @@ export const objectName: KubernetesRule = {
 function report(context: KubernetesRuleContext, path: YamlPath, what: string, value: string, reasons: string[], format: string): void {
   if (reasons.length === 0) return;
   context.report({ path, message: describe(what, value, reasons, format) });
+}
+
+/** The keys of a ConfigMap's or Secret's data: file names in a volume, so no '/' and no '..'. */
+function checkKeys(object: K8sObject, context: KubernetesRuleContext): void {
+  const fields = object.kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+  for (const field of fields) {
+    for (const key of Object.keys(asRecord(object.value[field]) ?? {})) {
+      if (isTemplated(key)) continue;
+      const reasons = isConfigMapKey(key);
+      if (reasons.length) context.report({ path: [field, key], target: 'key', message: describe(`${object.kind} key`, key, reasons) });
+    }
+  }
+  if (object.kind === 'ConfigMap') {
+    const data = asRecord(object.value.data) ?? {};
+    for (const key of Object.keys(asRecord(object.value.binaryData) ?? {})) {
+      if (key in data) context.report({ path: ['binaryData', key], target: 'key', message: `ConfigMap key "${key}" is in both data and binaryData: each key may appear in only one.` });
+    }
+  }
 }
