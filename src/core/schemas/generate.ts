@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertSwagger, normalizeKubernetesVersion, type KubernetesSchemaSet } from './openapi';
+import { sourceHash } from './compiled/load';
 
 export const DEFINITIONS_ID = 'shipshape:kubernetes/definitions.json';
 
@@ -14,6 +15,8 @@ export interface KubernetesIndexFile {
   version: string;
   source: string;
   kinds: KubernetesSchemaSet['kinds'];
+  /** `sourceHash` of definitions.json beside it: the precompiled validators are checked against it without reading that 1.2 MB file. */
+  definitionsHash?: string;
 }
 
 export function generateKubernetesSchemas(swaggerText: string, version: string, outDir: string, source: string): KubernetesSchemaSet {
@@ -28,9 +31,10 @@ export function generateKubernetesSchemas(swaggerText: string, version: string, 
   const set = convertSwagger(swagger, minor);
   const dir = join(outDir, 'kubernetes', `v${minor}`);
   mkdirSync(dir, { recursive: true });
-  const index: KubernetesIndexFile = { version: minor, source, kinds: set.kinds };
+  const definitions = JSON.stringify({ $id: DEFINITIONS_ID, definitions: set.definitions });
+  const index: KubernetesIndexFile = { version: minor, source, kinds: set.kinds, definitionsHash: sourceHash(definitions) };
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
-  writeFileSync(join(dir, 'definitions.json'), JSON.stringify({ $id: DEFINITIONS_ID, definitions: set.definitions }));
+  writeFileSync(join(dir, 'definitions.json'), definitions);
   return set;
 }
 

@@ -119,7 +119,8 @@ export class SchemaStore {
       validator: (entry) => {
         let validate = validators.get(entry.definition);
         if (validate) return validate;
-        if (compiled === undefined) compiled = compiledValidators(dir, definitionsText()) ?? null;
+        // The index knows the definitions' hash (a set generated before it did: hash the file itself).
+        if (compiled === undefined) compiled = compiledValidators(dir, index.definitionsHash !== undefined ? { hash: index.definitionsHash } : definitionsText()) ?? null;
         validate = compiled?.(entry.definition);
         if (!validate) {
           if (!ajv) {
@@ -174,12 +175,12 @@ function parseJson(text: string, path: string): unknown {
 const readJson = (path: string): unknown => parseJson(readText(path), path);
 
 /**
- * The validators compiled at build time for the schema file whose text is `sourceText`, by export
+ * The validators compiled at build time for the schema file whose text (or its `sourceHash`) is `source`, by export
  * name (a module is loaded when one of its exports is first asked for), or undefined when `dir` has
  * none or they were compiled from other schemas. A module that fails to load yields undefined for its
  * exports: the caller compiles those at run time instead.
  */
-export function compiledValidators(dir: string, sourceText: string): ((name: string) => ValidateFunction | undefined) | undefined {
+export function compiledValidators(dir: string, source: string | { hash: string }): ((name: string) => ValidateFunction | undefined) | undefined {
   const compiledDir = join(dir, COMPILED_DIR);
   const indexPath = join(compiledDir, 'index.json');
   if (!existsSync(indexPath)) return undefined;
@@ -189,7 +190,7 @@ export function compiledValidators(dir: string, sourceText: string): ((name: str
   } catch {
     return undefined;
   }
-  if (!index || index.source !== sourceHash(sourceText) || !index.modules) return undefined;
+  if (!index || index.source !== (typeof source === 'string' ? sourceHash(source) : source.hash) || !index.modules) return undefined;
   const modules = new Map<string, Record<string, ValidateFunction> | null>();
   return (name) => {
     const file = Object.prototype.hasOwnProperty.call(index.modules, name) ? index.modules[name] : undefined;

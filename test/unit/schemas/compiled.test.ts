@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { validateYamlFile } from '../../../src/core/schemas';
 import { precompileSchemas } from '../../../src/core/schemas/compiled/precompile';
+import { sourceHash } from '../../../src/core/schemas/compiled/load';
 import { compiledValidators, schemaStore } from '../../../src/core/schemas/store';
 import { sharedPath } from '../shared-data';
 import { testSchemaDir } from './schema-dir';
@@ -140,6 +141,26 @@ test('precompiled code is what validates when it belongs to the schemas beside i
   // Other schemas than the ones it was compiled from (a regenerated definitions.json): not used.
   assert.equal(compiledValidators(dir, definitions.replace('"io.k8s.api.apps.v1.Deployment"', '"io.k8s.api.apps.v1.Deployment" ')), undefined);
   assert.equal(compiledValidators(join(testSchemaDir(), 'kubernetes/v1.34'), definitions), undefined, 'no compiled set, nothing to load');
+});
+
+test("the index's definitions hash decides whether the compiled set fits, without reading definitions.json", () => {
+  const definitions = readFileSync(join(precompiledSchemaDir(), 'kubernetes/v1.34/definitions.json'), 'utf8');
+  /** The Deployment validator of a copy of the compiled set whose index is rewritten by `edit` (a copy each: stores are per folder). */
+  const deploymentValidator = (edit: (index: { definitionsHash?: string }) => object) => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-compiled-hash-'));
+    cpSync(precompiledSchemaDir(), dir, { recursive: true });
+    const indexPath = join(dir, 'kubernetes/v1.34/index.json');
+    writeFileSync(indexPath, JSON.stringify(edit(JSON.parse(readFileSync(indexPath, 'utf8')))));
+    const store = schemaStore(dir).kubernetes('1.34');
+    return store.validator(store.kind('apps/v1', 'Deployment')!);
+  };
+  deploymentValidator((index) => {
+    assert.equal(index.definitionsHash, sourceHash(definitions), 'generated with the hash of the definitions beside it');
+    return index;
+  });
+  assert.ok(!('schemaEnv' in deploymentValidator((index) => index)), 'a matching hash: precompiled code');
+  assert.ok('schemaEnv' in deploymentValidator((index) => ({ ...index, definitionsHash: sourceHash(definitions + ' ') })), 'definitions regenerated since: compiled at run time');
+  assert.ok(!('schemaEnv' in deploymentValidator(({ definitionsHash: _hash, ...older }) => older)), 'an index without the hash: the file is hashed instead');
 });
 
 test('a compiled module that cannot be loaded falls back to run-time compilation', () => {
