@@ -86,6 +86,10 @@ const cases: Case[] = [
   { rule: 'k8s-object-name', name: 'container name with uppercase', yaml: pod('', '').replace('- name: c', '- name: Web'), expect: ['name: |Web'] },
   { rule: 'k8s-object-name', name: 'volume name with a dot', yaml: pod('volumeMounts: [{name: my.vol, mountPath: /v}]', 'volumes:\n  - name: my.vol\n    emptyDir: {}'), expect: ['- name: |my.vol'] },
 
+  { rule: 'k8s-object-name', name: 'duplicate container name across init containers', yaml: pod('', 'initContainers:\n  - {name: c, image: a:1}'), expect: ['{name: |c'] },
+  { rule: 'k8s-object-name', name: 'duplicate volume name', yaml: pod('', 'volumes:\n  - {name: data, emptyDir: {}}\n  - {name: data, emptyDir: {}}'), expect: [['name: |data', 1]] },
+  { rule: 'k8s-object-name', name: 'relaxed env names', yaml: pod('env:\n  - {name: my.env-name, value: x}\n  - {name: 1ST_VAR, value: x}\n  - {name: "A B", value: x}'), expect: [] },
+  { rule: 'k8s-object-name', name: 'env name with =', yaml: pod('env:\n  - {name: "A=B", value: x}\n  - {name: "Ä", value: x}'), expect: ['name: |"A=B"', 'name: |"Ä"'] },
   { rule: 'k8s-object-name', name: 'ConfigMap keys', yaml: obj('ConfigMap', 'name: c', 'data:\n  app.properties: x\n  KEY_NAME: x\n  key-name: x\n  .hidden: x\n'), expect: [] },
   { rule: 'k8s-object-name', name: 'ConfigMap key with a slash or a space', yaml: obj('ConfigMap', 'name: c', 'data:\n  conf/app.yaml: x\n  "my key": x\n'), expect: ['|conf/app.yaml', '|"my key"'] },
   { rule: 'k8s-object-name', name: 'ConfigMap key starting with ..', yaml: obj('ConfigMap', 'name: c', 'data:\n  ..data: x\n'), expect: ['|..data'] },

@@ -8,7 +8,8 @@
  * ValidateCronJobCreate (at most 52 characters), ValidateCustomResourceDefinition (plural.group),
  * ValidateAPIService (version.group); path segments only (rest.BeforeCreate's
  * ValidatePathSegmentName) for rbac ValidateRBACName, PodDisruptionBudget, CertificateSigningRequest
- * and core Events. Containers and volumes: ValidateDNS1123Label in validateContainers/ValidateVolumes.
+ * and core Events. Containers and volumes: ValidateDNS1123Label and no duplicate in
+ * validateContainers/ValidateVolumes; env names: IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation, on from 1.32).
  * ConfigMap and Secret keys: IsConfigMapKey in ValidateConfigMap/ValidateSecret (a Secret's
  * stringData is merged into data first), a ConfigMap key in both data and binaryData a duplicate.
  */
@@ -108,7 +109,7 @@ export const objectName: KubernetesRule = {
     id: 'k8s-object-name',
     domain: 'kubernetes',
     defaultSeverity: 'error',
-    description: 'Object, container and volume names and ConfigMap and Secret keys must have the format the API server requires.',
+    description: 'Object, container, volume and environment variable names and ConfigMap and Secret keys must have the format the API server requires.',
     practice: 'correctness',
   },
   check(object, context) {
@@ -135,16 +136,36 @@ export const objectName: KubernetesRule = {
       report(context, ['metadata', 'namespace'], 'Namespace', namespace, isDns1123Label(namespace), LABEL.format);
     }
     if (!isBuiltIn(object)) return;
+    // Containers, init containers and ephemeral containers share one namespace of names.
+    const containerNames = new Set<string>();
     for (const ref of containersOf(object)) {
       const containerName = asString(ref.container.name);
-      if (containerName && !isTemplated(containerName)) report(context, [...ref.path, 'name'], 'Container name', containerName, isDns1123Label(containerName), LABEL.format);
+      if (containerName && !isTemplated(containerName)) {
+        const reasons = isDns1123Label(containerName);
+        report(context, [...ref.path, 'name'], 'Container name', containerName, reasons, LABEL.format);
+        if (reasons.length === 0 && containerNames.has(containerName)) context.report({ path: [...ref.path, 'name'], message: `Container name "${containerName}" is a duplicate: every container of a pod needs its own name.` });
+        containerNames.add(containerName);
+      }
+      asArray(ref.container.env).forEach((env, i) => {
+        const envName = asString(asRecord(env)?.name);
+        // RelaxedEnvironmentVariableValidation (on from 1.32): any printable ASCII but '='.
+        if (envName && !isTemplated(envName) && !/^[\x20-\x3c\x3e-\x7e]+$/.test(envName)) {
+          context.report({ path: [...ref.path, 'env', i, 'name'], message: describe('Environment variable name', envName, ["must consist only of printable ASCII characters other than '='"]) });
+        }
+      });
     }
     if (apiGroupOf(object.apiVersion) === '' && (object.kind === 'ConfigMap' || object.kind === 'Secret')) checkKeys(object, context);
     const template = object.podTemplate;
     if (template) {
+      const volumeNames = new Set<string>();
       asArray(template.spec.volumes).forEach((volume, i) => {
         const volumeName = asString(asRecord(volume)?.name);
-        if (volumeName && !isTemplated(volumeName)) report(context, [...template.specPath, 'volumes', i, 'name'], 'Volume name', volumeName, isDns1123Label(volumeName), LABEL.format);
+        if (!volumeName || isTemplated(volumeName)) return;
+        const reasons = isDns1123Label(volumeName);
+        const at = [...template.specPath, 'volumes', i, 'name'];
+        report(context, at, 'Volume name', volumeName, reasons, LABEL.format);
+        if (reasons.length === 0 && volumeNames.has(volumeName)) context.report({ path: at, message: `Volume name "${volumeName}" is a duplicate: every volume of a pod needs its own name.` });
+        volumeNames.add(volumeName);
       });
     }
   },
