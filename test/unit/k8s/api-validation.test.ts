@@ -213,6 +213,8 @@ const cases: Case[] = [
   { rule: 'k8s-resource-quantity', name: 'extended resource without a limit', yaml: pod('resources:\n  requests: {nvidia.com/gpu: 1}'), expect: ['{|nvidia.com/gpu'] },
   { rule: 'k8s-resource-quantity', name: 'extended resource fraction', yaml: pod('resources:\n  limits: {nvidia.com/gpu: 500m}'), expect: ['nvidia.com/gpu: |500m'] },
   { rule: 'k8s-resource-quantity', name: 'hugepages must equal their limit and need cpu or memory', yaml: pod('resources:\n  requests: {hugepages-2Mi: 64Mi}\n  limits: {hugepages-2Mi: 128Mi}'), expect: ['|resources', 'hugepages-2Mi: |64Mi'] },
+  { rule: 'k8s-resource-quantity', name: 'hugepages in whole pages', yaml: pod('resources:\n  requests: {memory: 1Gi, hugepages-2Mi: 6Mi}\n  limits: {hugepages-2Mi: 6Mi}'), expect: [] },
+  { rule: 'k8s-resource-quantity', name: 'hugepages not a whole number of pages', yaml: pod('resources:\n  requests: {memory: 1Gi, hugepages-2Mi: 3Mi}\n  limits: {hugepages-2Mi: 3Mi}'), expect: ['hugepages-2Mi: |3Mi', ['hugepages-2Mi: |3Mi', 1]] },
   { rule: 'k8s-resource-quantity', name: 'templated quantity', yaml: pod('resources:\n  requests: {cpu: "{{ .Values.cpu }}"}\n  limits: {cpu: 1}'), expect: [] },
 ];
 

@@ -4,7 +4,7 @@
  * and hugepages, which cannot be overcommitted, a request without a limit or different from it.
  * Mirrors kubernetes/pkg/apis/core/validation.ValidateResourceRequirements with
  * validateContainerResourceName, ValidateResourceQuantityValue (non-negative; integer for extended
- * resources) and helper.IsOvercommitAllowed. The quantity grammar itself is the schema's
+ * resources), validateResourceQuantityHugePageValue (whole pages) and helper.IsOvercommitAllowed. The quantity grammar itself is the schema's
  * (k8s-schema reports `1.5.3`); quantities are compared exactly, so `500m` equals `0.5`.
  */
 import { asRecord } from '../../rules/yaml-values';
@@ -38,6 +38,12 @@ export function parseExactQuantity(value: unknown): Exact | undefined {
   } else if (suffix !== undefined && suffix in BINARY) num *= 2n ** BigInt(BINARY[suffix]);
   else power += DECIMAL[suffix ?? ''];
   return power >= 0 ? { num: num * 10n ** BigInt(power), den: 1n } : { num, den: 10n ** BigInt(-power) };
+}
+
+/** Quantity.Value(): rounded up to a whole number. */
+function ceil(q: Exact): bigint {
+  const whole = q.num / q.den;
+  return q.num % q.den > 0n ? whole + 1n : whole;
 }
 
 function compare(a: Exact, b: Exact): number {
@@ -100,6 +106,10 @@ export const resourceQuantity: KubernetesRule = {
           if (!quantity) continue; // not a quantity: k8s-schema says so
           if (quantity.num < 0n) context.report({ path: at, message: `${group}.${name} ${String(value)} must be greater than or equal to 0.` });
           else if (isExtended(name) && quantity.num % quantity.den !== 0n) context.report({ path: at, message: `${group}.${name} ${String(value)} must be an integer.` });
+          const page = name.startsWith('hugepages-') ? parseExactQuantity(name.slice('hugepages-'.length)) : undefined;
+          if (page && page.num > 0n && quantity.num >= 0n && ceil(quantity) % ceil(page) !== 0n) {
+            context.report({ path: at, message: `${group}.${name} ${String(value)} is not a positive integer multiple of ${name.slice('hugepages-'.length)}, the page size.` });
+          }
           if (group === 'limits') parsedLimits.set(name, quantity);
           else checkAgainstLimit(context, at, name, value, quantity, limits[name], parsedLimits.get(name));
         }
