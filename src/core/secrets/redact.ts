@@ -40,9 +40,17 @@ function isPointerName(name: string): boolean {
  * some map (`secretKeyRef.key`, a toleration's), and names that point at a secret hold none.
  */
 export function holdsSecretName(name: string): boolean {
-  if (/^keys?$/i.test(name)) return false;
-  return looksLikeSecretName(name) && !isPointerName(name);
+  let holds = decided.get(name);
+  if (holds === undefined) {
+    holds = !/^keys?$/i.test(name) && looksLikeSecretName(name) && !isPointerName(name);
+    // Key names repeat across a workspace's files; a hostile file's endless new names do not grow this for good.
+    if (decided.size >= 10_000) decided.clear();
+    decided.set(name, holds);
+  }
+  return holds;
 }
+
+const decided = new Map<string, boolean>();
 
 /** Shapes of credentials, secret whatever holds them. Each match's group 1 (when present) is the part kept. */
 const SECRET_SHAPES: RegExp[] = [
@@ -85,7 +93,7 @@ export function isSecretPlace(path: readonly PathSegment[], kind: string | undef
   if (kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData') && path.length >= 2) return true;
   const last = path[path.length - 1];
   // `auth: {existingSecret: db, user: app}`: what only names or locates a secret is shown even in a secret section.
-  if (typeof last === 'string' && isPointerName(last)) return false;
+  if (typeof last === 'string' && !holdsSecretName(last) && isPointerName(last)) return false;
   if (path.some((segment) => typeof segment === 'string' && holdsSecretName(segment))) return true;
   if (last === 'value' && entry !== null && typeof entry === 'object') {
     const name = (entry as { name?: unknown }).name;
@@ -235,7 +243,8 @@ export function secretScalarsOfFile(file: ParsedYamlFile): SecretScalar[] {
     }
     for (const s of scalars) all.push({ texts: s.texts, start: s.start + document.startOffset, end: s.end + document.startOffset });
   }
-  return all;
+  // In file order (an alias is placed at its anchor's scalar).
+  return all.sort((a, b) => a.start - b.start);
 }
 
 /** Every secret value of a JS object (merged values, a rendered object): the same places as in YAML. */
@@ -282,9 +291,85 @@ const FRAGMENT = 12;
 
 const ALNUM = /[A-Za-z0-9]/;
 
-/** Replaces every occurrence of each secret (as written, and as JSON escapes it) and every credential-shaped text in `text`. */
-export function redactText(text: string, secrets: Iterable<string>): string {
-  let out = text;
+/**
+ * Finds many secrets in short texts at once: forms are indexed by their first characters, so a
+ * message is read once whatever the number of secrets (a 10 MB manifest has thousands of them).
+ */
+export class SecretMatcher {
+  /** Forms of KEY to LONG_KEY - 1 characters by their first KEY; longer forms (and their head fragments) by their first LONG_KEY. */
+  private readonly heads = new Map<string, string[]>();
+  private readonly longHeads = new Map<string, string[]>();
+  /** Long forms by the first LONG_KEY characters of their tail fragment. */
+  private readonly tails = new Map<string, string[]>();
+  /** Which first two characters (hashed) start an indexed form or fragment: most positions of a message are skipped at once. */
+  private readonly starts = new Uint8Array(65536);
+  /** Forms shorter than KEY (only those a finding points at), matched one by one. */
+  private readonly short: string[] = [];
+
+  constructor(secrets: Iterable<string>) {
+    for (const form of formsOf(secrets)) {
+      if (form.length < KEY) this.short.push(form);
+      else if (form.length < LONG_KEY) this.index(this.heads, form, 0, KEY);
+      else {
+        this.index(this.longHeads, form, 0, LONG_KEY);
+        if (form.length >= 2 * FRAGMENT) this.index(this.tails, form, form.length - FRAGMENT, LONG_KEY);
+      }
+    }
+  }
+
+  private index(map: Map<string, string[]>, form: string, at: number, length: number): void {
+    const key = form.slice(at, at + length);
+    const list = map.get(key);
+    if (list) list.push(form);
+    else map.set(key, [form]);
+    this.starts[pairAt(form, at)] = 1;
+  }
+
+  get empty(): boolean {
+    return this.heads.size === 0 && this.longHeads.size === 0 && this.short.length === 0;
+  }
+
+  /** Spans [start, end) of `text` that show a secret. */
+  spans(text: string, spans: [number, number][] = []): [number, number][] {
+    const indexed = this.heads.size > 0 || this.longHeads.size > 0;
+    if (indexed)
+      for (let i = 0; i + KEY <= text.length; i++) {
+        if (this.starts[pairAt(text, i)] === 0) continue;
+        for (const form of this.heads.get(text.slice(i, i + KEY)) ?? []) if (text.startsWith(form, i) && isWhole(text, i, form)) spans.push([i, i + form.length]);
+        if (i + LONG_KEY > text.length) continue;
+        const key = text.slice(i, i + LONG_KEY);
+        for (const form of this.longHeads.get(key) ?? []) {
+          if (text.startsWith(form, i)) {
+            if (isWhole(text, i, form)) spans.push([i, i + form.length]);
+          } else if (form.length >= 2 * FRAGMENT) {
+            // A long secret cut short (`"abc…"`): its head, as far as it goes.
+            let n = LONG_KEY;
+            while (n < form.length && text[i + n] === form[n]) n++;
+            if (n >= FRAGMENT) spans.push([i, i + n]);
+          }
+        }
+        for (const form of this.tails.get(key) ?? []) {
+          // Its tail, after a cut (a condensed render error keeps both ends of a long message).
+          if (!text.startsWith(form.slice(-FRAGMENT), i)) continue;
+          let n = FRAGMENT;
+          while (n < form.length && i - (n - FRAGMENT) - 1 >= 0 && text[i - (n - FRAGMENT) - 1] === form[form.length - n - 1]) n++;
+          spans.push([i - (n - FRAGMENT), i + FRAGMENT]);
+        }
+      }
+    wholeSpans(text, this.short, spans);
+    return spans;
+  }
+
+  /** `text` with every secret of the matcher (and `extra`, a finding's own) and every credential-shaped part hidden. */
+  redact(text: string, extra: readonly string[] = []): string {
+    const spans = this.empty ? [] : this.spans(text);
+    if (extra.length) wholeSpans(text, formsOf(extra), spans);
+    return hideShapes(hideSpans(text, spans));
+  }
+}
+
+/** Each secret as written and as JSON escapes it (messages quote with JSON.stringify). */
+function formsOf(secrets: Iterable<string>): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
     if (!secret) continue;
@@ -292,50 +377,54 @@ export function redactText(text: string, secrets: Iterable<string>): string {
     const json = JSON.stringify(secret).slice(1, -1);
     if (json !== secret) forms.add(json);
   }
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (out.length === 0) break;
-    out = replaceWhole(out, form);
-    if (form.length >= 2 * FRAGMENT) out = replaceFragments(out, form);
+  return [...forms];
+}
+
+function wholeSpans(text: string, forms: Iterable<string>, spans: [number, number][]): void {
+  for (const form of forms) for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (isWhole(text, at, form)) spans.push([at, at + form.length]);
+}
+
+function pairAt(text: string, at: number): number {
+  return ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
+}
+
+/** Forms are indexed by this many first characters; forms at least LONG_KEY long by that many (many secrets share a short prefix). */
+const KEY = 3;
+const LONG_KEY = 8;
+
+/** An occurrence not glued to letters or digits (`app` is a secret; `apps/v1` stays). */
+function isWhole(text: string, at: number, form: string): boolean {
+  const before = at > 0 ? text[at - 1] : '';
+  const after = text[at + form.length] ?? '';
+  return !((ALNUM.test(form[0]) && before && ALNUM.test(before)) || (ALNUM.test(form[form.length - 1]) && after && ALNUM.test(after)));
+}
+
+function hideSpans(text: string, spans: [number, number][]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    if (end <= from) continue;
+    if (start >= from) out += text.slice(from, start) + HIDDEN;
+    from = end;
   }
+  return out + text.slice(from);
+}
+
+/** Text none of the shapes can match (one scan instead of one per shape). */
+const NO_SHAPE = /BEGIN|Bearer|Basic|token|eyJ|AKIA|gh[pousr]_|glpat-|xox|sk_live_|:\/\//;
+
+function hideShapes(text: string): string {
+  if (!NO_SHAPE.test(text)) return text;
+  let out = text;
   for (const shape of SECRET_SHAPES) out = out.replace(shape, (_match, kept: unknown) => (typeof kept === 'string' ? kept : '') + HIDDEN);
   return out;
 }
 
-/** Occurrences not glued to letters or digits (`app` is a secret; `apps/v1` stays). */
-function replaceWhole(text: string, form: string): string {
-  const edgeStart = ALNUM.test(form[0]);
-  const edgeEnd = ALNUM.test(form[form.length - 1]);
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    if (at < from) continue;
-    const before = at > 0 ? text[at - 1] : '';
-    const after = text[at + form.length] ?? '';
-    if ((edgeStart && before && ALNUM.test(before)) || (edgeEnd && after && ALNUM.test(after))) continue;
-    out += text.slice(from, at) + HIDDEN;
-    from = at + form.length;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-/** A long secret cut short: its head (extended as far as it matches) or its tail. */
-function replaceFragments(text: string, form: string): string {
-  let out = text;
-  const head = form.slice(0, FRAGMENT);
-  for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + HIDDEN.length)) {
-    let n = FRAGMENT;
-    while (n < form.length && out[at + n] === form[n]) n++;
-    out = out.slice(0, at) + HIDDEN + out.slice(at + n);
-  }
-  const tail = form.slice(-FRAGMENT);
-  for (let at = out.indexOf(tail); at >= 0; at = out.indexOf(tail, at + HIDDEN.length)) {
-    let n = FRAGMENT;
-    while (n < form.length && at - (n - FRAGMENT) - 1 >= 0 && out[at - (n - FRAGMENT) - 1] === form[form.length - n - 1]) n++;
-    const start = at - (n - FRAGMENT);
-    out = out.slice(0, start) + HIDDEN + out.slice(at + FRAGMENT);
-    at = start;
-  }
-  return out;
+/** Replaces every occurrence of each secret (as written, and as JSON escapes it) and every credential-shaped text in `text`. */
+export function redactText(text: string, secrets: Iterable<string>): string {
+  return new SecretMatcher(secrets).redact(text);
 }
 
 // ---- findings -----------------------------------------------------------------------------------------
@@ -358,7 +447,17 @@ export function secretsOfYamlFile(file: ParsedYamlFile): FileSecrets {
       if (scalars.length === 0) return [];
       const start = file.lines.offsetAt(range.start);
       const end = file.lines.offsetAt(range.end);
-      return scalars.filter((s) => s.start <= end && s.end >= start).flatMap((s) => s.texts);
+      // Scalars are leaves in file order: the first starting past the range, then back while they reach into it.
+      let lo = 0;
+      let hi = scalars.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (scalars[mid].start <= end) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: string[] = [];
+      for (let i = lo - 1; i >= 0 && scalars[i].end >= start; i--) found.push(...scalars[i].texts);
+      return found;
     },
   };
 }
@@ -375,13 +474,13 @@ export function combineSecrets(...parts: (FileSecrets | undefined)[]): FileSecre
  * returned as they are; the others are copies (findings are cached and shared).
  */
 export function redactFindings(diagnostics: readonly Diagnostic[], secrets: FileSecrets): Diagnostic[] {
-  const wide = secrets.wide.filter((s) => s.length >= MIN_FILE_WIDE_SECRET);
+  const wide = new SecretMatcher(secrets.wide.filter((s) => s.length >= MIN_FILE_WIDE_SECRET));
   return diagnostics.map((d) => {
     const near = secrets.at?.(d.range) ?? [];
-    const all = near.length ? [...near, ...wide] : wide;
-    const message = redactText(d.message, all);
-    let fixes = d.fixes;
-    if (fixes?.some((f) => redactText(f.title, all) !== f.title)) fixes = fixes.map((f) => ({ ...f, title: redactText(f.title, all) }));
+    const hide = (text: string) => wide.redact(text, near);
+    const message = hide(d.message);
+    const titles = d.fixes?.map((f) => hide(f.title));
+    const fixes = d.fixes && titles?.some((t, i) => t !== d.fixes![i].title) ? d.fixes.map((f, i) => ({ ...f, title: titles[i] })) : d.fixes;
     return message === d.message && fixes === d.fixes ? d : { ...d, message, fixes };
   });
 }
