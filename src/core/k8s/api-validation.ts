@@ -15,7 +15,8 @@ const ALNUM = /^[A-Za-z0-9]$/;
 export const DNS1123_LABEL_MESSAGE = "must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 export const DNS1123_SUBDOMAIN_MESSAGE = "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 export const DNS1035_LABEL_MESSAGE = "must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
-const QUALIFIED_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QUALIFIED_NAME_CHARS = "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QUALIFIED_NAME_MESSAGE = `must ${QUALIFIED_NAME_CHARS}`;
 
 export function maxLengthError(length: number): string {
   return `must be no more than ${length} characters`;
@@ -90,7 +91,7 @@ export function isQualifiedName(value: string): string[] {
 export function isLabelValue(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 63) errors.push(maxLengthError(63));
-  if (value.length > 0 && !isQualifiedNamePart(value)) errors.push(`must be empty or ${QUALIFIED_NAME_MESSAGE}`);
+  if (value.length > 0 && !isQualifiedNamePart(value)) errors.push(`must be empty or ${QUALIFIED_NAME_CHARS}`);
   return errors;
 }
 

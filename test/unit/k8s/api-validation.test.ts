@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, findings } from './helpers';
+import { at, findings, workspaceOf } from './helpers';
 import { isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName } from '../../../src/core/k8s/api-validation';
 import { parseExactQuantity } from '../../../src/core/k8s/rules/resource-quantity';
 import { validateYamlFile } from '../../../src/core/schemas';
@@ -118,7 +118,7 @@ const cases: Case[] = [
   { rule: 'k8s-label-syntax', name: 'pod template label', yaml: deployment('matchLabels: {app: web}', 'app: web\ntier: "front end"'), expect: ['tier: |"front end"'] },
   { rule: 'k8s-label-syntax', name: 'matchLabels value', yaml: deployment('matchLabels: {app: "web app"}'), expect: ['app: |"web app"'] },
   { rule: 'k8s-label-syntax', name: 'matchExpressions: valid operators', yaml: deployment('matchExpressions:\n  - {key: app, operator: In, values: [web]}\n  - {key: canary, operator: DoesNotExist}'), expect: [] },
-  { rule: 'k8s-label-syntax', name: 'matchExpressions: lower-case operator', yaml: deployment('matchExpressions:\n  - {key: app, operator: in, values: [web]}'), expect: ['operator: |in'] },
+  { rule: 'k8s-label-syntax', name: 'matchExpressions: lower-case operator is the schema’s', yaml: deployment('matchExpressions:\n  - {key: app, operator: in, values: [web]}'), expect: [] },
   { rule: 'k8s-label-syntax', name: 'matchExpressions: In without values', yaml: deployment('matchExpressions:\n  - {key: app, operator: In, values: []}'), expect: ['values: |[]'] },
   { rule: 'k8s-label-syntax', name: 'matchExpressions: NotIn with no values key', yaml: deployment('matchExpressions:\n  - {key: app, operator: NotIn}'), expect: ['operator: |NotIn'] },
   { rule: 'k8s-label-syntax', name: 'matchExpressions: Exists with values', yaml: deployment('matchExpressions:\n  - {key: app, operator: Exists, values: [web]}'), expect: ['Exists, |values'] },
@@ -134,8 +134,8 @@ const cases: Case[] = [
   {
     rule: 'k8s-label-syntax',
     name: 'pod affinity label selector',
-    yaml: pod('', 'affinity:\n  podAntiAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        labelSelector:\n          matchExpressions:\n            - {key: app, operator: Gt, values: ["1"]}'),
-    expect: ['operator: |Gt'],
+    yaml: pod('', 'affinity:\n  podAntiAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        labelSelector:\n          matchExpressions:\n            - {key: app, operator: Exists, values: ["1"]}'),
+    expect: ['Exists, |values'],
   },
   {
     rule: 'k8s-label-syntax',
@@ -160,7 +160,7 @@ const cases: Case[] = [
   { rule: 'k8s-port-range', name: 'containerPort 65536', yaml: pod('ports:\n  - containerPort: 65536'), expect: ['containerPort: |65536'] },
   { rule: 'k8s-port-range', name: 'hostPort 0 is unset', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 0}'), expect: [] },
   { rule: 'k8s-port-range', name: 'hostPort 70000', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 70000}'), expect: ['hostPort: |70000'] },
-  { rule: 'k8s-port-range', name: 'protocol tcp', yaml: pod('ports:\n  - {containerPort: 80, protocol: tcp}'), expect: ['protocol: |tcp'] },
+  { rule: 'k8s-port-range', name: 'container port protocol tcp is the schema’s', yaml: pod('ports:\n  - {containerPort: 80, protocol: tcp}'), expect: [] },
   { rule: 'k8s-port-range', name: 'port name of 15', yaml: pod('ports:\n  - {name: abcdefghijklmno, containerPort: 80}'), expect: [] },
   { rule: 'k8s-port-range', name: 'port name of 16', yaml: pod('ports:\n  - {name: abcdefghijklmnop, containerPort: 80}'), expect: ['name: |abcdefghijklmnop'] },
   { rule: 'k8s-port-range', name: 'port name all digits', yaml: pod('ports:\n  - {name: "8080", containerPort: 80}'), expect: ['name: |"8080"'] },
@@ -224,6 +224,22 @@ for (const c of cases) {
     assert.deepEqual(findings(c.yaml, c.rule), expected);
   });
 }
+
+test('what the schema already rejects is reported once: by k8s-schema, or by these rules', () => {
+  const yaml = [
+    pod('ports:\n  - {containerPort: 80, protocol: tcp}', 'affinity:\n  podAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: zone\n        labelSelector:\n          matchExpressions: [{key: app, operator: in, values: [web]}]'),
+    service('- {port: 53, protocol: udp}'),
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector: {}\n  egress:\n    - ports: [{protocol: sctp, port: 80}]\n`,
+  ].join('---\n');
+  const schema = validateYamlFile(yaml, 'app.yaml', { schemaDir: testSchemaDir(), kind: 'kubernetes' });
+  const { workspace } = workspaceOf(yaml);
+  const all = [...schema, ...workspace.check('/ws/app.yaml')].filter((d) => d.severity === 'error');
+  const where = (snippet: string) => all.filter((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}` === at(yaml, snippet)).map((d) => d.rule);
+  assert.deepEqual(where('protocol: |tcp'), ['k8s-schema']);
+  assert.deepEqual(where('operator: |in'), ['k8s-schema']);
+  assert.deepEqual(where('protocol: |udp'), ['k8s-port-range']);
+  assert.deepEqual(where('protocol: |sctp'), ['k8s-port-range']);
+});
 
 test('the validators agree with apimachinery on their edges', () => {
   const valid = (errors: string[]) => errors.length === 0;

@@ -1,11 +1,12 @@
 /**
  * Label keys and values the API server rejects: in `metadata.labels` (the object's and its
  * templates'), in map selectors (a Service's or ReplicationController's `spec.selector`, a pod's
- * `nodeSelector`) and in label selectors (`matchLabels`, `matchExpressions` with their operator
- * and values). Mirrors apimachinery's v1validation.ValidateLabels (IsQualifiedName keys,
- * IsValidLabelValue values) and ValidateLabelSelector / ValidateLabelSelectorRequirement (In and
- * NotIn need values, Exists and DoesNotExist take none, every value a label value, as on create
- * where AllowInvalidLabelValueInSelector is false). Custom resources: their labels only.
+ * `nodeSelector`) and in label selectors (`matchLabels`, `matchExpressions` values). Mirrors
+ * apimachinery's v1validation.ValidateLabels (IsQualifiedName keys, IsValidLabelValue values) and
+ * ValidateLabelSelector / ValidateLabelSelectorRequirement (In and NotIn need values, Exists and
+ * DoesNotExist take none, every value a label value, as on create where
+ * AllowInvalidLabelValueInSelector is false; the operator itself is a schema enum, k8s-schema's).
+ * Custom resources: their labels only.
  */
 import { asArray, asRecord, asString } from '../../rules/yaml-values';
 import type { YamlRecord } from '../../rules/yaml-values';
@@ -15,7 +16,6 @@ import type { KubernetesRule, KubernetesRuleContext } from '../rule';
 
 /** Fields of built-in kinds that hold a metav1.LabelSelector. */
 const LABEL_SELECTOR_FIELDS = new Set(['selector', 'labelSelector', 'podSelector', 'namespaceSelector', 'objectSelector']);
-const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const MAX_DEPTH = 64;
 
 export const labelSyntax: KubernetesRule = {
@@ -95,10 +95,9 @@ function checkLabelSelector(context: KubernetesRuleContext, selector: YamlRecord
     const operator = asString(requirement.operator);
     const values = requirement.values;
     const count = Array.isArray(values) ? values.length : 0;
-    if (operator !== undefined && !isTemplated(operator)) {
-      if (!OPERATORS.includes(operator)) {
-        context.report({ path: [...at, 'operator'], message: `Selector operator "${operator}" is not a valid selector operator (${OPERATORS.join(', ')}).` });
-      } else if ((operator === 'In' || operator === 'NotIn') && count === 0 && (values === undefined || Array.isArray(values))) {
+    // An unknown operator (`in`) is the schema's enum to report; the values rules follow the operator.
+    if (operator !== undefined) {
+      if ((operator === 'In' || operator === 'NotIn') && count === 0 && (values === undefined || Array.isArray(values))) {
         context.report({ path: [...at, values === undefined ? 'operator' : 'values'], message: `Selector values must be specified when \`operator\` is 'In' or 'NotIn'.` });
       } else if ((operator === 'Exists' || operator === 'DoesNotExist') && count > 0) {
         context.report({ path: [...at, 'values'], target: 'key', message: `Selector values may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'.` });

@@ -2,10 +2,10 @@
  * Ports the API server rejects: numbers outside 1–65535, named ports that are not IANA service
  * names (at most 15 characters, lower case, at least one letter), protocols other than TCP, UDP
  * and SCTP (case matters). Mirrors kubernetes/pkg/apis/core/validation: validateContainerPorts
- * (containerPort, hostPort, name with IsValidPortName and no duplicate, protocol in
- * supportedPortProtocols), ValidatePortNumOrName for probe and lifecycle handlers (a quoted number
+ * (containerPort, hostPort, name with IsValidPortName and no duplicate; its protocol is a schema
+ * enum already), ValidatePortNumOrName for probe and lifecycle handlers (a quoted number
  * is a name there, and rejected), ValidateService's ports (port, targetPort with 0 defaulted,
- * nodePort, protocol, names as DNS-1123 labels, required and unique when there are several); and
+ * nodePort, protocol in supportedPortProtocols, names as DNS-1123 labels, required and unique when there are several); and
  * networking's validateIngressBackend (service.port.number/name) and ValidateNetworkPolicyPort
  * (port, endPort >= port).
  */
@@ -53,7 +53,7 @@ function checkContainers(object: K8sObject, context: KubernetesRuleContext): voi
       }
       number(context, port.containerPort, [...at, 'containerPort'], 'containerPort');
       if (port.hostPort !== 0) number(context, port.hostPort, [...at, 'hostPort'], 'hostPort');
-      protocol(context, port.protocol, [...at, 'protocol']);
+      // A container port's protocol is an enum of the schema (k8s-schema reports `tcp` there).
     });
     const handlers: [YamlRecord | undefined, YamlPath][] = [
       ...PROBES.map((p): [YamlRecord | undefined, YamlPath] => [asRecord(ref.container[p]), [...ref.path, p]]),
