@@ -100,6 +100,13 @@ function plainStart(c: number, next: number, allowDash: boolean): boolean {
   }
 }
 
+/** The closing `'` at or after `from` (a doubled `''` is an escaped quote), or -1. */
+function closingSingleQuote(line: string, from: number): number {
+  let close = line.indexOf("'", from);
+  while (close >= 0 && line.charCodeAt(close + 1) === SQUOTE) close = line.indexOf("'", close + 2);
+  return close;
+}
+
 /** Index of the first non-space at or after `i`. */
 function skipSpaces(line: string, i: number): number {
   while (line.charCodeAt(i) === SPACE) i++;
@@ -279,6 +286,8 @@ class Reader {
   private isKeyLine(line: string, i: number): boolean {
     const c = line.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) {
+      // A quoted scalar over several lines is no key.
+      if (line.indexOf(c === DQUOTE ? '"' : "'", i + 1) < 0) return false;
       const end = c === DQUOTE ? this.doubleQuoted(line, i) : this.singleQuoted(line, i);
       return line.charCodeAt(skipSpaces(line, end)) === COLON;
     }
@@ -313,20 +322,50 @@ class Reader {
     } else {
       let end: number;
       if (c === DQUOTE || c === SQUOTE) {
-        end = c === DQUOTE ? this.doubleQuoted(line, i) : this.singleQuoted(line, i);
+        end = c === DQUOTE ? this.doubleQuoted(line, i, parentIndent) : this.singleQuoted(line, i, parentIndent);
         value = this.scalars.text(this.quoted);
-        expectLineEnd(line, end);
+        expectLineEnd(this.lines[this.n], end);
       } else if (c === LBRACKET || c === LBRACE) {
         if (depth > MAX_DEPTH) decline();
         value = this.flow(line, i);
       } else {
         if (!plainStart(c, line.charCodeAt(i + 1), true)) decline();
         end = plainEnd(line, i);
-        value = this.scalars.plain(line.slice(i, end));
+        const text = line.slice(i, end);
+        value = this.scalars.plain(line.indexOf(' #', end) < 0 ? this.plainContinued(text, parentIndent) : text);
       }
       this.n++;
     }
     if (this.peek() > parentIndent) decline();
+    return value;
+  }
+
+  /**
+   * A plain scalar's first line `first` with the lines that continue it (indented deeper than
+   * `parentIndent`), folded: one line break becomes a space, n empty lines n line breaks. Leaves the
+   * current line at the last one read. A comment ends it.
+   */
+  private plainContinued(first: string, parentIndent: number): string {
+    const lines = this.lines;
+    let value = first;
+    let empty = 0;
+    for (let j = this.n + 1; j < lines.length; j++) {
+      const line = lines[j];
+      const s = skipSpaces(line, 0);
+      if (s === line.length) {
+        empty++;
+        continue;
+      }
+      const c = line.charCodeAt(s);
+      if (s <= parentIndent || c === HASH) break;
+      // Indicators mean nothing here: `- x`, `"q"` or `*a` continue the text (plainEnd declines `: `).
+      const end = plainEnd(line, s);
+      const piece = line.slice(s, end);
+      value += empty === 0 ? ' ' + piece : '\n'.repeat(empty) + piece;
+      empty = 0;
+      this.n = j;
+      if (line.indexOf(' #', end) >= 0) break;
+    }
     return value;
   }
 
@@ -397,9 +436,13 @@ class Reader {
     return out;
   }
 
-  /** A one-line double-quoted scalar at `start` into `quoted`; returns the index after its closing quote. */
-  private doubleQuoted(line: string, start: number): number {
+  /**
+   * A double-quoted scalar at `start` into `quoted`; returns the index after its closing quote (on the
+   * current line, which a scalar over several lines moves: only a value's, below `parentIndent`).
+   */
+  private doubleQuoted(line: string, start: number, parentIndent?: number): number {
     const close = line.indexOf('"', start + 1);
+    if (close < 0 && parentIndent !== undefined) return this.quotedLines(line, start, parentIndent);
     const escape = line.indexOf('\\', start + 1);
     if (escape < 0 || (close >= 0 && escape > close)) {
       if (close < 0) decline();
@@ -436,14 +479,51 @@ class Reader {
     return i + 1;
   }
 
-  /** A one-line single-quoted scalar at `start` into `quoted`; returns the index after its closing quote. */
-  private singleQuoted(line: string, start: number): number {
-    let close = line.indexOf("'", start + 1);
-    while (close >= 0 && line.charCodeAt(close + 1) === SQUOTE) close = line.indexOf("'", close + 2);
-    if (close < 0) decline();
+  /** A single-quoted scalar at `start` into `quoted`, as `doubleQuoted`. */
+  private singleQuoted(line: string, start: number, parentIndent?: number): number {
+    const close = closingSingleQuote(line, start + 1);
+    if (close < 0) {
+      if (parentIndent === undefined) decline();
+      return this.quotedLines(line, start, parentIndent);
+    }
     const raw = line.slice(start + 1, close);
     this.quoted = raw.includes("''") ? raw.replaceAll("''", "'") : raw;
     return close + 1;
+  }
+
+  /**
+   * A quoted scalar whose closing quote is on a later line, folded: each line's surrounding blanks
+   * dropped, one line break a space, n empty lines n line breaks. Declines escapes in double quotes
+   * (escaped line breaks keep blanks), tabs, continuation lines not deeper than `parentIndent` (the
+   * full path re-indents those) and an empty first or last line (doubtful folding).
+   */
+  private quotedLines(line: string, start: number, parentIndent: number): number {
+    const double = line.charCodeAt(start) === DQUOTE;
+    const lines = this.lines;
+    if (line.indexOf('\t', start) >= 0 || (double && line.indexOf('\\', start) >= 0)) decline();
+    let value = line.slice(start + 1, trimSpacesEnd(line, start + 1, line.length));
+    if (value === '') decline();
+    let empty = 0;
+    for (let j = this.n + 1; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.indexOf('\t') >= 0 || (double && l.indexOf('\\') >= 0)) decline();
+      const s = skipSpaces(l, 0);
+      if (s === l.length) {
+        empty++;
+        continue;
+      }
+      if (s <= parentIndent) decline();
+      const close = double ? l.indexOf('"', s) : closingSingleQuote(l, s);
+      if (close === s) decline();
+      value += (empty === 0 ? ' ' : '\n'.repeat(empty)) + l.slice(s, close < 0 ? trimSpacesEnd(l, s, l.length) : close);
+      empty = 0;
+      if (close >= 0) {
+        this.n = j;
+        this.quoted = !double && value.includes("''") ? value.replaceAll("''", "'") : value;
+        return close + 1;
+      }
+    }
+    return decline();
   }
 
   /**
