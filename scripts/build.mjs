@@ -2,12 +2,37 @@
 // `--watch` rebuilds on change; `--minify` is used for packaging.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
+// Node's crypto, zlib (with stream), net and worker_threads take 5–25 ms each to load, and a bundle
+// requires every builtin it imports when it starts. Each becomes a module of getters that loads the
+// builtin on first use, so a command that never hashes, unzips or spawns a worker never pays for it.
+const LAZY_BUILTINS = ['crypto', 'zlib', 'net', 'worker_threads'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const keys = Object.keys(createRequire(import.meta.url)(`node:${args.path}`));
+      return {
+        loader: 'js',
+        contents: [
+          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));`,
+          `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 const common = {
+  plugins: [lazyBuiltins],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -36,7 +61,7 @@ const entries = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The Helm renderer's worker thread (see src/extension/helm/render-worker.ts).
   { entryPoints: ['src/extension/helm/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [commandBundles] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [commandBundles, lazyBuiltins] },
   ...CLI_COMMANDS.map((command) => ({ entryPoints: [`src/cli/${command}.ts`], outfile: `dist/cli-${command}.js`, minifyWhitespace: true, minifySyntax: true })),
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },

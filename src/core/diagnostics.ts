@@ -1,3 +1,5 @@
+import { compareNames } from './text/order';
+
 /**
  * The finding every checker in Shipshape produces, whatever it checks (Dockerfile, manifest, compose
  * file, chart). Positions are 0-based (line, UTF-16 character), like VS Code's; the CLI adds 1.
@@ -57,7 +59,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.rule.localeCompare(b.rule)
+    compareNames(a.rule, b.rule)
   );
 }
 

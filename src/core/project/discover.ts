@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareNames } from '../text/order';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
@@ -27,7 +28,7 @@ export function discoverFiles(paths: string[], accept: (file: string) => boolean
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       if (files.length >= maxFiles) {
         truncated = true;
         return;

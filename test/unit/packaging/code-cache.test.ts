@@ -23,7 +23,7 @@ test('render through the code cache: same output, one file per bundle, a corrupt
   writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
   writeFileSync(join(chart, 'values.yaml'), 'replicas: 2\n');
   writeFileSync(join(chart, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  replicas: {{ .Values.replicas | quote }}\n');
-  const env = { ...process.env, XDG_CACHE_HOME: join(root, 'cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(root, 'cache') };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const run = () => spawnSync(process.execPath, [BIN, 'render', chart], { encoding: 'utf8', env });
   const cacheDir = join(root, 'cache', 'shipshape', 'v8-code-cache');
