@@ -83,6 +83,18 @@ const cases: Case[] = [
     yaml: obj('CustomResourceDefinition', 'name: widgets.example.com', 'spec:\n  group: example.com\n  names: {plural: widgets, kind: Widget}\n', 'apiextensions.k8s.io/v1'),
     expect: [],
   },
+  {
+    rule: 'k8s-object-name',
+    name: 'CRD group from a template',
+    yaml: obj('CustomResourceDefinition', 'name: widgets.example.com', 'spec:\n  group: "{{ .Values.group }}"\n  names: {plural: widgets, kind: Widget}\n', 'apiextensions.k8s.io/v1'),
+    expect: [],
+  },
+  {
+    rule: 'k8s-object-name',
+    name: 'APIService name must be version.group',
+    yaml: obj('APIService', 'name: metrics', 'spec:\n  group: metrics.k8s.io\n  version: v1beta1\n', 'apiregistration.k8s.io/v1'),
+    expect: ['name: |metrics'],
+  },
   { rule: 'k8s-object-name', name: 'container name with uppercase', yaml: pod('', '').replace('- name: c', '- name: Web'), expect: ['name: |Web'] },
   { rule: 'k8s-object-name', name: 'volume name with a dot', yaml: pod('volumeMounts: [{name: my.vol, mountPath: /v}]', 'volumes:\n  - name: my.vol\n    emptyDir: {}'), expect: ['- name: |my.vol'] },
 

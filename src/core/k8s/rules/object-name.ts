@@ -122,7 +122,7 @@ export const objectName: KubernetesRule = {
     if (name !== undefined && name !== '' && !isTemplated(name)) {
       const reasons = rule.check(name);
       const required = requiredName(object);
-      if (required && name !== required.name) reasons.push(`must be ${required.rule} ("${required.name}")`);
+      if (required && !isTemplated(required.name) && name !== required.name) reasons.push(`must be ${required.rule} ("${required.name}")`);
       report(context, ['metadata', 'name'], `${object.kind} name`, name, reasons, rule.format);
     }
     const generateName = asString(metadata?.generateName);
