@@ -1,7 +1,7 @@
 /** What counts as a secret (names that hold one, names that only point at one, places, shapes) and how text is hidden. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HIDDEN, holdsSecret, holdsSecretName, looksLikeSecretValue, redactFindings, redactText, secretsOfYamlFile } from '../../../src/core/secrets/redact';
+import { HIDDEN, holdsSecret, holdsSecretName, looksLikeSecretValue, redactFindings, redactText, secretsOfYamlFile, secretValuesOf } from '../../../src/core/secrets/redact';
 import { parseYamlFile } from '../../../src/core/yaml/parse';
 
 const names: [string, boolean][] = [
@@ -103,4 +103,9 @@ test('a short secret is hidden where the finding points, not in the other findin
   );
   assert.equal(on.message, `value ${HIDDEN} is bad`);
   assert.equal(off.message, 'line 42 of the file');
+});
+
+test('secret values of merged values (what a render error may quote)', () => {
+  const values = { db: { password: 'pw-1', host: 'db' }, auth: { existingSecret: 'named', token: 'tk-2' }, extraEnv: [{ name: 'API_KEY', value: 'k-3' }, { name: 'MODE', value: 'prod' }], args: ['--db-password=pw-4'] };
+  assert.deepEqual(secretValuesOf(values).sort(), ['k-3', 'pw-1', 'pw-4', 'tk-2']);
 });
