@@ -122,8 +122,10 @@ export const objectName: KubernetesRule = {
     if (name !== undefined && name !== '' && !isTemplated(name)) {
       const reasons = rule.check(name);
       const required = requiredName(object);
-      if (required && !isTemplated(required.name) && name !== required.name) reasons.push(`must be ${required.rule} ("${required.name}")`);
-      report(context, ['metadata', 'name'], `${object.kind} name`, name, reasons, rule.format);
+      if (reasons.length > 0) report(context, ['metadata', 'name'], `${object.kind} name`, name, reasons, rule.format);
+      else if (required && !isTemplated(required.name) && name !== required.name) {
+        context.report({ path: ['metadata', 'name'], message: describe(`${object.kind} name`, name, [`must be ${required.rule} ("${required.name}")`]) });
+      }
     }
     const generateName = asString(metadata?.generateName);
     if (generateName && !isTemplated(generateName)) {
