@@ -152,9 +152,12 @@ export function yamlReaderError(doc: string): string | undefined {
 function parseHeadUncached(doc: string, path: string): Head {
   const unreadable = yamlReaderError(doc);
   if (unreadable) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: ${unreadable}`);
+  // The fast reader never nests deeper than FAST_MAX_DEPTH, far below the bound checked next.
+  const fast = readHeadFast(doc);
+  if (fast) return fast;
   // go-yaml's own bound (helm fails the same way); deeper would cost the YAML library seconds and its stack.
   if (findExcessiveNesting(doc, GO_YAML_MAX_DEPTH)) throw new ManifestYamlError(path, `error converting YAML to JSON: yaml: exceeded max depth of ${GO_YAML_MAX_DEPTH}`);
-  return readHeadFast(doc) ?? readHeadFull(doc, path);
+  return readHeadFull(doc, path);
 }
 
 /** A head field's scalar whose `yaml` 1.1 reading this module does not reproduce. */

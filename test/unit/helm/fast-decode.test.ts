@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDocumentValues } from '../../../src/core/helm/goyaml';
+import { FAST_MAX_DEPTH, readDocumentValues } from '../../../src/core/helm/goyaml';
+import { MAX_YAML_NESTING } from '../../../src/core/yaml/nesting';
 import { readHeadFast, readHeadFull, splitManifests } from '../../../src/core/helm/sort';
 import { readValuesFile } from '../../../src/core/helm/values/yaml';
 import type { GoValue } from '../../../src/core/gotemplate/values';
@@ -245,4 +246,13 @@ test('the fast head declines doubtful head fields and what the yaml head rejects
     ['duplicate key', 'kind: A\nkind: B\n'],
   ];
   for (const [reason, doc] of cases) assert.equal(readHeadFast(doc), undefined, reason);
+});
+
+test('the fast path reads no deeper than the nesting bounds it runs before', () => {
+  // Its callers check nesting only when it declines; a text it reads must be within their limits.
+  assert.ok(FAST_MAX_DEPTH + 2 < MAX_YAML_NESTING);
+  const deep = (levels: number) => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+  assert.ok(readDocumentValues(deep(FAST_MAX_DEPTH - 10), 'fast'));
+  assert.equal(readDocumentValues(deep(FAST_MAX_DEPTH + 10), 'fast'), undefined);
+  assert.throws(() => readDocumentValues(deep(MAX_YAML_NESTING + 10), 'full'), /nested deeper than/);
 });

@@ -106,6 +106,7 @@ function readDocuments(input: string): (() => GoValue)[] {
   const text = precheck(input);
   const fast = readFastDocuments(text, GO_SCALARS) as GoValue[] | undefined;
   if (fast) return fast.map((value) => () => value);
+  checkNesting(text);
   return parseDocuments(text).map((doc) => () => decodeDocument(doc));
 }
 
@@ -116,6 +117,7 @@ function readDocuments(input: string): (() => GoValue)[] {
 export function readDocumentValues(input: string, path: 'fast' | 'full'): GoValue[] | undefined {
   const text = precheck(input);
   if (path === 'fast') return readFastDocuments(text, GO_SCALARS) as GoValue[] | undefined;
+  checkNesting(text);
   return parseDocuments(text).map(decodeDocument);
 }
 
@@ -149,12 +151,14 @@ const GO_SCALARS: ScalarReader = {
   },
 };
 
-/** The checks before any parsing: a leading BOM dropped, NUL refused, nesting bounded. */
+/**
+ * The checks before any parsing: a leading BOM dropped, NUL refused. The nesting bound (checkNesting)
+ * comes after the fast path, which never reads deeper than FAST_MAX_DEPTH < MAX_YAML_NESTING.
+ */
 function precheck(input: string): string {
   // A UTF-8 byte order mark is allowed at the start of a YAML stream.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.includes('\u0000')) throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed');
-  checkNesting(text);
   return text;
 }
 

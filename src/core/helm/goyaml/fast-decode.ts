@@ -35,8 +35,12 @@ export function decline(): never {
 
 /** Anything go-yaml's reader or the `yaml` package could treat specially: controls, CR, NEL, LS/PS, BOM, non-characters. */
 const UNUSUAL_CHARACTER = /[^\n\t\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\ufffd]/;
-/** Deeper than this, leave it to the full path and its depth checks. */
-const MAX_DEPTH = 200;
+/**
+ * Deeper than this, leave it to the full path and its depth checks. Below every nesting limit of the
+ * callers (256, 10000), so what the fast path reads never needs their nesting pre-check.
+ */
+export const FAST_MAX_DEPTH = 200;
+const MAX_DEPTH = FAST_MAX_DEPTH;
 const END = -1;
 
 const TAB = 0x09;

@@ -29,5 +29,5 @@ export {
   yamlToGoArray,
   yamlToGoMap,
 } from './decode';
-export { decline, readFastDocuments, type ScalarReader } from './fast-decode';
+export { decline, FAST_MAX_DEPTH, readFastDocuments, type ScalarReader } from './fast-decode';
 export { goYamlSyntaxError, goYamlSyntaxMessage, type YamlLibError } from './syntax-errors';
