@@ -23,6 +23,8 @@ export const HIDDEN_SHORT = '(hidden)';
 /** Tokens of a key name that make it name, locate or configure a secret instead of holding its value. */
 const POINTER_TOKEN =
   /(?:^|[_.-])(?:existing|use|create|file|path|dir|name|names|ref|url|uri|endpoint|mount|provider|class|store|enabled|type|mode|method|policy|strategy|format|algorithm|issuer|audience|scope|scopes|realm|user|username|login|email|annotations|labels|selector|length|size|ttl|expiry|expiration|version|id)(?:[_.-]|$)/i;
+/** Names of sections that hold secrets beside plain settings: only their secret-named keys are hidden. */
+const SECTION = /^(?:auth|authentication|authorization|secret|secrets|security|tls)$/i;
 /** `AWS_ACCESS_KEY_ID` ends in `ID`, but it is half of a credential pair. */
 const ACCESS_KEY_ID = /(?:^|_)ACCESS_KEY_ID$/i;
 
@@ -55,7 +57,9 @@ const decided = new Map<string, boolean>();
 /** Shapes of credentials, secret whatever holds them. Each match's group 1 (when present) is the part kept. */
 const SECRET_SHAPES: RegExp[] = [
   /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[^-]|-(?!----END))*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=["'`]|$))/g,
-  /(\b(?:Bearer|Basic|token)\s+)[A-Za-z0-9._~+/-]{12,}=*/g,
+  // A bearer or basic credential has digits (or base64 padding): `Basic authentication` is no credential.
+  /(\bBearer\s+)(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*/g,
+  /(\bBasic\s+)(?=[A-Za-z0-9+/]*[\d=])[A-Za-z0-9+/]{12,}={0,2}/g,
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
   /\bAKIA[0-9A-Z]{16}\b/g,
   /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
@@ -94,7 +98,12 @@ export function isSecretPlace(path: readonly PathSegment[], kind: string | undef
   const last = path[path.length - 1];
   // `auth: {existingSecret: db, user: app}`: what only names or locates a secret is shown even in a secret section.
   if (typeof last === 'string' && !holdsSecretName(last) && isPointerName(last)) return false;
-  if (path.some((segment) => typeof segment === 'string' && holdsSecretName(segment))) return true;
+  if (typeof last === 'string' && holdsSecretName(last)) return true;
+  // Below a key that holds a secret (`credentials: {user: a, pass: b}`), except sections that mix secrets with settings (`auth: {enabled, port, rootPassword}`).
+  for (let i = 0; i < path.length - 1; i++) {
+    const segment = path[i];
+    if (typeof segment === 'string' && !SECTION.test(segment) && holdsSecretName(segment)) return true;
+  }
   if (last === 'value' && entry !== null && typeof entry === 'object') {
     const name = (entry as { name?: unknown }).name;
     if (typeof name === 'string' && holdsSecretName(name)) return true;
@@ -413,7 +422,7 @@ function hideSpans(text: string, spans: [number, number][]): string {
 }
 
 /** Text none of the shapes can match (one scan instead of one per shape). */
-const NO_SHAPE = /BEGIN|Bearer|Basic|token|eyJ|AKIA|gh[pousr]_|glpat-|xox|sk_live_|:\/\//;
+const NO_SHAPE = /BEGIN|Bearer|Basic|eyJ|AKIA|gh[pousr]_|glpat-|xox|sk_live_|:\/\//;
 
 function hideShapes(text: string): string {
   if (!NO_SHAPE.test(text)) return text;

@@ -50,7 +50,8 @@ const places: { name: string; root: unknown; path: (string | number)[]; value?: 
   { name: 'a Secret inside a List', root: { kind: 'List', items: [{ kind: 'Secret', data: { x: 'a' } }] }, path: ['items', 0, 'data', 'x'], secret: true },
   { name: 'an env entry named like a secret', root: { env: [{ name: 'DB_PASSWORD', value: 'a' }] }, path: ['env', 0, 'value'], secret: true },
   { name: 'an env entry of a *_FILE var', root: { env: [{ name: 'DB_PASSWORD_FILE', value: '/run/x' }] }, path: ['env', 0, 'value'], secret: false },
-  { name: 'below a secret-named key', root: { auth: { inner: 'a' } }, path: ['auth', 'inner'], secret: true },
+  { name: 'below a key that holds a secret', root: { clientSecret: { inner: 'a' } }, path: ['clientSecret', 'inner'], secret: true },
+  { name: 'a setting in an auth section', root: { auth: { inner: 'a' } }, path: ['auth', 'inner'], secret: false },
   { name: 'a pointer below a secret-named key', root: { auth: { existingSecret: 'db' } }, path: ['auth', 'existingSecret'], secret: false },
   { name: 'a NAME=value item', root: { environment: ['DB_PASSWD=x1'] }, path: ['environment', 0], value: 'DB_PASSWD=x1', secret: true },
   { name: 'a plain NAME=value item', root: { environment: ['MODE=prod'] }, path: ['environment', 0], value: 'MODE=prod', secret: false },
@@ -108,4 +109,12 @@ test('a short secret is hidden where the finding points, not in the other findin
 test('secret values of merged values (what a render error may quote)', () => {
   const values = { db: { password: 'pw-1', host: 'db' }, auth: { existingSecret: 'named', token: 'tk-2' }, extraEnv: [{ name: 'API_KEY', value: 'k-3' }, { name: 'MODE', value: 'prod' }], args: ['--db-password=pw-4'] };
   assert.deepEqual(secretValuesOf(values).sort(), ['k-3', 'pw-1', 'pw-4', 'tk-2']);
+});
+
+test('sections that mix secrets with settings hide only the secrets', () => {
+  assert.equal(holdsSecret({ auth: { port: 8080 } }, ['auth', 'port']), false);
+  assert.equal(holdsSecret({ auth: { rootPassword: 'x' } }, ['auth', 'rootPassword']), true);
+  assert.equal(holdsSecret({ credentials: { user: 'u', pass: 'p' } }, ['credentials', 'pass']), true);
+  assert.equal(redactText('Basic authentication is off', []), 'Basic authentication is off');
+  assert.equal(redactText('the token kubernetes.io/service-account-token', []), 'the token kubernetes.io/service-account-token');
 });
