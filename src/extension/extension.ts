@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): ShipshapeApi {
   client = createClient(context, output);
   const status = registerLanguageStatus(client);
   const features = { extension: context, log, ...helmServerBridge(client) };
-  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures(features), ...registerPreviewTree(client), ...status.disposables);
+  context.subscriptions.push(output, ...registerCommands(client), ...registerHelmFeatures(features), ...registerPreviewTree(client, context.workspaceState), ...status.disposables);
   // Not awaited: activation returns at once; the server starts meanwhile.
   client.start().catch((error) => log(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
   return { languageStatus: status.text };

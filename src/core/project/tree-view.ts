@@ -24,12 +24,23 @@ const SECTION = { images: 'images', compose: 'compose', k8s: 'k8s', helm: 'helm'
 
 export function regroupTree(roots: readonly TreeItemData[], options: TreeViewOptions = {}): TreeItemData[] {
   const show = options.displayPath ?? ((p: string) => p);
-  const regrouped = options.groupBy === 'namespace' ? byNamespace(roots) : options.groupBy === 'folder' ? byFolder(roots, show) : byKind(roots);
-  // The server's sections summarise nothing; in the view every group's tally is the sum of its items'.
-  const grouped = regrouped.map((root) => (root.contextValue === 'section' ? withTally({ ...root }) : root));
+  const tidy = roots.map(tidySection);
+  const grouped = options.groupBy === 'namespace' ? byNamespace(tidy) : options.groupBy === 'folder' ? byFolder(tidy, show) : byKind(tidy);
   const text = options.text?.trim().toLowerCase() ?? '';
-  if (!text && !options.onlyProblems) return grouped;
-  return filterItems(grouped, text, options.onlyProblems ?? false);
+  return tallyGroups(text || options.onlyProblems ? filterItems(grouped, text, options.onlyProblems ?? false) : grouped);
+}
+
+/** Items that only group others (a section, a chart's Templates): the server counts nothing on them. */
+const GROUPING = new Set(['section', 'namespace', 'kind', 'folder', 'dependencies', 'subcharts', 'templates']);
+
+/** Every group's tally is the sum of its shown items' (an item's own tally stays what the server counted). */
+function tallyGroups(items: TreeItemData[]): TreeItemData[] {
+  return items.map((item) => {
+    if (!item.children) return item;
+    const children = tallyGroups(item.children);
+    const copy = { ...item, children };
+    return GROUPING.has(item.contextValue) ? withTally(copy) : copy;
+  });
 }
 
 /** Whether a filter is on, and what it is, as the view's title shows it ("filtered: 'api' · only with problems"). */
@@ -40,6 +51,19 @@ export function describeFilter(options: TreeViewOptions): string | undefined {
 
 // ---------------------------------------------------------------------------------------------------
 // Groupings
+
+const SECTION_ICONS: Record<string, string> = { images: 'package', compose: 'server-environment', k8s: 'cloud', helm: 'graph' };
+
+/** An unnamed stage is labelled by its base image: its description then need not say `FROM` it again. */
+function tidySection(section: TreeItemData): TreeItemData {
+  const icon = SECTION_ICONS[section.id] ?? section.icon;
+  if (section.id !== SECTION.images) return { ...section, icon };
+  const tidyStage = (stage: TreeItemData): TreeItemData =>
+    stage.contextValue === 'stage' && stage.description?.startsWith(`FROM ${stage.label}`)
+      ? { ...stage, description: stage.description.slice(`FROM ${stage.label}`.length).replace(/^ · /, '') || undefined }
+      : stage;
+  return { ...section, icon, children: section.children?.map((file) => ({ ...file, children: file.children?.map(tidyStage) })) };
+}
 
 /** The server's sections, with Kubernetes objects by kind (namespace in the description): section > kind > object. */
 function byKind(roots: readonly TreeItemData[]): TreeItemData[] {
@@ -89,7 +113,9 @@ function byFolder(roots: readonly TreeItemData[], show: (path: string) => string
     for (const item of section.children ?? []) {
       if (!item.at) continue;
       const isFile = section.id === SECTION.images || section.id === SECTION.compose;
-      add(isFile ? { ...item, label: basename(show(item.at.path)) } : item, item.at.path);
+      // The folder says where: a file goes by its name, a chart's description drops its folder.
+      const folder = dirname(show(item.at.path));
+      add(isFile ? { ...item, label: basename(show(item.at.path)) } : { ...item, description: item.description?.replace(new RegExp(`( · )?${escapeRegExp(folder)}$`), '') || undefined }, item.at.path);
     }
   }
   return [...folders.keys()].sort(compare).map((folder) => group(`folder:${folder}`, folder === '.' ? '(workspace root)' : folder, 'folder', 'folder', folders.get(folder)!));
@@ -161,7 +187,6 @@ function filterItems(items: readonly TreeItemData[], text: string, onlyProblems:
     if (isGroup(item)) {
       copy.description = String(countOf(copy));
       if (item.id.startsWith('view:') && /^\d+ \w+$/.test(item.description ?? '')) copy.description = plural(countOf(copy), item.description!.replace(/^\d+ (\w+?)s?$/, '$1'));
-      withTally(copy);
     }
     kept.push(copy);
   }
@@ -169,7 +194,7 @@ function filterItems(items: readonly TreeItemData[], text: string, onlyProblems:
 }
 
 /** Server sections and the view's groups count what they hold; narrowed, they count what is shown. */
-const isGroup = (item: TreeItemData) => item.id.startsWith('view:') || item.contextValue === 'section';
+const isGroup = (item: TreeItemData) => item.id.startsWith('view:') || GROUPING.has(item.contextValue);
 
 /** What a group counts: compose services (not files), Kubernetes objects, else its items. */
 function countOf(item: TreeItemData): number {
@@ -280,16 +305,19 @@ export function tooltipMarkdown(item: TreeItemData, displayPath: (path: string) 
     lines.push(`**${escape(item.k8s.kind)}** ${escape(item.k8s.name ?? '(unnamed)')} · ${escape(item.k8s.apiVersion)}`);
     lines.push(item.k8s.namespace !== undefined ? `Namespace: ${escape(item.k8s.namespace)}` : 'Cluster-scoped (no namespace)');
   } else {
-    const what = WHAT[item.contextValue];
+    const finalStage = item.contextValue === 'stage' && item.icon === 'star-full';
+    const what = finalStage ? 'Final build stage' : WHAT[item.contextValue];
     lines.push(what ? `**${what}** ${escape(item.label)}` : `**${escape(item.label)}**`);
     // A group's description is a count; an item's says something (its base image, its image, its version).
-    const detail = item.tooltip ?? (isGroup(item) || item.contextValue === 'namespace' || item.contextValue === 'kind' ? undefined : item.description);
+    const description = finalStage ? item.description?.replace(/(^| · )final$/, '') : item.description;
+    const detail = item.tooltip ?? (isGroup(item) || item.contextValue === 'namespace' || item.contextValue === 'kind' ? undefined : description || undefined);
     if (detail) lines.push(escape(detail));
   }
   if (item.at) lines.push(`${escape(displayPath(item.at.path))}:${item.at.line + 1}`);
   const summary = describeTally(item.findings ?? item.owned);
   if (summary) lines.push(`Shipshape: ${summary}`);
-  return lines.join('\n\n');
+  // Hard line breaks: one compact block, not a paragraph per line.
+  return lines.join('  \n');
 }
 
 /** Markdown's punctuation, so names and paths show as written. */
@@ -307,6 +335,8 @@ function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '.' : i === 0 ? '/' : path.slice(0, i);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -13,6 +13,10 @@ export interface ItemSnapshot {
   label: string;
   description?: string;
   contextValue?: string;
+  /** The codicon id shown. */
+  icon?: string;
+  /** The hover's Markdown. */
+  tooltip?: string;
   /** Where a click reveals: the file as shown in the tree, and 1-based line and column. */
   file?: string;
   line?: number;
@@ -30,6 +34,8 @@ export async function snapshotItems(provider: PreviewTreeProvider): Promise<Item
     const tree = provider.getTreeItem(item);
     const snapshot: ItemSnapshot = { id: tree.id ?? item.id, label: String(tree.label), contextValue: tree.contextValue };
     if (typeof tree.description === 'string') snapshot.description = tree.description;
+    if (tree.iconPath instanceof vscode.ThemeIcon) snapshot.icon = tree.iconPath.id;
+    if (tree.tooltip !== undefined) snapshot.tooltip = typeof tree.tooltip === 'string' ? tree.tooltip : tree.tooltip.value;
     const [uri, options] = (tree.command?.arguments ?? []) as [vscode.Uri?, { selection?: vscode.Range }?];
     if (tree.command?.command === 'vscode.open' && uri) {
       snapshot.file = vscode.workspace.asRelativePath(uri, false);

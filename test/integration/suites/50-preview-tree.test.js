@@ -1,8 +1,9 @@
 'use strict';
 // The Shipshape preview tree (Explorer view shipshape.workspace) on the fixtures in tree/: what the
-// tree data provider gives the view (TreeItems: labels, descriptions, where a click goes), through the
-// shipshape.internal.treeSnapshot command (plain JSON).
-const { suite, test } = require('../harness/runner');
+// tree data provider gives the view (TreeItems: labels, descriptions, icons, tooltips, where a click
+// goes), through the shipshape.internal.treeSnapshot command (plain JSON); grouping and filters through
+// the view title's commands, and what the title then says (shipshape.internal.treeView).
+const { suite, test, before, after } = require('../harness/runner');
 const h = require('../harness/helpers');
 const { vscode, assert } = h;
 
@@ -35,7 +36,30 @@ const labels = (node) => (node.children || []).map((c) => c.label);
 
 const ids = (nodes) => (nodes || []).flatMap((n) => [n.id, ...ids(n.children)]);
 
+const all = (nodes) => (nodes || []).flatMap((n) => [n, ...all(n.children)]);
+
+/** The one object of `kind` named `name` in namespace `ns` in a tree grouped by kind of file. */
+function objectAt(roots, kind, name, ns) {
+  const objects = nodeAt(roots, 'Kubernetes objects', kind).children.filter((n) => n.label === name && n.description.startsWith(`${ns} · `));
+  assert.strictEqual(objects.length, 1, `${kind} ${name} in ${ns}: ${objects.length} found under Kubernetes objects > ${kind}`);
+  return objects[0];
+}
+
+const view = () => vscode.commands.executeCommand('shipshape.internal.treeView');
+
+/** The view as a user first sees it: by kind of file, no filter. */
+async function resetView() {
+  await vscode.commands.executeCommand('shipshape.tree.clearFilter');
+  await vscode.commands.executeCommand('shipshape.tree.groupBy', 'kind');
+}
+
+const zero = { errors: 0, warnings: 0, notes: 0 };
+const sum = (nodes) => nodes.reduce((t, n) => ({ errors: t.errors + (n.findings || zero).errors, warnings: t.warnings + (n.findings || zero).warnings, notes: t.notes + (n.findings || zero).notes }), zero);
+
 suite('Preview tree', () => {
+  before(resetView);
+  after(resetView);
+
   test('images: stages with base images, COPY --from edges, ports and the final command, each revealing its line', async () => {
     const dockerfile = nodeAt(await snapshot(), 'Images', 'tree/app/Dockerfile');
     assert.strictEqual(plain(dockerfile.description), '3 stages');
@@ -64,20 +88,134 @@ suite('Preview tree', () => {
     assert.strictEqual(nodeAt(db.children, 'image').description, 'postgres:16.3');
   });
 
-  test('kubernetes objects by namespace and kind: Ingress -> Service -> Deployment -> ConfigMap and a missing Secret', async () => {
-    const ns = nodeAt(await snapshot(), 'Kubernetes objects', 'tree-demo');
-    assert.deepStrictEqual(labels(ns), ['ConfigMap', 'Deployment', 'Ingress', 'Service']);
+  test('kubernetes objects by kind, with namespace and file: Ingress -> Service -> Deployment -> ConfigMap and a missing Secret', async () => {
+    const roots = await snapshot();
     const file = 'tree/k8s/app.yaml';
-    const routes = nodeAt(ns.children, 'Ingress', 'web', 'routes to Service web');
+    const ingress = objectAt(roots, 'Ingress', 'web', 'tree-demo');
+    assert.strictEqual(ingress.description.replace(/ · \d+ (error|warning|info).*$/, ''), `tree-demo · ${file}`);
+    const routes = nodeAt(ingress.children, 'routes to Service web');
     assert.deepStrictEqual([routes.file, routes.description], [file, file]);
-    const selects = nodeAt(ns.children, 'Service', 'web', 'selects Deployment web');
+    const selects = nodeAt(objectAt(roots, 'Service', 'web', 'tree-demo').children, 'selects Deployment web');
     assert.strictEqual(selects.line, await lineOf(file, '  name: web'), 'the relation does not reveal the Deployment');
-    const deployment = nodeAt(ns.children, 'Deployment', 'web');
+    const deployment = objectAt(roots, 'Deployment', 'web', 'tree-demo');
     assert.deepStrictEqual(labels(deployment), ['container web', 'uses Secret web-db', 'uses ConfigMap web-settings']);
     assert.strictEqual(plain(nodeAt(deployment.children, 'container web').description), 'registry.example.com/tree-web:1.4.2');
-    assert.strictEqual(nodeAt(ns.children, 'ConfigMap', 'web-settings').children, undefined, 'a ConfigMap offers an empty expander');
+    assert.strictEqual(objectAt(roots, 'ConfigMap', 'web-settings', 'tree-demo').children, undefined, 'a ConfigMap offers an empty expander');
     assert.strictEqual(nodeAt(deployment.children, 'uses Secret web-db').description, 'not defined in the workspace');
     assert.strictEqual(nodeAt(deployment.children, 'uses ConfigMap web-settings').line, await lineOf(file, '  name: web-settings'));
+    // Objects whose manifest sets no namespace are in default, as Kubernetes puts them.
+    assert.ok(nodeAt(roots, 'Kubernetes objects', 'Deployment').children.some((n) => n.description.startsWith('default · k8s/')), 'no Deployment of k8s/ in default');
+    assert.ok(!all(roots).some((n) => /namespace not set/.test(`${n.label} ${n.description}`)), 'an item says "namespace not set"');
+  });
+
+  test('icons per kind and tooltips with kind, name, namespace, file:line and findings', async () => {
+    await vscode.commands.executeCommand('shipshape.lintWorkspace');
+    const roots = await snapshot();
+    const icons = {
+      Deployment: objectAt(roots, 'Deployment', 'web', 'tree-demo').icon,
+      Service: objectAt(roots, 'Service', 'web', 'tree-demo').icon,
+      Ingress: objectAt(roots, 'Ingress', 'web', 'tree-demo').icon,
+      ConfigMap: objectAt(roots, 'ConfigMap', 'web-settings', 'tree-demo').icon,
+      stage: nodeAt(roots, 'Images', 'tree/app/Dockerfile', 'builder').icon,
+      'final stage': nodeAt(roots, 'Images', 'tree/app/Dockerfile', 'runtime').icon,
+      'compose service': nodeAt(roots, 'Compose services', 'tree/compose.yaml', 'web').icon,
+      chart: nodeAt(roots, 'Helm charts', 'tree-shop').icon,
+    };
+    assert.deepStrictEqual(icons, { Deployment: 'rocket', Service: 'radio-tower', Ingress: 'globe', ConfigMap: 'gear', stage: 'layers', 'final stage': 'layers-active', 'compose service': 'server-process', chart: 'graph' });
+    const deployment = objectAt(roots, 'Deployment', 'web', 'tree-demo');
+    const line = await lineOf('tree/k8s/app.yaml', '  name: web');
+    assert.ok(deployment.findings, 'the Deployment of tree/k8s/app.yaml has no findings to show');
+    const tooltip = deployment.tooltip.split('  \n');
+    assert.deepStrictEqual(tooltip.slice(0, 3), ['**Deployment** web · apps/v1', 'Namespace: tree-demo', `tree/k8s/app.yaml:${line}`]);
+    assert.match(tooltip[3], /^Shipshape: (\d+ errors?, )?\d+ warnings?/);
+    // Every item has a tooltip, and every icon is a codicon id (no path, no empty id).
+    for (const node of all(roots)) {
+      assert.ok(node.tooltip && node.tooltip.length > 0, `${node.label} has no tooltip`);
+      assert.match(node.icon || '', /^[a-z]+(-[a-z]+)*$/, `${node.label}: icon ${node.icon}`);
+    }
+  });
+
+  test('group by namespace: namespaces hold their objects (kind and file said), then the other sections; tallies add up', async () => {
+    try {
+      await vscode.commands.executeCommand('shipshape.tree.groupBy', 'namespace');
+      const roots = await snapshot();
+      const ns = nodeAt(roots, 'tree-demo');
+      assert.strictEqual(plain(ns.description), '4 objects');
+      assert.deepStrictEqual(ns.children.map((n) => `${n.label} ${plain(n.description)}`), [
+        'web-settings ConfigMap · tree/k8s/app.yaml',
+        'web Deployment · tree/k8s/app.yaml',
+        'web Ingress · tree/k8s/app.yaml',
+        'web Service · tree/k8s/app.yaml',
+      ]);
+      assert.ok(nodeAt(roots, 'default').children.length > 0, 'no objects in default');
+      const sections = roots.filter((n) => n.contextValue === 'section').map((n) => n.label);
+      assert.deepStrictEqual(sections, ['Images', 'Compose services', 'Helm charts']);
+      for (const group of roots) assert.deepStrictEqual(group.findings || zero, sum(group.children || []), `${group.label}: its tally is not the sum of its items'`);
+      assert.strictEqual((await view()).groupBy, 'namespace');
+      assert.strictEqual((await view()).remembered.groupBy, 'namespace', 'the grouping is not remembered in workspaceState');
+    } finally {
+      await resetView(); // the tests after these expect the tree as a user first sees it
+    }
+  });
+
+  test('group by folder: each folder with what its files define', async () => {
+    try {
+      await vscode.commands.executeCommand('shipshape.tree.groupBy', 'folder');
+      const roots = await snapshot();
+      assert.deepStrictEqual(labels(nodeAt(roots, 'tree/app')), ['Dockerfile']);
+      assert.deepStrictEqual(labels(nodeAt(roots, 'tree/app', 'Dockerfile')), ['builder', 'assets', 'runtime']);
+      assert.deepStrictEqual(labels(nodeAt(roots, 'tree')), ['compose.yaml']);
+      assert.deepStrictEqual(nodeAt(roots, 'tree/k8s').children.map((n) => `${n.label} ${plain(n.description)}`), [
+        'web-settings ConfigMap · tree-demo · app.yaml',
+        'web Deployment · tree-demo · app.yaml',
+        'web Ingress · tree-demo · app.yaml',
+        'web Service · tree-demo · app.yaml',
+      ]);
+      assert.deepStrictEqual(labels(nodeAt(roots, 'tree/shop')), ['tree-shop']);
+      const folders = roots.map((n) => n.label);
+      assert.deepStrictEqual(folders, [...folders].sort(), 'folders are not in order');
+      for (const group of roots) assert.deepStrictEqual(group.findings || zero, sum(group.children || []), `${group.label}: its tally is not the sum of its items'`);
+    } finally {
+      await resetView(); // the tests after these expect the tree as a user first sees it
+    }
+  });
+
+  test("filters: text and only items with problems, said in the view's title, cleared in one step; the tree counts stay right", async () => {
+    try {
+      await vscode.commands.executeCommand('shipshape.lintWorkspace');
+      await vscode.commands.executeCommand('shipshape.tree.groupBy', 'namespace');
+      const everything = await snapshot();
+      await vscode.commands.executeCommand('shipshape.tree.filter', 'web');
+      assert.strictEqual((await view()).description, "filtered: 'web'");
+      let roots = await snapshot();
+      assert.deepStrictEqual(labels(nodeAt(roots, 'tree-demo')), ['web-settings', 'web', 'web', 'web']);
+      assert.ok(!labels(nodeAt(roots, 'Compose services', 'tree/compose.yaml')).includes('db'), 'db does not match "web" but is shown');
+
+      await vscode.commands.executeCommand('shipshape.tree.showOnlyProblems');
+      assert.strictEqual((await view()).description, "filtered: 'web' · only with problems");
+      roots = await snapshot();
+      const shown = all(roots);
+      assert.ok(shown.length > 0, 'nothing matches web with problems');
+      for (const node of shown) {
+        const f = node.findings || node.owned;
+        assert.ok(f && f.errors + f.warnings + f.notes > 0, `${node.label} (${node.description}) has no problems but is shown`);
+      }
+      assert.deepStrictEqual(nodeAt(roots, 'tree-demo').children.map((n) => n.description.split(' · ')[0]), ['Deployment']);
+      for (const group of roots) assert.deepStrictEqual(group.findings, sum(group.children), `${group.label}: its tally is not the sum of what it shows`);
+      // An item keeps its own tally under a filter: the Deployment's is the same as unfiltered.
+      const deployment = (list) => nodeAt(list, 'tree-demo').children.find((n) => n.description.startsWith('Deployment'));
+      assert.deepStrictEqual(deployment(roots).findings, deployment(everything).findings);
+      assert.deepStrictEqual((await view()).remembered, { groupBy: 'namespace', onlyProblems: true, text: 'web' });
+
+      await vscode.commands.executeCommand('shipshape.tree.filter', 'no-such-item-anywhere');
+      assert.deepStrictEqual(await snapshot(), [], 'a filter nothing matches leaves items');
+      await vscode.commands.executeCommand('shipshape.tree.clearFilter');
+      assert.strictEqual((await view()).description, undefined);
+      assert.strictEqual((await view()).groupBy, 'namespace', 'clearing the filter changed the grouping');
+      assert.deepStrictEqual(ids(await snapshot()), ids(everything));
+    } finally {
+      await resetView(); // the tests after these expect the tree as a user first sees it
+    }
   });
 
   test('helm charts: a chart with its subchart dependency and templates; its context action renders it', async () => {

@@ -86,7 +86,7 @@ const cases: { name: string; options: TreeViewOptions; maxDepth?: number; expect
       'Images [1] {0,1,0}',
       '  app/Dockerfile [2 stages] {0,1,0}',
       '    build [FROM golang:latest] {0,1,0}',
-      '    gcr.io/distroless/static [FROM gcr.io/distroless/static · final]',
+      '    gcr.io/distroless/static [final]',
       'Compose services [2]',
       '  compose.yaml [2 services]',
       '    web [web:1]',
@@ -135,7 +135,7 @@ const cases: { name: string; options: TreeViewOptions; maxDepth?: number; expect
       'app [1] {0,1,0}',
       '  Dockerfile [2 stages] {0,1,0}',
       'charts/shop [1]',
-      '  shop [0.1.0 · charts/shop]',
+      '  shop [0.1.0]',
       'k8s [4] {1,1,1}',
       '  reader [ClusterRole · app.yaml]',
       '  settings [ConfigMap · default · app.yaml] {0,0,1}',
@@ -264,10 +264,11 @@ test('tooltipMarkdown: kind, name, namespace, file:line and findings', () => {
   };
   const roots = serverTree();
   const table: [(i: TreeItemData) => boolean, string][] = [
-    [(i) => i.k8s?.kind === 'Deployment', '**Deployment** api · apps/v1\n\nNamespace: shop\n\n/ws/k8s/app.yaml:4\n\nShipshape: 1 error'],
-    [(i) => i.k8s?.kind === 'ClusterRole', '**ClusterRole** reader · rbac.authorization.k8s.io/v1\n\nCluster-scoped (no namespace)\n\n/ws/k8s/app.yaml:32'],
-    [(i) => i.label === 'build', '**Build stage** build\n\nFROM golang:latest\n\n/ws/app/Dockerfile:1\n\nShipshape: 1 warning'],
-    [(i) => i.label === 'cm.yaml', '**Helm template** cm.yaml\n\n/ws/charts/shop/templates/cm.yaml:1'],
+    [(i) => i.k8s?.kind === 'Deployment', '**Deployment** api · apps/v1  \nNamespace: shop  \n/ws/k8s/app.yaml:4  \nShipshape: 1 error'],
+    [(i) => i.k8s?.kind === 'ClusterRole', '**ClusterRole** reader · rbac.authorization.k8s.io/v1  \nCluster-scoped (no namespace)  \n/ws/k8s/app.yaml:32'],
+    [(i) => i.label === 'build', '**Build stage** build  \nFROM golang:latest  \n/ws/app/Dockerfile:1  \nShipshape: 1 warning'],
+    [(i) => i.label === 'gcr.io/distroless/static', '**Final build stage** gcr.io/distroless/static  \nFROM gcr.io/distroless/static  \n/ws/app/Dockerfile:3'],
+    [(i) => i.label === 'cm.yaml', '**Helm template** cm.yaml  \n/ws/charts/shop/templates/cm.yaml:1'],
   ];
   for (const [which, expected] of table) {
     const item = find(roots, which);
