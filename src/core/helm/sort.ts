@@ -179,8 +179,13 @@ function headPlain(text: string): string | typeof DOUBTFUL {
   return /^(?:0|-?[1-9][0-9]{0,14})$/.test(text) ? text : DOUBTFUL;
 }
 
+/** A plain scalar of the document, read (headPlain) only if it is a head field: most never are. */
+class PlainScalar {
+  constructor(readonly text: string) {}
+}
+
 const HEAD_SCALARS: ScalarReader = {
-  plain: headPlain,
+  plain: (text) => new PlainScalar(text),
   text: (value) => value,
   key(text, plain) {
     if (!plain) return text;
@@ -191,12 +196,13 @@ const HEAD_SCALARS: ScalarReader = {
 };
 
 function headString(value: unknown): string {
-  if (value === DOUBTFUL) decline();
-  return typeof value === 'string' ? value : '';
+  const read = value instanceof PlainScalar ? headPlain(value.text) : value;
+  if (read === DOUBTFUL) decline();
+  return typeof read === 'string' ? read : '';
 }
 
 function isHeadMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /**

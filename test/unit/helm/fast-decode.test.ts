@@ -230,6 +230,8 @@ test('the fast head reads kind, apiVersion, name and annotations as the yaml hea
   const head = readHeadFast(MANIFEST);
   assert.deepEqual(head, { kind: 'ConfigMap', apiVersion: 'v1', name: 'cm', annotations: { 'helm.sh/hook': 'pre-install', 'helm.sh/hook-weight': '5', w: '10', empty: '' } });
   assert.deepEqual(head, readHeadFull(MANIFEST, 'm.yaml'));
+  const scalarMetadata = 'kind: A\nmetadata: m\n';
+  assert.deepEqual(readHeadFast(scalarMetadata), readHeadFull(scalarMetadata, 'm.yaml'));
   assert.deepEqual(readHeadFast('# only a comment\n'), { kind: '', apiVersion: '', name: '', annotations: {} });
 });
 
