@@ -80,6 +80,15 @@ const cases: Case[] = [
   },
   {
     rule: 'k8s-service-target-port',
+    name: 'a name the API server refuses is left to k8s-port-range',
+    files: {
+      '/ws/svc.yaml': service('web', '{app: web}', '[{port: 80, targetPort: HTTP_Port}, {port: 81, targetPort: metrics}]'),
+      '/ws/deploy.yaml': deployment('web', '{app: web}'),
+    },
+    expect: [['/ws/svc.yaml', 'targetPort: |metrics']],
+  },
+  {
+    rule: 'k8s-service-target-port',
     name: 'a port named in any of the selected workloads is enough',
     files: {
       '/ws/svc.yaml': service('web', '{app: web}', '[{port: 80, targetPort: http}]'),

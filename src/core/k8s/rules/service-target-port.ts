@@ -4,6 +4,7 @@
  * judged: declaring `containerPort` is informational, a process may listen on any port.
  */
 import { asArray, asRecord, asString, asStringMap, dig } from '../../rules/yaml-values';
+import { isValidPortName } from '../api-validation';
 import { containersOf } from '../pod-spec';
 import type { K8sObject } from '../model';
 import type { KubernetesRule } from '../rule';
@@ -22,7 +23,9 @@ export const serviceTargetPort: KubernetesRule = {
     if (Object.keys(selector).length === 0) return;
     const named = asArray(dig(object.value, 'spec', 'ports'))
       .map((port, i) => ({ target: asString(asRecord(port)?.targetPort), i }))
-      .filter((p): p is { target: string; i: number } => p.target !== undefined && !/^\d+$/.test(p.target));
+      .filter((p): p is { target: string; i: number } => p.target !== undefined && !/^\d+$/.test(p.target))
+      // A name the API server refuses is k8s-port-range's finding, not a missing port.
+      .filter((p) => isValidPortName(p.target).length === 0);
     if (named.length === 0) return;
     const pods = context.workspace.podTemplatesSelectedBy(selector, object.namespace);
     // No pods: k8s-service-selects-nothing speaks. Templated pods: their ports cannot be read.
