@@ -37,7 +37,8 @@ function isPointerName(name: string): boolean {
 }
 
 /**
- * Whether a key or variable called `name` holds a secret's value (and every value below it). Stricter
+ * Whether a key or variable called `name` holds a secret's value (and, unless it names a section such
+ * as `auth:`, every value below it). Stricter
  * than `looksLikeSecretName`, which the rules use to flag a plain secret: a bare `key` is the key of
  * some map (`secretKeyRef.key`, a toleration's), and names that point at a secret hold none.
  */
