@@ -3,6 +3,7 @@
  * cleanupParseError, reformatExecErrorMsg), and the location the editor should mark: the innermost
  * `template: <file>:<line>:<col>:` in the chain, i.e. where the failing action really is.
  */
+import { redactText, secretValuesOf } from '../secrets/redact';
 import type { HelmCompat } from './values/coalesce';
 
 export interface ErrorLocation {
@@ -186,4 +187,16 @@ export function explainRenderError(message: string): string | undefined {
     return `\`${parent}\` is not set, so \`${path}\` fails`;
   }
   return undefined;
+}
+
+/**
+ * The error with every value of `values` (the merged values it was rendered with) that may be a
+ * secret hidden from its message: a render error quotes values (`parsing time "hunter2"`, `no
+ * template "…"`), and the Problems panel, a CI log or a shared screen must not show them. Rendered
+ * output (`debugOutput`) is left as it is: printing it is what `--debug` asks for.
+ */
+export function withSecretsHidden(error: ChartRenderError, values: unknown): ChartRenderError {
+  const hidden = redactText(error.message, secretValuesOf(values));
+  if (hidden !== error.message) error.message = hidden;
+  return error;
 }
