@@ -200,7 +200,13 @@ const isGroup = (item: TreeItemData) => item.id.startsWith('view:') || GROUPING.
 function countOf(item: TreeItemData): number {
   if (item.id === SECTION.compose) return (item.children ?? []).reduce((n, file) => n + (file.children?.length ?? 0), 0);
   if (item.id === SECTION.k8s) return k8sObjects([item]).length;
+  // The server counts subcharts too.
+  if (item.id === SECTION.helm) return charts(item.children ?? []);
   return item.children?.length ?? 0;
+}
+
+function charts(items: readonly TreeItemData[]): number {
+  return items.reduce((n, i) => n + (i.contextValue === 'helmChart' ? 1 : 0) + charts(i.children ?? []), 0);
 }
 
 function withTally(item: TreeItemData): TreeItemData {

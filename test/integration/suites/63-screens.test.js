@@ -252,6 +252,13 @@ suite('Screens', () => {
     await until(async () => !/filtered/.test(await header().getAttribute('aria-label')), 10_000, "the view's title still says filtered after Clear Filter");
     await until(() => row('api').isVisible(), 10_000, 'Service api did not come back after Clear Filter');
     assert.ok(await row('tree-demo').isVisible(), 'clearing the filter changed the grouping');
+    // A filter nothing matches says so (not "no Dockerfiles... found") and offers to clear it.
+    await palette('Shipshape: Filter Tree by Text...', 'no-such-item-anywhere');
+    const welcome = pane().locator('.welcome-view-content');
+    await until(async () => /Nothing in the workspace matches the filter/.test(await welcome.innerText()), 10_000, 'an empty filtered tree does not say the filter matches nothing');
+    assert.doesNotMatch(await welcome.innerText(), /No Dockerfiles/);
+    await welcome.getByRole('button', { name: 'Clear Filter' }).click();
+    await until(() => row('tree-demo').isVisible(), 10_000, "the welcome's Clear Filter did not bring the tree back");
   });
 
   screen('a hover on a Kubernetes finding', 'hover-k8s-finding.png', async () => {

@@ -47,6 +47,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   '/ws/charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
   '/ws/charts/shop/templates/cm.yaml': '',
+  '/ws/charts/shop/charts/cache/Chart.yaml': 'apiVersion: v2\nname: cache\nversion: 1.0.0\n',
 };
 
 /** Findings per file by (0-based) line. */
@@ -100,8 +101,9 @@ const cases: { name: string; options: TreeViewOptions; maxDepth?: number; expect
       '    api [shop · k8s/app.yaml] {1,0,0}',
       '  Service [1] {0,1,0}',
       '    api [shop · k8s/app.yaml] {0,1,0}',
-      'Helm charts [1]',
+      'Helm charts [2]',
       '  shop [0.1.0 · charts/shop]',
+      '    Subcharts [1]',
       '    Templates [1]',
     ],
   },
@@ -121,7 +123,7 @@ const cases: { name: string; options: TreeViewOptions; maxDepth?: number; expect
       '  app/Dockerfile [2 stages] {0,1,0}',
       'Compose services [2]',
       '  compose.yaml [2 services]',
-      'Helm charts [1]',
+      'Helm charts [2]',
       '  shop [0.1.0 · charts/shop]',
     ],
   },
@@ -178,7 +180,12 @@ const cases: { name: string; options: TreeViewOptions; maxDepth?: number; expect
     expected: ['k8s [2] {1,1,0}', '  api [Deployment · shop · app.yaml] {1,0,0}', '  api [Service · shop · app.yaml] {0,1,0}'],
   },
   { name: 'a text nothing matches leaves nothing', options: { text: 'no-such-thing' }, expected: [] },
-  { name: 'blank text is no filter', options: { groupBy: 'namespace', text: '   ' }, maxDepth: 0, expected: ['default [1 object] {0,0,1}', 'shop [2 objects] {1,1,0}', '(cluster-scoped) [1 object]', 'Images [1] {0,1,0}', 'Compose services [2]', 'Helm charts [1]'] },
+  { name: 'blank text is no filter', options: { groupBy: 'namespace', text: '   ' }, maxDepth: 0, expected: ['default [1 object] {0,0,1}', 'shop [2 objects] {1,1,0}', '(cluster-scoped) [1 object]', 'Images [1] {0,1,0}', 'Compose services [2]', 'Helm charts [2]'] },
+  {
+    name: 'text matching a subchart keeps its parent chart; the section counts charts with their subcharts, as the server does',
+    options: { text: 'cache' },
+    expected: ['Helm charts [2]', '  shop [0.1.0 · charts/shop]', '    Subcharts [1]', '      cache [1.0.0 · charts/shop/charts/cache]'],
+  },
 ];
 
 for (const c of cases) {
