@@ -22,7 +22,7 @@ export const HIDDEN_SHORT = '(hidden)';
 
 /** Tokens of a key name that make it name, locate or configure a secret instead of holding its value. */
 const POINTER_TOKEN =
-  /(?:^|[_.-])(?:existing|use|create|file|path|dir|name|names|ref|url|uri|endpoint|mount|provider|class|store|enabled|type|mode|method|policy|strategy|format|algorithm|issuer|audience|scope|scopes|realm|user|username|login|email|annotations|labels|selector|length|size|ttl|expiry|expiration|version|id)(?:[_.-]|$)/i;
+  /(?:^|[_.-])(?:existing|use|create|file|filename|path|dir|name|names|ref|url|uri|endpoint|host|port|mount|provider|class|store|enabled|type|mode|method|policy|strategy|format|algorithm|issuer|audience|scope|scopes|realm|user|username|login|email|annotations|labels|selector|item|prefix|suffix|field|length|size|ttl|timeout|interval|expiry|expiration|version|id)(?:[_.-]|$)/i;
 /** Names of sections that hold secrets beside plain settings: only their secret-named keys are hidden. */
 const SECTION = /^(?:auth|authentication|authorization|secret|secrets|security|tls)$/i;
 /** `AWS_ACCESS_KEY_ID` ends in `ID`, but it is half of a credential pair. */
@@ -38,17 +38,40 @@ function isPointerName(name: string): boolean {
 
 /**
  * Whether a key or variable called `name` holds a secret's value (and, unless it names a section such
- * as `auth:`, every value below it). Stricter
- * than `looksLikeSecretName`, which the rules use to flag a plain secret: a bare `key` is the key of
- * some map (`secretKeyRef.key`, a toleration's), and names that point at a secret hold none.
+ * as `auth:`, every value below it). Stricter than `looksLikeSecretName`, which the rules use to flag
+ * a plain secret: names that point at a secret hold none, a `key` holds key material only when it
+ * says which (`apiKey`, `sshKey`, `tls.key`; not `topologyKey`, nor a `secretKeyRef`'s `key`), and a
+ * name ending in a qualified `secret` names a Secret object (`tlsSecret`, `adminPasswordSecret`).
  */
 export function holdsSecretName(name: string): boolean {
   let holds = decided.get(name);
   if (holds === undefined) {
-    holds = !/^keys?$/i.test(name) && looksLikeSecretName(name) && !isPointerName(name);
+    holds = decide(name);
     // Key names repeat across a workspace's files; a hostile file's endless new names do not grow this for good.
     if (decided.size >= 10_000) decided.clear();
     decided.set(name, holds);
+  }
+  return holds;
+}
+
+/** The secret tokens of `looksLikeSecretName` other than `key`. */
+const HOLDING_TOKENS = new Set(['apikey', 'auth', 'credential', 'credentials', 'password', 'pword', 'passwd', 'passphrase', 'secret', 'token']);
+/** Words that make the next `key` key material. */
+const KEY_MATERIAL = new Set(['api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'decryption', 'master', 'license', 'ssh', 'client', 'account', 'session', 'hmac', 'jwt', 'tls', 'ssl', 'auth', 'root', 'admin', 'shared', 'webhook', 'cookie', 'deploy', 'storage', 'app', 'crypto', 'server', 'ca', 'cert', 'rsa', 'ecdsa', 'ed25519', 'unseal', 'recovery']);
+/** Words that make the next `secret` a Secret object's name (`tlsSecret`, `configFromSecret`). */
+const NAMES_A_SECRET = new Set(['from', 'tls', 'config', 'pull', 'image', 'ca', 'cert', 'certificate', 'env', 'volume', 'kube', 'k8s', 'sealed', 'external', 'extra', 'key', ...HOLDING_TOKENS]);
+
+function decide(name: string): boolean {
+  if (!looksLikeSecretName(name)) return false;
+  const snaked = snake(name);
+  if (ACCESS_KEY_ID.test(snaked)) return true;
+  if (isPointerName(name)) return false;
+  const tokens = snaked.toLowerCase().split(/[_.-]+/).filter(Boolean);
+  let holds = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === 'secret' && i > 0 && NAMES_A_SECRET.has(tokens[i - 1])) return false;
+    if (token === 'key' ? i > 0 && KEY_MATERIAL.has(tokens[i - 1]) : HOLDING_TOKENS.has(token)) holds = true;
   }
   return holds;
 }
@@ -97,8 +120,9 @@ function isHideable(value: unknown): value is string | number | bigint {
 export function isSecretPlace(path: readonly PathSegment[], kind: string | undefined, entry?: unknown): boolean {
   if (kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData') && path.length >= 2) return true;
   const last = path[path.length - 1];
-  // `auth: {existingSecret: db, user: app}`: what only names or locates a secret is shown even in a secret section.
-  if (typeof last === 'string' && !holdsSecretName(last) && isPointerName(last)) return false;
+  // `auth: {existingSecret: db, user: app}`: what only names or locates a secret is shown even in a secret section;
+  // so is a bare `key` (`clientSecret: {name: sso, key: client-secret}` selects a Secret's key; key material has its shape).
+  if (typeof last === 'string' && !holdsSecretName(last) && (isPointerName(last) || /^keys?$/i.test(last))) return false;
   if (typeof last === 'string' && holdsSecretName(last)) return true;
   // Below a key that holds a secret (`credentials: {user: a, pass: b}`), except sections that mix secrets with settings (`auth: {enabled, port, rootPassword}`).
   for (let i = 0; i < path.length - 1; i++) {

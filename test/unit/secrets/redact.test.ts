@@ -19,6 +19,11 @@ const names: [string, boolean][] = [
   ['AWS_SECRET_ACCESS_KEY', true],
   ['AWS_ACCESS_KEY_ID', true],
   ['passphrase', true],
+  ['sshKey', true],
+  ['secretKey', true],
+  ['tls.key', true],
+  ['clientSecret', true],
+  ['basicAuthUsers', true],
   // Names that point at a secret, locate it or configure it: they hold none.
   ['secretName', false],
   ['secretRef', false],
@@ -37,6 +42,12 @@ const names: [string, boolean][] = [
   ['username', false],
   ['TOKENIZER_MODEL', false],
   ['port', false],
+  ['podAntiAffinityTopologyKey', false],
+  ['tlsSecret', false],
+  ['adminPasswordSecret', false],
+  ['accessKeySecret', false],
+  ['configFromSecret', false],
+  ['certKeyFilename', false],
 ];
 
 for (const [name, holds] of names) {
@@ -117,4 +128,10 @@ test('sections that mix secrets with settings hide only the secrets', () => {
   assert.equal(holdsSecret({ credentials: { user: 'u', pass: 'p' } }, ['credentials', 'pass']), true);
   assert.equal(redactText('Basic authentication is off', []), 'Basic authentication is off');
   assert.equal(redactText('the token kubernetes.io/service-account-token', []), 'the token kubernetes.io/service-account-token');
+});
+
+test("a Secret key selector under a secret-named key names the key, it holds no secret", () => {
+  assert.equal(holdsSecret({ clientSecret: { name: 'sso', key: 'client-secret' } }, ['clientSecret', 'key']), false);
+  assert.equal(holdsSecret({ basicAuth: { password: { name: 'sm', key: 'password' } } }, ['basicAuth', 'password', 'name']), false);
+  assert.equal(holdsSecret({ basicAuthUsers: { job: 'A7ERGdgw' } }, ['basicAuthUsers', 'job']), true);
 });
