@@ -286,9 +286,22 @@ test('a JSON manifest found in a folder is validated; other JSON files are left 
   assert.deepStrictEqual(findings.map((f) => [f.file.split('/').pop(), f.rule]), [['deploy.json', 'k8s-schema']]);
 });
 
-test('a manifest with kind and metadata but no apiVersion is checked (and reported), not skipped as other YAML', () => {
-  const root = project({ 'cm.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n', 'notes.yaml': 'kind: of a list\nitems: [1]\n' });
+test('a manifest with half its identity (kind or apiVersion, with metadata) is checked and reported, not skipped as other YAML', () => {
+  const root = project({
+    'cm.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n',
+    'secret.yaml': 'apiVersion: v1\nmetadata:\n  name: s\ntype: Opaque\n',
+    'job.yaml': 'apiVersion: batch/v1\nkind:\nmetadata: {name: j}\n',
+    'notes.yaml': 'kind: of a list\nitems: [1]\n',
+    'kustomization.yaml': 'kind: Kustomization\nmetadata:\n  name: x\nresources: [cm.yaml]\n',
+  });
   const { findings } = json(['check', root]);
-  assert.deepStrictEqual([...new Set(findings.map((f) => f.file.split('/').pop()))], ['cm.yaml']);
-  assert.ok(findings.some((f) => f.line === 1 && /apiVersion/.test(f.message)), JSON.stringify(findings));
+  // On the document's first line, where the missing key belongs; on the key when it is there but empty.
+  assert.deepStrictEqual(
+    findings.map((f) => [f.file.split('/').pop(), f.rule, f.line]),
+    [
+      ['cm.yaml', 'k8s-schema', 1],
+      ['job.yaml', 'k8s-schema', 2],
+      ['secret.yaml', 'k8s-schema', 1],
+    ],
+  );
 });

@@ -23,24 +23,40 @@ export function detectYamlKind(text: string, fileName: string, options: DetectOp
   if (modeline) return modeline[1] === 'none' ? 'other' : (modeline[1] as YamlKind);
   if (options.isHelmTemplate || isInHelmTemplatesDir(fileName, text, options.fileExists)) return 'helm-template';
   if (COMPOSE_NAME.test(basename(fileName))) return 'compose';
-  if (looksLikeKubernetes(text)) return 'kubernetes';
+  if (looksLikeKubernetes(text, fileName)) return 'kubernetes';
   if (/^services[ \t]*:/m.test(text) && !/^apiVersion[ \t]*:/m.test(text)) return 'compose';
   return 'other';
 }
 
-/** Some document has both a top-level apiVersion and kind (YAML or JSON). */
-export function looksLikeKubernetes(text: string): boolean {
+/**
+ * Kustomize's own file names: kustomize fills in a missing apiVersion or kind itself
+ * (kustomization.yaml with only `resources:` is normal), so half an identity there is no error.
+ */
+const KUSTOMIZATION_NAME = /^(?:kustomization\.ya?ml|Kustomization)$/;
+
+/**
+ * Some document is a Kubernetes object: both a top-level apiVersion and kind (YAML or JSON), or half
+ * of that identity with `metadata:` beside it. A document with a Kubernetes-style `kind:` (or a
+ * group/version `apiVersion:`) and `metadata:` but not the other key is a manifest missing it (the API
+ * server rejects it; kubeconform's missing_apiversion fixture), not "other" YAML.
+ */
+export function looksLikeKubernetes(text: string, fileName = ''): boolean {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
-  const apiVersion = /^apiVersion[ \t]*:[ \t]*\S/gm;
+  const apiVersion = /^apiVersion[ \t]*:[ \t]*\S/m;
   const kind = /^kind[ \t]*:[ \t]*\S/m;
-  // Both keys at column 0 of the same document: check document by document only when they appear.
-  // A document with a Kubernetes-style `kind:` and `metadata:` but no apiVersion is a manifest missing
-  // its apiVersion (the API server rejects it; kubeconform's missing_apiversion fixture), not "other".
-  const kindAndMetadata = (doc: string) => /^kind[ \t]*:[ \t]*["']?[A-Z][A-Za-z0-9]*["']?[ \t]*(?:#.*)?$/m.test(doc) && /^metadata[ \t]*:/m.test(doc);
-  if (!kind.test(text)) return false;
-  if (!apiVersion.test(text)) return text.split(/^---(?=[ \t\r\n]|$)/m).some(kindAndMetadata);
-  return text.split(/^---(?=[ \t\r\n]|$)/m).some((doc) => (/^apiVersion[ \t]*:[ \t]*\S/m.test(doc) && kind.test(doc)) || kindAndMetadata(doc));
+  if (!kind.test(text) && !apiVersion.test(text)) return false;
+  const halfIdentityCounts = !KUSTOMIZATION_NAME.test(basename(fileName));
+  return text.split(/^---(?=[ \t\r\n]|$)/m).some((doc) => (apiVersion.test(doc) && kind.test(doc)) || (halfIdentityCounts && isHalfIdentity(doc, apiVersion, kind)));
+}
+
+/** `kind: Deployment` + `metadata:`, or `apiVersion: apps/v1` + `metadata:`, with the other key absent. */
+const KIND_VALUE = /^kind[ \t]*:[ \t]*["']?[A-Z][A-Za-z0-9]*["']?[ \t]*(?:#.*)?\r?$/m;
+const API_VERSION_VALUE = /^apiVersion[ \t]*:[ \t]*["']?(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\/)?v[0-9]+(?:(?:alpha|beta)[0-9]+)?["']?[ \t]*(?:#.*)?\r?$/m;
+// A key with no value (`kind:`) counts as absent: the API server reads it so.
+function isHalfIdentity(doc: string, apiVersion: RegExp, kind: RegExp): boolean {
+  if (!/^metadata[ \t]*:/m.test(doc)) return false;
+  return (KIND_VALUE.test(doc) && !apiVersion.test(doc)) || (API_VERSION_VALUE.test(doc) && !kind.test(doc));
 }
 
 function isInHelmTemplatesDir(fileName: string, text: string, fileExists?: (path: string) => boolean): boolean {
