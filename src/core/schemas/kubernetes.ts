@@ -113,12 +113,17 @@ const CLIENT_SIDE_GROUPS = new Set([
   'kubescheduler.config.k8s.io',
   'kubecontrollermanager.config.k8s.io',
   'cloudcontrollermanager.config.k8s.io',
+  'controllermanager.config.k8s.io', // LeaderMigrationConfiguration
   'apiserver.config.k8s.io',
   'apiserver.k8s.io',
-  'podsecurity.admission.config.k8s.io',
+  // Admission plugins' configurations (the files an AdmissionConfiguration's plugins name).
+  'pod-security.admission.config.k8s.io',
   'eventratelimit.admission.k8s.io',
+  'podtolerationrestriction.admission.k8s.io',
+  'resourcequota.admission.k8s.io',
   'audit.k8s.io',
   'client.authentication.k8s.io',
+  'kubectl.config.k8s.io', // kuberc Preference
   'kind.x-k8s.io',
 ]);
 

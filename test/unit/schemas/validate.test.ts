@@ -224,13 +224,21 @@ test('configuration files of Kubernetes components and kubeconfig are not unknow
     'apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources: []\n',
     'apiVersion: apiserver.k8s.io/v1alpha1\nkind: AdmissionConfiguration\nplugins: []\n',
     'apiVersion: kubecontrollermanager.config.k8s.io/v1alpha1\nkind: KubeControllerManagerConfiguration\n',
-    'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\n'.replace('pod-security', 'podsecurity'),
+    'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\n',
+    'apiVersion: podtolerationrestriction.admission.k8s.io/v1alpha1\nkind: Configuration\ndefault: []\n',
+    'apiVersion: resourcequota.admission.k8s.io/v1beta1\nkind: Configuration\nlimitedResources: []\n',
+    'apiVersion: eventratelimit.admission.k8s.io/v1alpha1\nkind: Configuration\nlimits: []\n',
+    'apiVersion: apiserver.config.k8s.io/v1beta1\nkind: AuthenticationConfiguration\njwt: []\n',
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: [{level: Metadata}]\n',
+    'apiVersion: controllermanager.config.k8s.io/v1\nkind: LeaderMigrationConfiguration\nleaderName: x\n',
+    'apiVersion: kubectl.config.k8s.io/v1beta1\nkind: Preference\n',
     'apiVersion: kubelet.config.k8s.io/v1\nkind: CredentialProviderConfig\nproviders: []\n',
     'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n',
   ];
   for (const text of configs) assert.deepEqual(check(text, 'c.yaml', { kind: 'kubernetes' }), [], text);
-  // A made-up kind of a served group is still reported.
+  // A made-up kind of a served group is still reported, and so is a group that is only like a config group.
   assert.equal(check('apiVersion: v1\nkind: Configg\nmetadata: {name: x}\n', 'c.yaml')[0]?.rule, 'k8s-schema-unknown-kind');
+  assert.equal(check('apiVersion: podsecurity.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\n', 'c.yaml', { kind: 'kubernetes' })[0]?.rule, 'k8s-schema-unknown-kind');
 });
 
 test('Compose: unknown service key, type errors and octal numbers', () => {
