@@ -175,6 +175,11 @@ export interface SecretScalar {
   /** Offsets in the document's text (add the document's start offset for file offsets). */
   start: number;
   end: number;
+  /**
+   * The same text is also a plain value of the document (`MYSQL_PASSWORD: mysql` in the `mysql`
+   * service): printed elsewhere it tells nothing, so only findings on the secret itself hide it.
+   */
+  alsoPlain?: boolean;
 }
 
 /** Walks stay bounded whatever the input (parsing already refuses deeper documents). */
@@ -196,6 +201,7 @@ interface Frame {
  */
 export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSegment[] = []): SecretScalar[] {
   const found: SecretScalar[] = [];
+  const plain = new Set<string>();
   const stack: Frame[] = [{ node: doc.contents, path: [...basePath], kind: kindOfNode(doc.contents), secretData: false }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -221,6 +227,7 @@ export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSe
       if (assigned !== undefined) texts.add(assigned);
       if (text !== undefined && looksLikeSecretValue(text)) texts.add(text);
       if (texts.size > 0) found.push({ texts: [...texts], start: node.range[0], end: node.range[1] });
+      else if (value !== null && value !== undefined) plain.add(String(value));
       continue;
     }
     if (isMap(node)) {
@@ -232,6 +239,7 @@ export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSe
         const pair = node.items[i];
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
+        plain.add(key);
         const path = own ? [key] : [...frame.path, key];
         const secretData = frame.secretData || (kind === 'Secret' && path.length === 1 && (key === 'data' || key === 'stringData'));
         stack.push({ node: pair.value, path, kind, secretData, entry });
@@ -242,6 +250,7 @@ export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSe
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...frame.path, i], kind: frame.kind, secretData: frame.secretData });
     }
   }
+  for (const s of found) if (plain.has(s.texts[0])) s.alsoPlain = true;
   return found;
 }
 
@@ -275,7 +284,7 @@ export function secretScalarsOfFile(file: ParsedYamlFile): SecretScalar[] {
       scalars = secretScalarsOfDocument(document.doc);
       scalarsByDocument.set(document.doc, scalars);
     }
-    for (const s of scalars) all.push({ texts: s.texts, start: s.start + document.startOffset, end: s.end + document.startOffset });
+    for (const s of scalars) all.push({ texts: s.texts, start: s.start + document.startOffset, end: s.end + document.startOffset, alsoPlain: s.alsoPlain });
   }
   // In file order (an alias is placed at its anchor's scalar).
   return all.sort((a, b) => a.start - b.start);
@@ -376,10 +385,10 @@ export class SecretMatcher {
           if (text.startsWith(form, i)) {
             if (isWhole(text, i, form)) spans.push([i, i + form.length]);
           } else if (form.length >= 2 * FRAGMENT) {
-            // A long secret cut short (`"abc…"`): its head, as far as it goes.
+            // A long secret cut short (`"abc…"`): its head, where the message marks the cut.
             let n = LONG_KEY;
             while (n < form.length && text[i + n] === form[n]) n++;
-            if (n >= FRAGMENT) spans.push([i, i + n]);
+            if (n >= FRAGMENT && isCut(text, i + n, 1)) spans.push([i, i + n]);
           }
         }
         for (const form of this.tails.get(key) ?? []) {
@@ -387,7 +396,7 @@ export class SecretMatcher {
           if (!text.startsWith(form.slice(-FRAGMENT), i)) continue;
           let n = FRAGMENT;
           while (n < form.length && i - (n - FRAGMENT) - 1 >= 0 && text[i - (n - FRAGMENT) - 1] === form[form.length - n - 1]) n++;
-          spans.push([i - (n - FRAGMENT), i + FRAGMENT]);
+          if (n < form.length && isCut(text, i - (n - FRAGMENT), -1)) spans.push([i - (n - FRAGMENT), i + FRAGMENT]);
         }
       }
     wholeSpans(text, this.short, spans);
@@ -425,6 +434,15 @@ function pairAt(text: string, at: number): number {
 /** Forms are indexed by this many first characters; forms at least LONG_KEY long by that many (many secrets share a short prefix). */
 const KEY = 3;
 const LONG_KEY = 8;
+
+/**
+ * Whether the message cut a value at `at` (an ellipsis right after, `direction` 1, or right before, -1):
+ * only there is a secret's head or tail hidden, not a name that happens to end like one.
+ */
+function isCut(text: string, at: number, direction: 1 | -1): boolean {
+  const near = direction === 1 ? text.slice(at, at + 2) : text.slice(Math.max(0, at - 2), at);
+  return near.includes('…');
+}
 
 /** An occurrence not glued to letters or digits (`app` is a secret; `apps/v1` stays). */
 function isWhole(text: string, at: number, form: string): boolean {
@@ -474,7 +492,7 @@ export interface FileSecrets {
 /** The secrets of one parsed YAML file. */
 export function secretsOfYamlFile(file: ParsedYamlFile): FileSecrets {
   const scalars = secretScalarsOfFile(file);
-  const wide = [...new Set(scalars.flatMap((s) => s.texts))];
+  const wide = [...new Set(scalars.flatMap((s) => (s.alsoPlain ? [] : s.texts)))];
   return {
     wide,
     at: (range) => {

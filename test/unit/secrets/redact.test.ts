@@ -95,6 +95,7 @@ const texts: { name: string; text: string; secrets: string[]; expect: string }[]
   { name: 'its tail after a cut', text: '… omitted … qrstuvwxyz0123456789 end', secrets: ['abcdefghijklmnopqrstuvwxyz0123456789'], expect: `… omitted … ${HIDDEN} end` },
   { name: 'a bearer token without any secret given', text: 'header Bearer abcdefghijklmnop0123 sent', secrets: [], expect: `header Bearer ${HIDDEN} sent` },
   { name: "a URL's password", text: 'dial postgres://app:pw123@db failed', secrets: [], expect: `dial postgres://app:${HIDDEN}@db failed` },
+  { name: 'a name that ends like a long secret, uncut', text: '`ETCD_INITIAL_CLUSTER_TOKEN` holds a literal secret', secrets: ['INSERT_ETCD_INITIAL_CLUSTER_TOKEN'], expect: '`ETCD_INITIAL_CLUSTER_TOKEN` holds a literal secret' },
   { name: 'nothing secret', text: 'port 8080 is taken', secrets: ['hunter2'], expect: 'port 8080 is taken' },
 ];
 
@@ -134,4 +135,21 @@ test("a Secret key selector under a secret-named key names the key, it holds no 
   assert.equal(holdsSecret({ clientSecret: { name: 'sso', key: 'client-secret' } }, ['clientSecret', 'key']), false);
   assert.equal(holdsSecret({ basicAuth: { password: { name: 'sm', key: 'password' } } }, ['basicAuth', 'password', 'name']), false);
   assert.equal(holdsSecret({ basicAuthUsers: { job: 'A7ERGdgw' } }, ['basicAuthUsers', 'job']), true);
+});
+
+test('a password that is also a plain value of its document is hidden only where a finding points at it', () => {
+  const file = parseYamlFile('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: mysql\n      env:\n        - name: MYSQL_PASSWORD\n          value: mysql\n        - name: API_TOKEN\n          value: tok-123\n');
+  const onName = { start: { line: 6, character: 12 }, end: { line: 6, character: 17 } };
+  const onValue = { start: { line: 9, character: 17 }, end: { line: 9, character: 22 } };
+  const [name, value, other] = redactFindings(
+    [
+      { rule: 'r', severity: 'info', message: 'Container "mysql" has no probe', range: onName },
+      { rule: 'r', severity: 'error', message: 'got "mysql"', range: onValue },
+      { rule: 'r', severity: 'error', message: 'quotes tok-123 elsewhere', range: onName },
+    ],
+    secretsOfYamlFile(file),
+  );
+  assert.equal(name.message, 'Container "mysql" has no probe');
+  assert.equal(value.message, `got "${HIDDEN}"`);
+  assert.equal(other.message, `quotes ${HIDDEN} elsewhere`);
 });
