@@ -140,12 +140,14 @@ function describeMissingSchema(
   apiVersionAt: Pick<Finding, 'path' | 'target'>,
   kindAt: Pick<Finding, 'path' | 'target'>,
 ): Finding {
-  const removed = removedApi(apiVersion, kind);
   const version = env.schemas.version;
   const served = env.schemas.kinds.filter((k) => k.kind === kind).map((k) => k.apiVersion);
   // Served by another shipped version: say which, rather than guess at a removal (a kind newer than
   // the selected version was never removed; one that went away after it is still in the table below).
   const elsewhere = env.servedIn?.(apiVersion, kind) ?? [];
+  // A shipped version serving it after the table's removal proves the table is not about this kind.
+  const listed = removedApi(apiVersion, kind);
+  const removed = listed && !elsewhere.some((v) => compareMinor(v, listed.removedIn) >= 0) ? listed : undefined;
   if (elsewhere.length > 0 && !(removed && compareMinor(removed.removedIn, version) <= 0)) {
     const newer = elsewhere.every((v) => compareMinor(v, version) > 0);
     const older = elsewhere.every((v) => compareMinor(v, version) < 0);
