@@ -254,6 +254,26 @@ test('file kinds: templates/ is Helm only beside a Chart.yaml; compose globs for
   assert.equal(fileKindOf('/w/stack.yml', '# shipshape: kind=none\nvolumes: {}\n', { composeGlob: true }), 'other');
 });
 
+test('file kinds of files named on the command line: a name we do not know is a Dockerfile only when its content is one', () => {
+  const dockerfile = '# syntax=docker/dockerfile:1\n\nARG BASE=alpine:3\nFROM ${BASE}\nRUN echo hi\n';
+  const cases: [file: string, text: string, named: string, scanned: string][] = [
+    ['/w/Dockerfile-dev', dockerfile, 'dockerfile', 'other'],
+    ['/w/app.docker', '\uFEFFfrom alpine:3\r\nrun echo hi\r\n', 'dockerfile', 'other'],
+    ['/w/Dockerfile', 'not a dockerfile\n', 'dockerfile', 'dockerfile'], // by name, whatever its content
+    ['/w/README.md', '# Title\n\nSome text: not yaml {\n\n```dockerfile\nFROM alpine:3\n```\n', 'other', 'other'],
+    ['/w/build.sh', '#!/bin/sh\ndocker build .\n', 'other', 'other'],
+    ['/w/notes.txt', 'RUN this first, then the rest\n', 'other', 'other'], // an instruction word, no FROM
+    ['/w/empty', '', 'other', 'other'],
+    ['/w/package.json', '{"name": "app"}\n', 'other', 'other'],
+    ['/w/cm.json', '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}', 'kubernetes', 'kubernetes'],
+    ['/w/notes.yaml', 'just: data\n', 'other', 'other'],
+  ];
+  for (const [file, text, named, scanned] of cases) {
+    assert.equal(fileKindOf(file, text, { named: true, fileExists: () => false }), named, `${file} named`);
+    assert.equal(fileKindOf(file, text, { fileExists: () => false }), scanned, `${file} scanned`);
+  }
+});
+
 test('kustomize: a strategic-merge patch may leave out required fields (typos still count); kustomization.yaml is not "unknown"', () => {
   const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  replicaz: 3\n';
   const root = project({

@@ -28,6 +28,12 @@ export interface KindContext {
   /** The user's compose globs matched this path (`shipshape.composeFiles`). */
   composeGlob?: boolean;
   fileExists?: (path: string) => boolean;
+  /**
+   * Named on the command line (pre-commit and `git diff --name-only` pass every changed file): a name
+   * we do not know is then a Dockerfile if its content is one (`Dockerfile-dev`, `build/app.docker`),
+   * and otherwise left alone, never linted as a Dockerfile for not being YAML (README.md).
+   */
+  named?: boolean;
 }
 
 /** Whether a file found while walking a folder may be ours, by its name alone (content decides the rest). */
@@ -47,10 +53,23 @@ export function fileKindOf(path: string, text: string, context: KindContext = {}
   if (/^values.*\.ya?ml$/i.test(base) && fileExists(join(dirname(path), 'Chart.yaml'))) return 'helm-values';
   // A JSON manifest (`kubectl apply -f x.json`): an object with apiVersion and kind at its top level.
   if (/\.json$/i.test(base)) return /^\s*[{[]/.test(text) && looksLikeKubernetes(text) ? 'kubernetes' : 'other';
-  if (!isYamlName(base) && !context.composeGlob) return 'other';
+  if (!isYamlName(base) && !context.composeGlob) return context.named && looksLikeDockerfile(text) ? 'dockerfile' : 'other';
   const kind = detectYamlKind(text, path, { fileExists });
   if (context.composeGlob && kind !== 'helm-template' && !/^[ \t]*#[ \t]*shipshape:[ \t]*kind=/m.test(text.slice(0, 4096))) return 'compose';
   return kind === 'kubernetes' || kind === 'compose' || kind === 'helm-template' ? kind : 'other';
+}
+
+const INSTRUCTION = /^(?:FROM|ARG|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?:[ \t]|$)/i;
+
+/**
+ * A Dockerfile by content: its first line that is not blank or a comment (parser directives are
+ * comments) is an instruction, and some line is a FROM. Prose, Markdown and scripts fail the first
+ * test on their first line; a stray instruction word without a FROM fails the second.
+ */
+export function looksLikeDockerfile(text: string): boolean {
+  const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '');
+  const first = /^[ \t]*([^\s#].*)$/m.exec(head)?.[1];
+  return first !== undefined && INSTRUCTION.test(first) && /^[ \t]*FROM[ \t]+\S/im.test(head);
 }
 
 /** `<chart>/templates/**` → `<chart>` when `<chart>/Chart.yaml` exists; undefined otherwise. */
