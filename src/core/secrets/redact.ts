@@ -107,6 +107,29 @@ export function assignedSecret(text: string): string | undefined {
   return m && holdsSecretName(m[1]) && isLiteralSecretValue(m[2]) ? m[2] : undefined;
 }
 
+/** Longest embedded file read line by line for `name = value` settings. */
+const MAX_EMBEDDED = 64 * 1024;
+
+/**
+ * The secrets a scalar assigns: its own `NAME=value`, or, for a file embedded in a ConfigMap or a
+ * values key (`application.properties: |`), each line that sets a secret-named setting
+ * (`db.password=x`, `password: x`, `export API_TOKEN="x"`).
+ */
+export function assignedSecrets(text: string): string[] {
+  if (!text.includes('\n')) {
+    const one = assignedSecret(text);
+    return one === undefined ? [] : [one];
+  }
+  const found: string[] = [];
+  for (const line of text.slice(0, MAX_EMBEDDED).split('\n')) {
+    const m = /^\s*(?:export\s+)?-{0,2}([A-Za-z_][\w.-]*)\s*[=:]\s*(.*?)\s*$/.exec(line);
+    if (!m || !holdsSecretName(m[1])) continue;
+    const value = /^(["']).*\1$/.test(m[2]) ? m[2].slice(1, -1) : m[2];
+    if (isLiteralSecretValue(value)) found.push(value);
+  }
+  return found;
+}
+
 /** A scalar worth hiding: literal text or a number (not a flag like `true`, nor a reference like `${DB_PASSWORD}`). */
 function isHideable(value: unknown): value is string | number | bigint {
   if (typeof value === 'bigint') return true;
@@ -141,7 +164,7 @@ export function isSecretPlace(path: readonly PathSegment[], kind: string | undef
  * value itself when the caller has it (its shape decides too).
  */
 export function holdsSecret(root: unknown, path: readonly PathSegment[], value?: unknown): boolean {
-  if (typeof value === 'string' && (looksLikeSecretValue(value) || assignedSecret(value) !== undefined)) return true;
+  if (typeof value === 'string' && (looksLikeSecretValue(value) || assignedSecrets(value).length > 0)) return true;
   let kind = kindOf(root);
   let rest = path;
   // A `kind: List` holds objects: each item's own kind decides.
@@ -223,8 +246,7 @@ export function secretScalarsOfDocument(doc: Document, basePath: readonly PathSe
         // A number written `0x1F` or `1e3` may be quoted as written.
         if (typeof value !== 'string' && node.source !== undefined) texts.add(String(node.source));
       }
-      const assigned = text !== undefined ? assignedSecret(text) : undefined;
-      if (assigned !== undefined) texts.add(assigned);
+      if (text !== undefined) for (const assigned of assignedSecrets(text)) texts.add(assigned);
       if (text !== undefined && looksLikeSecretValue(text)) texts.add(text);
       if (texts.size > 0) found.push({ texts: [...texts], start: node.range[0], end: node.range[1] });
       else if (value !== null && value !== undefined) plain.add(String(value));
@@ -309,8 +331,7 @@ export function secretValuesOf(root: unknown): string[] {
       continue;
     }
     if (typeof value === 'string') {
-      const assigned = assignedSecret(value);
-      if (assigned !== undefined) found.add(assigned);
+      for (const assigned of assignedSecrets(value)) found.add(assigned);
       if (looksLikeSecretValue(value)) found.add(value);
     }
     if ((secretData || isSecretPlace(path, kind, entry)) && isHideable(value)) found.add(String(value));

@@ -172,7 +172,7 @@ for (const c of cases) {
 test('Helm values hover, inlay hints and completion: a secret-named key says where it is set, never its value', () => {
   const root = workspace({
     'chart/Chart.yaml': chartYaml,
-    'chart/values.yaml': 'db:\n  password: MkHoverPwW\n  port: 5432\n  credentials:\n    user: MkShownUserX\n    pass: MkHoverPassY\n',
+    'chart/values.yaml': 'db:\n  password: MkHoverPwW\n  port: 5432\n  credentials:\n    user: MkShownUserX\n    pass: MkHoverPassY\n  config: |\n    db.user=MkShownUserZ\n    db.password=MkHoverPropZ\n',
     'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: {{ .Values.db.password | quote }}\n  b: {{ .Values.db.port | quote }}\n  c: {{ .Values.db | toYaml | nindent 4 }}\n',
   });
   const project = new Project({ roots: [root] });
@@ -186,7 +186,8 @@ test('Helm values hover, inlay hints and completion: a secret-named key says whe
   assert.ok(!password.includes('MkHoverPwW'), password);
   const db = project.hover(template, at('db |'))!;
   assert.ok(db.includes('5432') && db.includes('MkShownUserX'), `the map's other values are shown: ${db}`);
-  assert.ok(!db.includes('MkHoverPwW') && !db.includes('MkHoverPassY'), db);
+  assert.ok(db.includes('MkShownUserZ'), db);
+  assert.ok(!db.includes('MkHoverPwW') && !db.includes('MkHoverPassY') && !db.includes('MkHoverPropZ'), db);
 
   const hints = project.helmValueHints(template).map((h) => h.label);
   assert.ok(hints.includes('= 5432'), hints.join());
@@ -199,5 +200,5 @@ test('Helm values hover, inlay hints and completion: a secret-named key says whe
   const byLabel = new Map(completions.map((c) => [c.label, c]));
   assert.equal(byLabel.get('port')?.detail, '5432');
   assert.ok(byLabel.has('password'), completions.map((c) => c.label).join());
-  assertHidden(JSON.stringify(completions), ['MkHoverPwW', 'MkHoverPassY'], 'completion');
+  assertHidden(JSON.stringify(completions), ['MkHoverPwW', 'MkHoverPassY', 'MkHoverPropZ'], 'completion');
 });

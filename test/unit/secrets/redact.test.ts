@@ -1,7 +1,7 @@
 /** What counts as a secret (names that hold one, names that only point at one, places, shapes) and how text is hidden. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HIDDEN, holdsSecret, holdsSecretName, looksLikeSecretValue, redactFindings, redactText, secretsOfYamlFile, secretValuesOf } from '../../../src/core/secrets/redact';
+import { assignedSecrets, HIDDEN, holdsSecret, holdsSecretName, looksLikeSecretValue, redactFindings, redactText, secretsOfYamlFile, secretValuesOf } from '../../../src/core/secrets/redact';
 import { parseYamlFile } from '../../../src/core/yaml/parse';
 
 const names: [string, boolean][] = [
@@ -152,4 +152,10 @@ test('a password that is also a plain value of its document is hidden only where
   assert.equal(name.message, 'Container "mysql" has no probe');
   assert.equal(value.message, `got "${HIDDEN}"`);
   assert.equal(other.message, `quotes ${HIDDEN} elsewhere`);
+});
+
+test('a file embedded in a value: each setting named like a secret', () => {
+  assert.deepEqual(assignedSecrets('db.url=jdbc:x\ndb.password=pw-9\nexport API_TOKEN="tk-8"\nmode: prod\nsecret_key: sk-7\n'), ['pw-9', 'tk-8', 'sk-7']);
+  assert.deepEqual(assignedSecrets('--db-password=pw-1'), ['pw-1']);
+  assert.deepEqual(assignedSecrets('MODE=prod'), []);
 });

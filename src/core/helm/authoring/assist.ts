@@ -5,7 +5,7 @@
  */
 import { contains, type Position, type Range } from '../../diagnostics';
 import { parseDocument } from 'yaml';
-import { assignedSecret, HIDDEN, HIDDEN_SHORT, isSecretPlace, looksLikeSecretValue, redactText, secretScalarsOfDocument } from '../../secrets/redact';
+import { assignedSecret, assignedSecrets, HIDDEN, HIDDEN_SHORT, isSecretPlace, looksLikeSecretValue, redactText, secretScalarsOfDocument } from '../../secrets/redact';
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
 import type { TemplateScan } from './template-refs';
@@ -123,6 +123,8 @@ function hideSecrets(key: ValueKey, shown: string): string {
       const doc = parseDocument(asWritten(k.valueText), { uniqueKeys: false });
       for (const s of secretScalarsOfDocument(doc, k.path)) for (const t of s.texts) secrets.add(t);
     } else if (k.type !== 'null' && k.type !== 'alias' && isSecretValueKey(k)) for (const t of scalarTexts(k.valueText)) secrets.add(t);
+    // A file written into a value (`config: |` with `db.password=…` in it): its secret settings.
+    else if (k.type === 'string') for (const t of assignedSecrets(k.valueText)) secrets.add(t);
   }
   return redactText(shown, secrets);
 }
@@ -249,7 +251,7 @@ function summary(key: ValueKey): string {
   if (key.type === 'map') return `map (${key.children?.size ?? 0} keys)`;
   if (key.type === 'list' || key.type === 'alias') return key.type;
   if (key.type !== 'null' && isSecretValueKey(key)) return HIDDEN_SHORT;
-  const text = key.valueText.trim();
+  const text = redactText(key.valueText.trim(), key.type === 'string' ? assignedSecrets(key.valueText) : []);
   return text.length > 60 ? text.slice(0, 57) + '…' : text || 'null';
 }
 
