@@ -7,10 +7,18 @@
  * Inputs: the k8s corpus (~330 files) and a generated 5,000-document manifest (~10 MB).
  * Method: one warm-up run (schema compilation excluded from "warm"), then the median of N runs;
  * caches are cleared before each run of ours so every document is really validated.
+ * First, "the floor": where parsing time goes, stage by stage (`yaml`'s Lexer alone, Lexer + Parser (CST),
+ * parseAllDocuments, toJS, our walks, fast-compose.ts), per `---` chunk as parse.ts splits them, on the
+ * generated manifest and a 2.5 MB CRD. `BENCH_YAML=floor` runs only that part.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { Lexer, parseAllDocuments, Parser } from 'yaml';
+import { aliasExpansion, markDuplicateKeys } from '../src/core/yaml/aliases';
+import { splitDocuments } from '../src/core/yaml/chunks';
+import { fastCompose } from '../src/core/yaml/fast-compose';
+import { measureYaml } from '../src/core/yaml/nesting';
+import { yamlParseOptions } from '../src/core/yaml/parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { validateYamlFile } from '../src/core/schemas';
@@ -46,7 +54,8 @@ async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise
   return median(samples);
 }
 
-function bigManifest(count: number): string {
+/** A generated manifest of `count` Deployments, ~2 KB each (also used by test/unit/yaml/fast-compose.test.ts). */
+export function bigManifest(count: number): string {
   const docs: string[] = [];
   for (let i = 0; i < count; i++) {
     docs.push(`apiVersion: apps/v1
@@ -113,7 +122,45 @@ function ylsService() {
   return service;
 }
 
+/** Where the parse time goes, stage by stage, on the same chunks parse.ts makes. */
+async function floor(inputs: { name: string; text: string }[]): Promise<void> {
+  const options = yamlParseOptions('1.1');
+  console.log('| input | stage | median ms | MB/s |');
+  console.log('|---|---|---:|---:|');
+  for (const { name, text } of inputs) {
+    const chunks = splitDocuments(text).map((c) => c.source);
+    const mbs = (ms: number) => (text.length / 1024 / 1024 / (ms / 1000)).toFixed(1);
+    let docs: ReturnType<typeof parseAllDocuments>[] = [];
+    let fast: unknown[] = [];
+    const stages: [string, () => void][] = [
+      ['yaml Lexer alone', () => chunks.forEach((c) => { for (const _ of new Lexer().lex(c)); })],
+      ['yaml Lexer + Parser (CST)', () => chunks.forEach((c) => { for (const _ of new Parser().parse(c)); })],
+      // Before parseAllDocuments, whose documents stay alive for the stages after it (a bigger heap to collect).
+      ['fast-compose.ts', () => (fast = chunks.map((c) => fastCompose(c, options)))],
+      ['yaml parseAllDocuments', () => (docs = chunks.map((c) => parseAllDocuments(c, options)))],
+      ['toJS of those', () => docs.forEach((d) => Array.from(d as Iterable<{ toJS(): unknown }>).forEach((x) => x.toJS()))],
+      ['ours: measureYaml (nesting.ts)', () => chunks.forEach((c) => measureYaml(c))],
+      ['ours: aliasExpansion (aliases.ts)', () => docs.forEach((d) => Array.from(d as Iterable<never>).forEach((x) => aliasExpansion(x)))],
+      ['ours: markDuplicateKeys (aliases.ts)', () => docs.forEach((d) => Array.from(d as Iterable<never>).forEach((x) => markDuplicateKeys(x)))],
+    ];
+    for (const [stage, fn] of stages) {
+      const ms = await time(3, fn);
+      rows(name, stage, ms, mbs(ms));
+    }
+    console.log(`| ${name} | (fast-compose accepted ${fast.filter(Boolean).length} of ${chunks.length} chunks) | | |`);
+  }
+  function rows(name: string, stage: string, ms: number, rate: string) {
+    console.log(`| ${name} | ${stage} | ${ms.toFixed(0)} | ${rate} |`);
+  }
+}
+
 async function main(): Promise<void> {
+  const crdPath = join(SHARED, 'charts/argo-workflows/files/crds/full/argoproj.io_workflows.yaml');
+  await floor([
+    { name: `generated, 5000 documents, ${(bigManifest(5000).length / 1024 / 1024).toFixed(1)} MB`, text: bigManifest(5000) },
+    { name: 'argo-workflows CRD, 2.5 MB', text: readFileSync(crdPath, 'utf8') },
+  ]);
+  if (process.env.BENCH_YAML === 'floor') return;
   const schemaDir = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
   generateKubernetesSchemas(readFileSync(join(K8S, 'openapi-v2/swagger.json'), 'utf8'), '1.34', schemaDir, 'bench');
   generateComposeSchema(join(SHARED, 'schemas/compose/compose-go/compose-spec.json'), schemaDir);
@@ -196,7 +243,9 @@ async function main(): Promise<void> {
   console.log(`\nNode ${process.version}, ${cpus().length} cores (${cpus()[0].model}), load average ${loadavg()[0].toFixed(1)} at the end.`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -19,6 +19,7 @@ import type { Range } from '../diagnostics';
 import { LineIndex } from '../text/lines';
 import { aliasExpansion, aliasTarget, isExcessive, markDuplicateKeys, MAX_ALIAS_EXPANSION_FACTOR, type AliasExpansion } from './aliases';
 import { detached, planReparse, splitDocuments } from './chunks';
+import { fastCompose, type FastComposeOptions } from './fast-compose';
 import { measureYaml } from './nesting';
 import { TextKeyedCache } from './text-cache';
 
@@ -217,7 +218,30 @@ function parseChunk(source: string, version: YamlVersion): ParsedChunk[] {
   return parsed;
 }
 
+/** `SHIPSHAPE_YAML_FAST=0` turns the fast composer off: for benchmarks (before/after in one run) and diagnosis. */
+const FAST_COMPOSE = process.env.SHIPSHAPE_YAML_FAST !== '0';
+
+/** The options every chunk is parsed with (by the library and by fast-compose.ts alike). */
+export function yamlParseOptions(version: YamlVersion): FastComposeOptions {
+  return { version, prettyErrors: false, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' };
+}
+
 function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[] {
+  // The common subset in one pass (fast-compose.ts); it declines anything else, parsed below as always.
+  // What the walks below are for cannot occur in what it accepts: no aliases (nothing to expand), nesting
+  // under 200 levels and nodes under half MAX_DOCUMENT_NODES (so measureYaml would not refuse it).
+  const fast = FAST_COMPOSE ? fastCompose(source, yamlParseOptions(version), MAX_DOCUMENT_NODES / 2) : undefined;
+  if (fast) {
+    markDuplicateKeys(fast);
+    let value: unknown;
+    let valueError: string | undefined;
+    try {
+      value = fast.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      valueError = describe(error);
+    }
+    return [{ doc: fast, value, valueError, ...identity(value) }];
+  }
   const shape = measureYaml(source);
   if (shape.excess) return [unreadableChunk(shape.excess.offset, `The YAML is nested deeper than ${shape.excess.limit} levels here; not parsed`)];
   if (shape.nodes > MAX_DOCUMENT_NODES) {
@@ -226,7 +250,7 @@ function parseChunkUncached(source: string, version: YamlVersion): ParsedChunk[]
   }
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { version, prettyErrors: false, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(source, yamlParseOptions(version)) as Document.Parsed[];
     // An EmptyStream (only comments/whitespace) has no documents: like kubectl, count none.
     docs = Array.from(docs);
   } catch (error) {
