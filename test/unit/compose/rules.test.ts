@@ -149,14 +149,47 @@ test('compose-include-cycle: through other files (read by the reader given), the
   const found = checkComposeFile(parseYamlFile(yaml, { version: '1.2' }), '/p/compose.yaml', undefined, { readFile: (p) => files[p] }).filter(
     (d) => d.rule === 'compose-include-cycle',
   );
-  // e.yaml <-> f.yaml is a cycle, but not one this file is part of: it is reported in e.yaml and f.yaml.
-  assert.deepEqual(found.map((d) => show(d.range)), [at(yaml, 'path: |a.yaml')]);
+  // e.yaml <-> f.yaml is a cycle this file is not part of, but compose stops on it loading this file too.
+  assert.deepEqual(found.map((d) => show(d.range)), [at(yaml, 'path: |a.yaml'), at(yaml, '- |e.yaml')]);
   assert.match(found[0].message, /compose\.yaml -> a\.yaml -> sub\/b\.yaml -> c\.yaml -> compose\.yaml/);
+  assert.match(found[1].message, /compose\.yaml -> e\.yaml -> f\.yaml -> e\.yaml/);
   const self = 'include: [./compose.yaml, {path: compose.yaml}]\n';
   const selfFound = checkComposeFile(parseYamlFile(self, { version: '1.2' }), '/q/compose.yaml', undefined, { readFile: () => undefined }).filter(
     (d) => d.rule === 'compose-include-cycle',
   );
   assert.deepEqual(selfFound.map((d) => show(d.range)).sort(), [at(self, '[|./compose.yaml'), at(self, 'path: |compose.yaml')].sort());
+});
+
+test('compose-include-cycle: a diamond is no cycle; a loop of 600 files below the file is found once per entry, without recursion', () => {
+  const cases: { name: string; files: Record<string, string>; yaml: string; at: string[] }[] = [
+    {
+      name: 'diamond',
+      files: { '/d/b.yaml': 'include: [d.yaml]\n', '/d/c.yaml': 'include: [d.yaml]\n', '/d/d.yaml': 'services: {}\n' },
+      yaml: 'include: [b.yaml, c.yaml]\n',
+      at: [],
+    },
+    {
+      // More files than the walk reads (500): the loop is not reached, and nothing is claimed.
+      name: 'a loop past the bound',
+      files: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`/d/f${i}.yaml`, `include: [f${(i + 1) % 600}.yaml]\n`])),
+      yaml: 'include: [f0.yaml]\n',
+      at: [],
+    },
+    {
+      name: 'a loop of 300 files, entered from the side, through two entries',
+      files: { ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/d/f${i}.yaml`, `include: [f${(i + 1) % 300}.yaml]\n`])), '/d/side.yaml': 'include: [f7.yaml]\n' },
+      yaml: 'include:\n  - f0.yaml\n  - side.yaml\n',
+      at: ['- |f0.yaml', '- |side.yaml'],
+    },
+  ];
+  for (const c of cases) {
+    const started = Date.now();
+    const found = checkComposeFile(parseYamlFile(c.yaml, { version: '1.2' }), '/d/compose.yaml', undefined, { readFile: (p) => c.files[p] }).filter((d) => d.rule === 'compose-include-cycle');
+    assert.deepEqual(found.map((d) => show(d.range)), c.at.map((a) => at(c.yaml, a)), c.name);
+    assert.ok(Date.now() - started < 5000, c.name);
+    // Hundreds of files are shown by the chain's ends.
+    for (const d of found) assert.ok(d.message.length < 400, d.message);
+  }
 });
 
 test('compose-depends-on-cycle names the whole cycle once, as compose does', () => {

@@ -29,9 +29,14 @@ export const includeCycle: ComposeRule = {
     for (const entry of includeEntries(project.value.include)) {
       const target = resolve(dirname(self), entry.path);
       const chain = pathBack(target, self, includesOf);
-      if (!chain) continue;
-      const shown = [self, ...chain].map((p) => display(p, self)).join(' -> ');
-      report({ path: ['include', ...entry.at], message: `Include cycle: ${shown}; compose cannot load a file that includes itself.` });
+      // A cycle below this file, among files it includes: compose stops on it while loading this file
+      // too (it checks each include against the files being loaded), so say so here, where a pre-commit
+      // hook that passes only this file looks; the files of the cycle report it themselves as well.
+      const below = chain ? undefined : cycleBelow(target, includesOf);
+      if (!chain && !below) continue;
+      const shown = abridged([self, ...(chain ?? below!)].map((p) => display(p, self))).join(' -> ');
+      const why = chain ? 'compose cannot load a file that includes itself' : 'compose cannot load this file while the files it includes include themselves';
+      report({ path: ['include', ...entry.at], message: `Include cycle: ${shown}; ${why}.` });
     }
   },
 };
@@ -92,6 +97,38 @@ function pathBack(start: string, goal: string, includesOf: (file: string) => str
     }
   }
   return undefined;
+}
+
+/**
+ * A cycle reachable from `start` (which `goal`-less callers already know does not lead back to them):
+ * the include chain from start into the cycle and round it once, the first file of the cycle repeated
+ * at the end. Depth-first and iterative, so a chain of hundreds of files does not grow the stack.
+ */
+function cycleBelow(start: string, includesOf: (file: string) => string[]): string[] | undefined {
+  const onStack = new Set<string>([start]);
+  const done = new Set<string>();
+  const stack: { file: string; next: number }[] = [{ file: start, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const includes = includesOf(top.file);
+    if (top.next >= includes.length) {
+      stack.pop();
+      onStack.delete(top.file);
+      done.add(top.file);
+      continue;
+    }
+    const next = includes[top.next++];
+    if (onStack.has(next)) return [...stack.map((f) => f.file), next];
+    if (done.has(next)) continue;
+    onStack.add(next);
+    stack.push({ file: next, next: 0 });
+  }
+  return undefined;
+}
+
+/** A chain of hundreds of files, shown by its ends: the message stays readable. */
+function abridged(names: string[]): string[] {
+  return names.length <= 12 ? names : [...names.slice(0, 5), `(${names.length - 10} more)`, ...names.slice(-5)];
 }
 
 function display(path: string, self: string): string {
