@@ -207,6 +207,8 @@ export interface SecretScalar {
 
 /** Walks stay bounded whatever the input (parsing already refuses deeper documents). */
 const MAX_DEPTH = 300;
+/** Values a walk of merged values visits at most (real charts' values have a few thousand). */
+const MAX_VALUES_WALKED = 500_000;
 
 interface Frame {
   node: unknown;
@@ -316,7 +318,9 @@ export function secretScalarsOfFile(file: ParsedYamlFile): SecretScalar[] {
 export function secretValuesOf(root: unknown): string[] {
   const found = new Set<string>();
   const stack: { value: unknown; path: PathSegment[]; kind?: string; secretData: boolean; entry?: unknown }[] = [{ value: root, path: [], kind: objectKind(root), secretData: false }];
-  while (stack.length > 0) {
+  // Values that share objects (YAML aliases) are a graph: the walk stops after a budget, not after the graph's paths.
+  let budget = MAX_VALUES_WALKED;
+  while (stack.length > 0 && budget-- > 0) {
     const { value, path, kind, secretData, entry } = stack.pop()!;
     if (path.length > MAX_DEPTH) continue;
     if (value !== null && typeof value === 'object') {

@@ -159,3 +159,11 @@ test('a file embedded in a value: each setting named like a secret', () => {
   assert.deepEqual(assignedSecrets('--db-password=pw-1'), ['pw-1']);
   assert.deepEqual(assignedSecrets('MODE=prod'), []);
 });
+
+test('merged values that share objects (aliases) are walked within a budget', () => {
+  let shared: Record<string, unknown> = { password: 'pw-shared' };
+  for (let i = 0; i < 40; i++) shared = { a: shared, b: shared };
+  const started = Date.now();
+  assert.deepEqual(secretValuesOf(shared), ['pw-shared']);
+  assert.ok(Date.now() - started < 5000, 'bounded');
+});
