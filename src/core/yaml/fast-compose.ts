@@ -596,6 +596,8 @@ class FastComposer {
         if (j > i) decline();
         if (j >= n) break;
         i = j + 1;
+        // Keep chomping: the empty lines after the content belong to the scalar.
+        if (chomp === '+' && contentEnd >= 0) contentEnd = i;
         continue;
       }
       const ind = j - i;
