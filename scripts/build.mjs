@@ -59,8 +59,8 @@ const commandBundles = {
 
 const entries = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The Helm renderer's worker thread (see src/extension/helm/render-worker.ts).
-  { entryPoints: ['src/extension/helm/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
+  // The Helm renderer's worker thread, for the editor's render view and the server's checks (src/core/helm/worker/).
+  { entryPoints: ['src/core/helm/worker/render-worker.ts'], outfile: 'dist/helm-render-worker.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [commandBundles, lazyBuiltins] },
   ...CLI_COMMANDS.map((command) => ({ entryPoints: [`src/cli/${command}.ts`], outfile: `dist/cli-${command}.js`, minifyWhitespace: true, minifySyntax: true })),
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },

@@ -9,6 +9,7 @@
  * to incoming messages, and a newer change restarts them. So a slow workspace pass never delays the
  * answer for the file being typed in.
  */
+import { existsSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -45,6 +46,7 @@ import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, FILE_INFO_REQUEST, C
 import { checkRendered, type Segment } from '../core/project/rendered';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
+import { RenderClient } from '../core/helm/worker/render-client';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
@@ -52,6 +54,8 @@ const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0
 /** Larger open buffers get one clear message instead of validation. */
 export const MAX_EDITOR_CHARS = 10 * 1024 * 1024;
 const LIMITS = { maxFiles: 5000, maxFileBytes: 5 * 1024 * 1024 };
+/** The Helm render worker the build puts beside the server's bundle. */
+const RENDER_WORKER = join(__dirname, 'helm-render-worker.js');
 /** Work done between yields while publishing the workspace. */
 const SLICE_MS = 20;
 /** A chart is rendered again this long after a keystroke in one of its templates (a quicker next keystroke waits for it). */
@@ -90,8 +94,19 @@ export function startServer(connection: Connection): void {
   const keyOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   const uriOf = (key: string): string => uris.get(key) ?? (key.includes(':') && !key.startsWith('/') ? key : pathToFileURL(key).href);
 
+  // Charts render in a worker thread beside the bundle (running from source: in place), so that a
+  // big chart's render never holds up a keystroke's findings, a hover or a completion.
+  const renderer = existsSync(RENDER_WORKER) ? new RenderClient(RENDER_WORKER, log) : undefined;
   const newProject = () => {
-    const next = new Project({ roots, settings: toCheckOptions(settings), isComposeGlob: composeGlobMatcher(settings), limits: LIMITS, log });
+    const next: Project = new Project({
+      roots,
+      settings: toCheckOptions(settings),
+      isComposeGlob: composeGlobMatcher(settings),
+      limits: LIMITS,
+      log,
+      renderer,
+      onChartRendered: (chartDir) => next === project && chartRendered(chartDir),
+    });
     for (const document of documents.all()) openInto(next, document);
     for (const [chart, files] of chosenValues) next.setChosenValuesFiles(chart, files);
     return next;
@@ -173,6 +188,12 @@ export function startServer(connection: Connection): void {
     clearTimeout(othersTimer);
     pass++; // a pass under way stops at its next slice
     othersTimer = setTimeout(() => void publishWorkspace(), delay);
+  };
+
+  /** A chart's render arrived: its open files first, then everything else once edits settle. */
+  const chartRendered = (chartDir: string) => {
+    for (const key of uris.keys()) if (key.startsWith(chartDir + sep)) publish(key, diagnosticsFor(key));
+    scheduleOthers();
   };
 
   const changed = (document: TextDocument) => {
@@ -444,10 +465,13 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {
     await ready;
+    await project?.rendersSettled();
     clearTimeout(othersTimer);
     await publishWorkspace();
     return { files: project?.paths().length ?? 0 };
   });
+
+  connection.onShutdown(() => renderer?.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -9,7 +9,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderChart } from '../../src/core/helm';
-import { RenderCancelled, RenderClient, type CancelSignal } from '../../src/extension/helm/render-client';
+import { renderForCheck } from '../../src/core/project/charts';
+import { RenderCancelled, RenderClient, type CancelSignal } from '../../src/core/helm/worker/render-client';
 import { buildSync } from 'esbuild';
 import { REPO_ROOT } from './shared-data';
 
@@ -17,7 +18,7 @@ import { REPO_ROOT } from './shared-data';
 let workerScript = '';
 before(() => {
   workerScript = join(mkdtempSync(join(tmpdir(), 'shipshape-worker-bundle-')), 'helm-render-worker.js');
-  buildSync({ entryPoints: [join(REPO_ROOT, 'src/extension/helm/render-worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  buildSync({ entryPoints: [join(REPO_ROOT, 'src/core/helm/worker/render-worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
 });
 
 function chart(templates: Record<string, string>): string {
@@ -52,7 +53,7 @@ test('a worker render equals the core render, with template line maps', { timeou
   const client = new RenderClient(workerScript, () => undefined);
   try {
     const dir = chart({ 'deployment.yaml': deployment });
-    const reply = await client.render({ chartDir: dir, options: { releaseName: 'web' }, budgetMs: 20_000 });
+    const reply = await client.renderJob({ chartDir: dir, options: { releaseName: 'web' }, budgetMs: 20_000 });
     assert.ok(reply.ok);
     const expected = renderChart(dir, { releaseName: 'web' });
     assert.equal(reply.output, expected.output);
@@ -66,7 +67,7 @@ test('template errors come back with the template and line', { timeout: 60_000 }
   const client = new RenderClient(workerScript, () => undefined);
   try {
     const dir = chart({ 'broken.yaml': 'a: 1\nb: {{ required "b is required" .Values.b }}\n' });
-    const reply = await client.render({ chartDir: dir, options: {}, budgetMs: 20_000 });
+    const reply = await client.renderJob({ chartDir: dir, options: {}, budgetMs: 20_000 });
     assert.ok(!reply.ok);
     assert.match(reply.error.message, /b is required/);
     assert.equal(reply.error.templatePath, 'demo/templates/broken.yaml');
@@ -82,21 +83,42 @@ test('a runaway template is stopped by the budget while the host keeps running; 
     const dir = chart({ 'loop.yaml': runaway });
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 20);
-    const reply = await client.render({ chartDir: dir, options: { limits: { maxSteps: 1e12, maxOutputBytes: 1e12 } }, budgetMs: 1_500 });
+    const reply = await client.renderJob({ chartDir: dir, options: { limits: { maxSteps: 1e12, maxOutputBytes: 1e12 } }, budgetMs: 1_500 });
     clearInterval(ticker);
     assert.ok(!reply.ok);
     assert.match(reply.error.message, /longer than 1\.5 s/);
     assert.ok(ticks >= 20, `the host's event loop was blocked (${ticks} ticks)`);
 
     const source = cancelSource();
-    const cancelled = client.render({ chartDir: dir, options: { limits: { maxSteps: 1e12, maxOutputBytes: 1e12 } }, budgetMs: 60_000 }, source);
+    const cancelled = client.renderJob({ chartDir: dir, options: { limits: { maxSteps: 1e12, maxOutputBytes: 1e12 } }, budgetMs: 60_000 }, source);
     const asked = Date.now();
     setTimeout(() => source.cancel(), 300);
     await assert.rejects(cancelled, RenderCancelled);
     assert.ok(Date.now() - asked < 5_000, 'cancel took too long');
 
-    const again = await client.render({ chartDir: chart({ 'deployment.yaml': deployment }), options: {}, budgetMs: 20_000 });
+    const again = await client.renderJob({ chartDir: chart({ 'deployment.yaml': deployment }), options: {}, budgetMs: 20_000 });
     assert.ok(again.ok, 'a render after a cancel works');
+  } finally {
+    client.dispose();
+  }
+});
+
+test("a chart rendered for checking in the worker (the server's renderer) equals the render in place; a runaway one ends in one finding", { timeout: 60_000 }, async () => {
+  const client = new RenderClient(workerScript, () => undefined);
+  try {
+    const dir = chart({ 'deployment.yaml': deployment });
+    const request = { chartDir: dir, overrides: { [join(dir, 'values.yaml')]: 'replicas: 5\n' }, valuesFiles: [] };
+    const render = await client.render(request);
+    assert.deepEqual(render, renderForCheck(request));
+    assert.match(render.documents[0].manifest.content, /replicas: 5/, 'unsaved buffers are rendered');
+    assert.deepEqual(render.documents[0].manifest.templateLines, renderForCheck(request).documents[0].manifest.templateLines);
+
+    const loop = chart({ 'loop.yaml': runaway });
+    const stopped = await client.render({ chartDir: loop, overrides: {}, valuesFiles: [] }, 1_000);
+    assert.equal(stopped.documents.length, 0);
+    assert.equal(stopped.error?.rule, 'helm-render');
+    assert.match(stopped.error?.message ?? '', /longer than 1 s/);
+    assert.ok((await client.render(request)).documents.length > 0, 'the next chart renders');
   } finally {
     client.dispose();
   }

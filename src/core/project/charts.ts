@@ -4,7 +4,6 @@
  * finding in it put back on the template line that produced it (the renderer's source map).
  */
 import { join } from 'node:path';
-import type { CheckOptions } from '../config/options';
 import type { Diagnostic } from '../diagnostics';
 import { renderChart, type RenderedManifest } from '../helm';
 import { explainRenderError } from '../helm/errors';
@@ -23,17 +22,45 @@ export interface ChartRender {
   error?: Diagnostic;
 }
 
-/** Renders a chart for checking; `overrides` are unsaved editor buffers by absolute path, `valuesFiles` the user's `-f` choice. */
-export function renderForCheck(chartDir: string, options: CheckOptions, overrides: Record<string, string>, valuesFiles: string[] = [], readRoot?: string): ChartRender {
+/** What a chart's render for checking depends on: plain data, so that another thread can render it. */
+export interface ChartRenderRequest {
+  chartDir: string;
+  kubernetesVersion?: string;
+  /** Unsaved editor buffers (and blanked broken templates) by absolute path. */
+  overrides: Record<string, string>;
+  /** The user's `-f` choice. */
+  valuesFiles: string[];
+  /** Nothing outside it is read (the workspace folder). */
+  readRoot?: string;
+  /** Asked between steps: true stops the render (a budget; not sent between threads). */
+  shouldCancel?: () => boolean;
+}
+
+/**
+ * Renders charts somewhere else than the caller's thread (the language server's worker). Without one
+ * the Project renders in place, as the CLI wants; with one, a chart's last render stands until the new
+ * one arrives.
+ */
+export interface ChartRenderer {
+  render(request: ChartRenderRequest): Promise<ChartRender>;
+}
+
+/** Renders a chart for checking. */
+export function renderForCheck(request: ChartRenderRequest): ChartRender {
+  const { chartDir, kubernetesVersion, overrides, valuesFiles, readRoot, shouldCancel } = request;
   try {
-    const { manifests } = renderChart(chartDir, { kubeVersion: options.kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles, readRoot });
+    const { manifests } = renderChart(chartDir, { kubeVersion: kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles, readRoot, shouldCancel });
     return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
   } catch (error) {
     const raw = (error as Error).message;
     const why = explainRenderError(raw);
-    const message = why ? `The chart does not render: ${why}. (${raw})` : `The chart does not render: ${raw}`;
-    return { documents: [], error: { rule: helmRenderRule.id, severity: helmRenderRule.defaultSeverity, message, range: line0() } };
+    return renderFailed(why ? `The chart does not render: ${why}. (${raw})` : `The chart does not render: ${raw}`);
   }
+}
+
+/** A render that gave no documents: one finding on the chart's Chart.yaml. */
+export function renderFailed(message: string): ChartRender {
+  return { documents: [], error: { rule: helmRenderRule.id, severity: helmRenderRule.defaultSeverity, message, range: line0() } };
 }
 
 /** Puts a finding in rendered output on its template line when the renderer's map knows it, else on Chart.yaml. */

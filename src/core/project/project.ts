@@ -26,7 +26,7 @@ import { WorkspaceInventory } from '../workspace/inventory';
 import { YamlProject } from '../workspace/yaml-project';
 import { parseYamlFile, type ParsedYamlFile } from '../yaml/parse';
 import { combineSecrets, redactFindings, secretScalarsOfFile, secretsOfDockerfile, secretsOfYamlFile, type FileSecrets } from '../secrets/redact';
-import { mapToTemplate, renderForCheck, type ChartRender } from './charts';
+import { mapToTemplate, renderFailed, renderForCheck, type ChartRender, type ChartRenderer, type ChartRenderRequest } from './charts';
 import { ConfigCache } from './config';
 import { discoverFiles } from './discover';
 import { chartDirOfTemplate, fileKindOf, isCandidateName, isSubchartDir, type FileKind } from './kinds';
@@ -58,6 +58,18 @@ export interface ProjectOptions {
   limits?: ProjectLimits;
   /** Problems in config files, skipped files: for the user's log. */
   log?: (message: string) => void;
+  /** Renders charts off this thread (the server's worker); without one, charts render in place. */
+  renderer?: ChartRenderer;
+  /** A chart's render from the `renderer` arrived: its files' findings may have changed. */
+  onChartRendered?: (chartDir: string) => void;
+}
+
+interface ChartEntry {
+  render?: ChartRender;
+  /** Its files changed since the render it has (or asked for). */
+  dirty: boolean;
+  /** The render the `renderer` is working on; one at a time per chart, the next asked for when it lands. */
+  inFlight?: Promise<void>;
 }
 
 /** How an open buffer's editor language hints at its kind (an untitled buffer has no name to go by). */
@@ -90,7 +102,7 @@ export class Project {
   private readonly yaml = new YamlProject({ readFile: (path) => this.readAny(path) });
   readonly inventory = new WorkspaceInventory();
   private readonly config: ConfigCache;
-  private readonly charts = new Map<string, { render?: ChartRender; dirty: boolean }>();
+  private readonly charts = new Map<string, ChartEntry>();
   /** Bumped whenever anything indexed changes; cached findings of an older generation are stale. */
   private generation = 0;
   private readonly results = new Map<string, { generation: number; diagnostics: Diagnostic[] }>();
@@ -331,10 +343,12 @@ export class Project {
   /** Applies pending changes to the index, the inventory and the rendered charts. */
   private refresh(options: { renderCharts?: boolean } = {}): void {
     const render = options.renderCharts !== false;
-    if (this.dirty.size === 0 && !(render && [...this.charts.values()].some((c) => c.dirty))) return;
+    // A chart whose render is in flight is asked for again when it lands, not on every question meanwhile.
+    const due = (chart: ChartEntry) => chart.dirty && chart.inFlight === undefined;
+    if (this.dirty.size === 0 && !(render && [...this.charts.values()].some(due))) return;
     for (const key of this.dirty) this.reindex(key);
     this.dirty.clear();
-    if (render) for (const [dir, chart] of this.charts) if (chart.dirty) this.rerender(dir, chart);
+    if (render) for (const [dir, chart] of this.charts) if (due(chart)) this.rerender(dir, chart);
     this.generation++;
   }
 
@@ -358,20 +372,54 @@ export class Project {
     if (kind === 'chart' && !isSubchartDir(dirname(key)) && !this.charts.has(dirname(key))) this.charts.set(dirname(key), { dirty: true });
   }
 
-  private rerender(dir: string, chart: { render?: ChartRender; dirty: boolean }): void {
-    for (const doc of chart.render?.documents ?? []) this.yaml.remove(doc.name);
-    chart.dirty = false;
+  private rerender(dir: string, chart: ChartEntry): void {
     if (!this.files.has(join(dir, 'Chart.yaml'))) {
+      for (const doc of chart.render?.documents ?? []) this.yaml.remove(doc.name);
       this.charts.delete(dir);
       return;
     }
+    const renderer = this.options.renderer;
+    if (!renderer) {
+      chart.dirty = false;
+      this.applyRender(chart, renderForCheck(this.renderRequest(dir)));
+      return;
+    }
+    chart.dirty = false;
+    chart.inFlight = renderer
+      .render(this.renderRequest(dir))
+      .catch((error: unknown) => renderFailed(`The chart could not be rendered: ${(error as Error).message ?? String(error)}`))
+      .then((render) => {
+        chart.inFlight = undefined;
+        if (this.charts.get(dir) !== chart) return; // the chart is gone
+        this.applyRender(chart, render);
+        this.generation++;
+        this.options.onChartRendered?.(dir);
+      });
+  }
+
+  private renderRequest(dir: string): ChartRenderRequest {
     const overrides: Record<string, string> = {};
     for (const [key, entry] of this.files) if (entry.open && entry.text !== undefined && key.startsWith(dir + sep)) overrides[key] = entry.text;
     // A template that does not parse is reported on its own lines; the rest of the chart still renders.
     for (const key of this.listBelow(dir)) if (chartDirOfTemplate(key) !== undefined && isTemplateFile(key) && this.authoring.scanOf(key)?.error) overrides[key] = '';
-    const root = this.options.roots.find((r) => dir.startsWith(r + sep));
-    chart.render = renderForCheck(dir, this.optionsFor(join(dir, 'Chart.yaml')), overrides, this.chosenValues.get(dir), root);
-    for (const doc of chart.render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
+    const readRoot = this.options.roots.find((r) => dir.startsWith(r + sep));
+    return { chartDir: dir, kubernetesVersion: this.optionsFor(join(dir, 'Chart.yaml')).kubernetesVersion, overrides, valuesFiles: this.chosenValues.get(dir) ?? [], readRoot };
+  }
+
+  private applyRender(chart: ChartEntry, render: ChartRender): void {
+    for (const doc of chart.render?.documents ?? []) this.yaml.remove(doc.name);
+    chart.render = render;
+    for (const doc of render.documents) this.yaml.setManifest(doc.name, doc.manifest.content);
+  }
+
+  /** Settles when no chart waits for a render (the renderer's; at once without one). */
+  async rendersSettled(): Promise<void> {
+    for (;;) {
+      this.refresh();
+      const pending = [...this.charts.values()].flatMap((c) => (c.inFlight ? [c.inFlight] : []));
+      if (pending.length === 0) return;
+      await Promise.all(pending);
+    }
   }
 
   /** Changes whenever what the project knows changes (after pending changes are applied). */
@@ -409,7 +457,7 @@ export class Project {
   /** Whether `check` would re-render a chart for this file (so its answer may differ from `checkQuick`'s). */
   rendersPending(key: string): boolean {
     const dir = chartDirOfTemplate(key);
-    return dir !== undefined && [...this.charts].some(([chartDir, chart]) => chart.dirty && (dir === chartDir || dir.startsWith(chartDir + sep)));
+    return dir !== undefined && [...this.charts].some(([chartDir, chart]) => (chart.dirty || chart.inFlight !== undefined) && (dir === chartDir || dir.startsWith(chartDir + sep)));
   }
 
   /** Every checked file with its findings (files with none too). */

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { RegisterFeature } from '../feature';
 import { debounceMs } from '../settings';
 import { rememberedChoices, resolveRequest, rememberedRequest, type RenderCommandArgs } from './prompts';
-import { RenderClient } from './render-client';
+import { RenderClient } from '../../core/helm/worker/render-client';
 import { ChartSession, displayName, type SessionServices } from './session';
 import { settled } from './settled';
 

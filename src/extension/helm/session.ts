@@ -14,7 +14,7 @@ import { explainRenderError, templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
 import { renderedSegments, sourceToRelative, type LineOrigin, type RenderedProblem, type Segment } from '../../core/project/rendered';
 import type { RenderRequest } from './prompts';
-import { RenderCancelled, type RenderClient } from './render-client';
+import { RenderCancelled, type RenderClient } from '../../core/helm/worker/render-client';
 import { settled } from './settled';
 
 /** Bounds for an editor render: far above real charts, far below what would stall the extension host. */
@@ -115,7 +115,7 @@ export class ChartSession implements vscode.Disposable {
     if (helm) return this.runHelm(helm, token);
     const started = Date.now();
     try {
-      const reply = await this.services.renderer.render(
+      const reply = await this.services.renderer.renderJob(
         {
           chartDir: this.chartDir,
           options: {
