@@ -93,8 +93,12 @@ const SECRET_SHAPES: RegExp[] = [
   /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'`]+:)[^\s/@"'`]+(?=@)/gi,
 ];
 
+/** What every shape contains: text without it is passed in one scan instead of one per shape. */
+const SHAPE_HINT = /BEGIN|Bearer|Basic|eyJ|AKIA|gh[pousr]_|glpat-|xox|sk_live_|:\/\//;
+
 /** Whether a value's text has the shape of a credential (a private key, a bearer token, a JWT, a provider key, a URL's password). */
 export function looksLikeSecretValue(text: string): boolean {
+  if (!SHAPE_HINT.test(text)) return false;
   return SECRET_SHAPES.some((shape) => {
     shape.lastIndex = 0;
     return shape.test(text);
@@ -489,11 +493,8 @@ function hideSpans(text: string, spans: [number, number][]): string {
   return out + text.slice(from);
 }
 
-/** Text none of the shapes can match (one scan instead of one per shape). */
-const NO_SHAPE = /BEGIN|Bearer|Basic|eyJ|AKIA|gh[pousr]_|glpat-|xox|sk_live_|:\/\//;
-
 function hideShapes(text: string): string {
-  if (!NO_SHAPE.test(text)) return text;
+  if (!SHAPE_HINT.test(text)) return text;
   let out = text;
   for (const shape of SECRET_SHAPES) out = out.replace(shape, (_match, kept: unknown) => (typeof kept === 'string' ? kept : '') + HIDDEN);
   return out;
