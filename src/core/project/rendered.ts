@@ -9,6 +9,7 @@ import type { CheckOptions } from '../config/options';
 import type { RenderedManifest } from '../helm/index';
 import { mapRenderedLines } from '../helm/source-map';
 import { YamlProject } from '../workspace/yaml-project';
+import { redactFindings, secretsOfYamlFile } from '../secrets/redact';
 
 /** The template behind one line of the output: `source` as helm prints it, 1-based `line` if known. */
 export interface LineOrigin {
@@ -134,7 +135,10 @@ export async function checkRendered(
   }
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
-    for (const d of yaml.lint(name(i), seg.text, 'kubernetes', options)) {
+    const parsed = yaml.parsed(name(i));
+    const findings = yaml.lint(name(i), seg.text, 'kubernetes', options);
+    // The view is the rendered output, but Problems and hovers quote no secret (the Project's rule).
+    for (const d of parsed ? redactFindings(findings, secretsOfYamlFile(parsed)) : findings) {
       const { fixes: _readOnly, ...rest } = d;
       const { start, end } = d.range;
       const diagnostic: Diagnostic = {
