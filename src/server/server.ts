@@ -459,7 +459,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CHECK_RENDERED_REQUEST, async ({ chart, name, segments }: { chart: string; name: string; segments: Segment[] }, token) => {
     await ready;
     if (!project) return null;
-    const problems = await checkRendered(segments, name, project.optionsFor(join(chart, 'Chart.yaml')), { stale: () => token.isCancellationRequested });
+    const problems = await checkRendered(segments, name, project.optionsFor(join(chart, 'Chart.yaml')), {
+      stale: () => token.isCancellationRequested,
+      secrets: project.secretsOfChart(chart),
+    });
     return problems && !token.isCancellationRequested ? { problems } : null;
   });
 

@@ -520,10 +520,10 @@ export class Project {
       case 'compose':
         return redactFindings(diagnostics, secretsOfYamlFile(parseYamlFile(text, { version: '1.2' })));
       case 'helm-values':
-        return redactFindings(diagnostics, combineSecrets(secretsOfYamlFile(parseYamlFile(text)), this.chartSecrets(dirname(key))));
+        return redactFindings(diagnostics, combineSecrets(secretsOfYamlFile(parseYamlFile(text)), this.secretsOfChart(dirname(key))));
       case 'helm-template':
       case 'chart':
-        return redactFindings(diagnostics, this.chartSecrets(chartDirOfTemplate(key) ?? dirname(key)) ?? { wide: [] });
+        return redactFindings(diagnostics, this.secretsOfChart(chartDirOfTemplate(key) ?? dirname(key)) ?? { wide: [] });
       default:
         return redactFindings(diagnostics, { wide: [] });
     }
@@ -531,8 +531,8 @@ export class Project {
 
   private readonly secretsOfCharts = new Map<string, { generation: number; secrets: FileSecrets }>();
 
-  /** Secret values of a chart tree: its values files (every chart's, and the user's choice) and its rendered documents. */
-  private chartSecrets(dir: string | undefined): FileSecrets | undefined {
+  /** Secret values of a chart tree: its values files (every chart's, and the user's choice) and its rendered documents; public for what is checked outside the Project (the render view). */
+  secretsOfChart(dir: string | undefined): FileSecrets | undefined {
     let top = dir;
     while (top !== undefined && isSubchartDir(top)) top = dirname(dirname(top));
     if (top === undefined) return undefined;

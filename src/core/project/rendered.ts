@@ -9,7 +9,7 @@ import type { CheckOptions } from '../config/options';
 import type { RenderedManifest } from '../helm/index';
 import { mapRenderedLines } from '../helm/source-map';
 import { YamlProject } from '../workspace/yaml-project';
-import { redactFindings, secretsOfYamlFile } from '../secrets/redact';
+import { combineSecrets, redactFindings, secretsOfYamlFile, type FileSecrets } from '../secrets/redact';
 
 /** The template behind one line of the output: `source` as helm prints it, 1-based `line` if known. */
 export interface LineOrigin {
@@ -100,6 +100,8 @@ export interface CheckControl {
   sliceMs?: number;
   /** Polled at every yield: a newer render makes this check pointless. */
   stale?: () => boolean;
+  /** Secrets of the chart the output came from (its values: `Project.secretsOfChart`), hidden in messages too. */
+  secrets?: FileSecrets;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -138,7 +140,7 @@ export async function checkRendered(
     const parsed = yaml.parsed(name(i));
     const findings = yaml.lint(name(i), seg.text, 'kubernetes', options);
     // The view is the rendered output, but Problems and hovers quote no secret (the Project's rule).
-    for (const d of parsed ? redactFindings(findings, secretsOfYamlFile(parsed)) : findings) {
+    for (const d of redactFindings(findings, combineSecrets(parsed && secretsOfYamlFile(parsed), control.secrets))) {
       const { fixes: _readOnly, ...rest } = d;
       const { start, end } = d.range;
       const diagnostic: Diagnostic = {
