@@ -29,7 +29,7 @@ import { checkValuesSchema, SchemaValidationError } from './schema';
 import { renderTemplates, clearTemplateCache as clearTemplates, type RenderLimits } from './render';
 import { sortManifests, isTestHook, ManifestYamlError, HELM3_INSTALL_ORDER, INSTALL_ORDER, type ManifestDoc } from './sort';
 import { assembleOutput, ShowOnlyError, type CrdFile } from './output';
-import { ChartRenderError } from './errors';
+import { ChartRenderError, withSecretsHidden } from './errors';
 import { mapRenderedLines } from './source-map';
 
 export { ChartRenderError } from './errors';
@@ -46,6 +46,11 @@ export function clearTemplateCache(): void {
 }
 
 export interface RenderOptions extends UserValueOptions {
+  /**
+   * Error messages hide the values of secret-named keys (the editor's render view shows them in a
+   * panel); `shipshape render` keeps helm's exact text, as its output holds the values anyway.
+   */
+  hideSecretsInErrors?: boolean;
   releaseName?: string;
   namespace?: string;
   /** `--name-template`, rendered with Sprig (incl. env) and nil data when no releaseName is given. */
@@ -234,14 +239,16 @@ function toRendered(doc: ManifestDoc, hook: boolean, chart: Chart): RenderedMani
 
 /** `helm template <dir>`: see the module header. */
 export function renderChart(dir: string, options: RenderOptions = {}): RenderResult {
+  const seen: { values?: unknown } = {};
   try {
-    return renderChartUnsafe(resolve(dir), options);
+    return renderChartUnsafe(resolve(dir), options, seen);
   } catch (e) {
-    throw asRenderError(e);
+    const error = asRenderError(e);
+    throw options.hideSecretsInErrors && seen.values !== undefined ? withSecretsHidden(error, seen.values) : error;
   }
 }
 
-function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
+function renderChartUnsafe(dir: string, options: RenderOptions, seen: { values?: unknown }): RenderResult {
   const helm41 = options.helmCompat === '4.1';
   const compat: HelmCompat = options.helmCompat === 3 ? 3 : 4;
   const warnings: string[] = [];
@@ -285,6 +292,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions): RenderResult {
     );
   }
   const values = coalesceValues(resolved, userValues, compat, warn, { keepDefaultNils: helm41 });
+  seen.values = values;
   if (!options.skipSchemaValidation) checkValuesSchema(resolved, values);
   const release = releaseObject({ name, namespace: options.namespace ?? 'default', isUpgrade: options.isUpgrade });
   const rendered = renderTemplates(

@@ -33,3 +33,14 @@ for (const c of cases) {
     if (c.shown) assert.ok(hidden.includes(c.shown), `a value not named like a secret stays: ${hidden}`);
   });
 }
+
+test('renderChart with hideSecretsInErrors (the editor view) hides them; without it (shipshape render) helm\'s text stays', () => {
+  const c = cases[0];
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-render-secret-option-'));
+  mkdirSync(join(dir, 'templates'));
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+  writeFileSync(join(dir, 'values.yaml'), JSON.stringify(c.values));
+  writeFileSync(join(dir, 'templates', 'cm.yaml'), `a: ${c.template}\n`);
+  assert.throws(() => renderChart(dir, { hideSecretsInErrors: true }), (e: Error) => e instanceof ChartRenderError && !e.message.includes(c.secret) && e.message.includes(c.shown!));
+  assert.throws(() => renderChart(dir), (e: Error) => e.message.includes(c.secret));
+});

@@ -47,7 +47,8 @@ export type RenderReply =
 function render(job: RenderJob): RenderReply {
   const deadline = Date.now() + job.budgetMs;
   try {
-    const result = renderChart(job.chartDir, { ...job.options, shouldCancel: () => Date.now() > deadline });
+    // Shown in the editor's panels: no secret-named value in an error.
+    const result = renderChart(job.chartDir, { ...job.options, hideSecretsInErrors: true, shouldCancel: () => Date.now() > deadline });
     // templateLines is computed on first use by a getter, which does not survive the copy to the host.
     const manifests = result.manifests.map((m) => ({ ...m, templateLines: m.templateLines }));
     return { id: job.id, ok: true, output: result.output, manifests, warnings: result.warnings };
