@@ -283,7 +283,7 @@ test('kustomize: a strategic-merge patch may leave out required fields (typos st
   });
   const { findings } = json(['check', root]);
   const of = (dir: string) => findings.filter((f) => f.file.includes(`/${dir}/`)).map((f) => `${f.rule}@${f.line}:${f.message.slice(0, 30)}`);
-  assert.deepEqual(of('overlay'), ['k8s-schema@7:Unknown field "replicaz" in De']);
+  assert.deepEqual(of('overlay'), ['k8s-schema@7:Unknown field "replicaz"; did ']);
   assert.ok(of('loose').some((f) => f.includes('Missing required field')), of('loose').join('\n'));
 });
 

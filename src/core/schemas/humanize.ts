@@ -72,7 +72,7 @@ function mergeTypoWithMissing(findings: Finding[]): Finding[] {
     if (!f.missingField) return true;
     const typo = typos.find((t) => t.suggestion === f.missingField && t.path.length === f.path.length + 1 && f.path.every((s, i) => t.path[i] === s));
     if (!typo) return true;
-    typo.message = typo.message.replace(/\?$/, ` (a required field)?`);
+    typo.message = typo.message.replace(/\?( \(in [^]*\))?$/, ' (a required field)?$1');
     return false;
   });
 }
@@ -123,8 +123,9 @@ function describeError(error: ErrorObject, input: HumanizeInput): Finding | unde
       const at = schemaAtPath(input.ctx, input.root, path);
       const known = at ? [...knownProperties(input.ctx, at).keys()] : [];
       const guess = closest(field, known);
-      const hint = guess ? `; did you mean "${guess}"?` : extensionHint(at);
-      return { ...base, path: [...docPath, field], target: 'key', suggestion: guess, replacement: guess, message: `Unknown field "${field}" in ${where}${hint}` };
+      // The did-you-mean first: the Problems panel cuts a long line, and the place is the marked key anyway.
+      const message = guess ? `Unknown field "${field}"; did you mean "${guess}"? (in ${where})` : `Unknown field "${field}" in ${where}${extensionHint(at)}`;
+      return { ...base, path: [...docPath, field], target: 'key', suggestion: guess, replacement: guess, message };
     }
     case 'required':
       return {

@@ -36,7 +36,7 @@ test('a typo in a kops spec is caught, on the key, with a suggestion', () => {
   const original = readFileSync(sharedPath('corpus/kops/ha.in-v1alpha2.yaml'), 'utf8');
   const text = original.replace('kubernetesVersion:', 'kubernetesVersoin:');
   const [d] = check(text, { crdDirs: [kopsCrds] });
-  assert.match(d.message, /Unknown field "kubernetesVersoin" .*did you mean "kubernetesVersion"/);
+  assert.match(d.message, /Unknown field "kubernetesVersoin"; did you mean "kubernetesVersion"\? \(in `spec`\)/);
   const line = text.split('\n')[d.range.start.line];
   assert.equal(line.slice(d.range.start.character, d.range.end.character), 'kubernetesVersoin');
 });

@@ -32,7 +32,7 @@ test('Kubernetes schema errors land on the exact key or value, with readable mes
       text: deployment('      contianers:\n      - name: a\n        image: nginx\n'),
       rule: 'k8s-schema',
       at: '11:6-11:16',
-      message: /Unknown field "contianers" in PodSpec .*did you mean "containers" \(a required field\)\?/,
+      message: /Unknown field "contianers"; did you mean "containers" \(a required field\)\? \(in PodSpec /,
     },
     {
       name: 'wrong type: on the value, expected type named',
