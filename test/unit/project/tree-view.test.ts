@@ -285,3 +285,23 @@ test('tooltipMarkdown: kind, name, namespace, file:line and findings', () => {
   // Markdown punctuation in names shows as written.
   assert.equal(tooltipMarkdown({ id: 'x', label: '_helpers.tpl', icon: 'file', contextValue: 'helmTemplate' }), '**Helm template** \\_helpers.tpl');
 });
+
+test("a finding on any line of a container (its image, not only its `- name:`) is the container's", () => {
+  const inventory = new WorkspaceInventory();
+  inventory.update('/ws/k8s/app.yaml', FILES['/ws/k8s/app.yaml']);
+  // Line 12 is `image: api:1`, line 11 `- name: api`, line 7 `template:` (the Deployment's own).
+  const findingsOf = (): Diagnostic[] => [12, 11, 7].map((line) => ({ rule: 'r', severity: 'warning', message: 'm', range: range(line, 0, line, 1) }));
+  const tree = buildTree(inventory, findingsOf, (p) => p.slice('/ws/'.length));
+  const container = findByContext(tree, 'container', 'container api');
+  assert.equal(container?.owned?.warnings, 2, 'the name and image lines');
+  assert.equal(findByContext(tree, 'k8sObject', 'api', 'Deployment')?.owned?.warnings, 1, "the template line stays the Deployment's");
+});
+
+function findByContext(items: readonly TreeItemData[], contextValue: string, label?: string, kind?: string): TreeItemData | undefined {
+  for (const item of items) {
+    if (item.contextValue === contextValue && (label === undefined || item.label === label) && (kind === undefined || JSON.stringify(item).includes(kind))) return item;
+    const below = findByContext(item.children ?? [], contextValue, label, kind);
+    if (below) return below;
+  }
+  return undefined;
+}

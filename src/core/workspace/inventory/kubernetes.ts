@@ -7,7 +7,7 @@ import { isClusterScoped, WorkspaceIndex } from '../../k8s/workspace-index';
 import type { K8sObject, YamlPath } from '../../k8s/model';
 import { containersOf, referencesOf } from '../../k8s/pod-spec';
 import { asArray, asRecord, asString, asStringMap, dig } from '../../rules/yaml-values';
-import { rangeOfPath } from '../../yaml/parse';
+import { nodeAtPath, rangeOfNode, rangeOfPath } from '../../yaml/parse';
 import type { K8sContainerEntry, K8sObjectEntry, K8sRelation, K8sRelationKind, SourceSpan } from './types';
 
 export class KubernetesInventory {
@@ -51,7 +51,7 @@ export class KubernetesInventory {
   containersOf(entry: K8sObjectEntry): K8sContainerEntry[] {
     const object = this.objectOf(entry);
     if (!object) return [];
-    return containersOf(object).map((ref) => ({ name: ref.name, kind: ref.kind, image: asString(ref.container.image), at: spanIn(object, entry.path, ref.path) }));
+    return containersOf(object).map((ref) => ({ name: ref.name, kind: ref.kind, image: asString(ref.container.image), at: extentIn(object, entry.path, ref.path) }));
   }
 
   /** What `entry` points at, computed on demand (only for nodes the user expands). */
@@ -90,6 +90,17 @@ export class KubernetesInventory {
 }
 
 const ROUTING_KINDS = new Set(['Service', 'Ingress', 'HTTPRoute']);
+
+/** Where a block (a container's map) starts and the line it ends on, so the findings on its lines are its own. */
+function extentIn(object: K8sObject, path: string, at: YamlPath): SourceSpan {
+  const document = object.file.documents[object.docIndex];
+  const found = document ? nodeAtPath(document, [...object.path, ...at]) : undefined;
+  const range = found?.found ? rangeOfNode(object.file, object.docIndex, found.node) : undefined;
+  if (!range) return spanIn(object, path, at);
+  // An end at a line's start belongs to the line before.
+  const endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  return { path, line: range.start.line, character: range.start.character, endLine };
+}
 
 function spanIn(object: K8sObject, path: string, at: YamlPath): SourceSpan {
   const range = rangeOfPath(object.file, object.docIndex, [...object.path, ...at]);
