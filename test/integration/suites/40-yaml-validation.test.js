@@ -168,6 +168,34 @@ suite('Kubernetes and Compose validation', () => {
     }
   });
 
+  test('the extension host stays responsive while a 6 MB manifest is validated (the check runs in the server)', async () => {
+    const doc = (i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: "${'x'.repeat(200)}"\n`;
+    const count = Math.ceil((6 * 1024 * 1024) / doc(0).length);
+    // The last document has an error: its finding says the whole file was checked.
+    const content = Array.from({ length: count }, (_, i) => doc(i)).join('') + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: last\ndata: [1]\n';
+    let longestGap = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 10);
+    try {
+      const big = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+      await vscode.window.showTextDocument(big);
+      const started = Date.now();
+      longestGap = 0;
+      last = Date.now();
+      await h.waitForDiagnostics(big.uri, (l) => l.some((d) => h.ruleOf(d) === 'k8s-schema' && d.range.start.line >= count * 7), 'no k8s-schema finding on the last document', 120_000);
+      const took = Date.now() - started;
+      assert.ok(longestGap < 500, `the extension host's event loop stalled for ${longestGap} ms while the server checked for ${took} ms`);
+      await vscode.window.showTextDocument(big);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+
   test('a Helm template is never validated as YAML', async () => {
     const doc = (await h.openFixture('charts/web/templates/deployment.yaml')).document;
     // Give the checker the same chance it had on the other files, then require silence.
