@@ -190,6 +190,29 @@ export function explainRenderError(message: string): string | undefined {
 }
 
 /**
+ * The first thing to read about a render error: what explainRenderError says, else Go's innermost
+ * cause followed by where it happened, instead of a headline that is a bare `file:line:col`.
+ * Undefined when the message is not one of the engine's located forms.
+ */
+export function renderErrorHeadline(message: string): string | undefined {
+  const why = explainRenderError(message);
+  if (why) return why;
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  // Our chain: `file:line:col`, then `executing "…" at <action>:` lines, the cause last.
+  if (lines.length >= 2 && /^\S+:\d+(?::\d+)?$/.test(lines[0])) {
+    const action = /at <([^\n]*)>:$/.exec(lines[lines.length - 2])?.[1];
+    return `${lines[lines.length - 1]} (at ${lines[0]}${action ? `, in \`{{ ${action.replace(/^\{\{|\}\}$/g, '')} }}\`` : ''})`;
+  }
+  // Helm's one line: `template: file:l:c: executing "…" at <action>: cause`.
+  const helm = /^template: (\S+:\d+:\d+): executing "[^"]*" at <(.*?)>: ([\s\S]+)$/.exec(message);
+  if (helm) return `${helm[3].trim()} (at ${helm[1]}, in \`{{ ${helm[2]} }}\`)`;
+  // `required`/`fail`: `execution error at (file:l:c): message`.
+  const failed = /^execution error at \((\S+:\d+:\d+)\): ([\s\S]+)$/.exec(message);
+  if (failed) return `${failed[2].trim()} (at ${failed[1]})`;
+  return undefined;
+}
+
+/**
  * The error with every value of `values` (the merged values it was rendered with) that may be a
  * secret hidden from its message: a render error quotes values (`parsing time "hunter2"`, `no
  * template "…"`), and the Problems panel, a CI log or a shared screen must not show them. Rendered

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import { renderChart, type RenderedManifest } from '../helm';
-import { explainRenderError } from '../helm/errors';
+import { renderErrorHeadline } from '../helm/errors';
 import { helmRenderRule } from '../rules/helm-render';
 import { templateTypeFix } from '../helm/authoring/type-fixes';
 
@@ -53,8 +53,8 @@ export function renderForCheck(request: ChartRenderRequest): ChartRender {
     return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
   } catch (error) {
     const raw = (error as Error).message;
-    const why = explainRenderError(raw);
-    return renderFailed(why ? `The chart does not render: ${why}. (${raw})` : `The chart does not render: ${raw}`);
+    const headline = renderErrorHeadline(raw);
+    return renderFailed(headline ? `The chart does not render: ${headline}. (${raw})` : `The chart does not render: ${raw}`);
   }
 }
 
