@@ -10,7 +10,7 @@ import { basename, join, sep } from 'node:path';
 import type { RenderOptions, RenderedManifest, ErrorLocation } from '../../core/helm/index';
 import { toVscodeDiagnostic } from '../convert';
 import { optionsFor } from '../settings';
-import { explainRenderError, templateLocations } from '../../core/helm/errors';
+import { renderErrorHeadline, templateLocations } from '../../core/helm/errors';
 import { findHelmBinary, helmTemplateArgs, runHelmTemplate, HelmBinaryError } from './helm-binary';
 import { renderedSegments, sourceToRelative, type LineOrigin, type RenderedProblem, type Segment } from '../../core/project/rendered';
 import type { RenderRequest } from './prompts';
@@ -278,8 +278,8 @@ function readText(path: string): string | undefined {
 }
 
 function helmRenderDiagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
-  // What is missing first, in words; Go's text after it, for those who know it.
-  const why = explainRenderError(message);
+  // What is missing (or Go's innermost cause) first, in words; Go's text after it, for those who know it.
+  const why = renderErrorHeadline(message);
   const diagnostic = new vscode.Diagnostic(range, why ? `${why}.\n${message}` : message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'shipshape';
   diagnostic.code = 'helm-render';
