@@ -51,6 +51,8 @@ export function fileKindOf(path: string, text: string, context: KindContext = {}
   if (base === 'Chart.yaml' && !isYamlTemplatePath(path)) return 'chart';
   if (chartDirOfTemplate(path, fileExists) !== undefined) return 'helm-template';
   if (/^values.*\.ya?ml$/i.test(base) && fileExists(join(dirname(path), 'Chart.yaml'))) return 'helm-values';
+  // chart-testing's ci/*.yaml: values files `ct lint` and `ct install` render the chart with.
+  if (isYamlName(base) && basename(dirname(path)) === 'ci' && fileExists(join(dirname(dirname(path)), 'Chart.yaml'))) return 'helm-values';
   // A JSON manifest (`kubectl apply -f x.json`): an object with apiVersion and kind at its top level.
   if (/\.json$/i.test(base)) return /^\s*[{[]/.test(text) && looksLikeKubernetes(text) ? 'kubernetes' : 'other';
   if (!isYamlName(base) && !context.composeGlob) return context.named && looksLikeDockerfile(text) ? 'dockerfile' : 'other';

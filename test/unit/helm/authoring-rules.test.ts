@@ -79,6 +79,17 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
     },
     expected: ['values-prod.yaml helm-values-schema@1:2-5', 'values.yaml helm-values-schema@2:0-5'],
   },
+  {
+    name: "chart-testing's ci/*.yaml values files are checked against the schema too, as applied over values.yaml",
+    files: {
+      'templates/cm.yaml': CM('  a: {{ .Values.image.tag | quote }}'),
+      'values.yaml': 'image:\n  tag: "1"\n',
+      'ci/bad-values.yaml': 'image:\n  tag: 2\n',
+      'ci/good-values.yaml': 'image:\n  tag: "2"\n',
+      'values.schema.json': '{"type":"object","properties":{"image":{"type":"object","properties":{"tag":{"type":"string"}}}}}',
+    },
+    expected: ['ci/bad-values.yaml helm-values-schema@1:2-5'],
+  },
   { name: 'no unused values when a template hands .Values whole to a helper', files: { 'templates/cm.yaml': CM('  a: {{ include "h" .Values }}'), 'templates/_helpers.tpl': '{{- define "h" }}{{ .anything }}{{ end }}\n', 'values.yaml': 'x: 1\n' }, expected: [] },
 ];
 

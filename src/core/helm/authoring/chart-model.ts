@@ -96,7 +96,8 @@ export class AuthoringIndex {
   chartOf(file: string): ChartView | undefined {
     let dir = dirname(file);
     for (let i = 0; i < 3 && dir !== dirname(dir); i++, dir = dirname(dir)) {
-      if (this.sources.exists(join(dir, 'Chart.yaml')) && (i === 0 || file.startsWith(join(dir, 'templates') + sep))) return this.view(dir);
+      const ciValues = i === 1 && basename(dirname(file)) === 'ci';
+      if (this.sources.exists(join(dir, 'Chart.yaml')) && (i === 0 || ciValues || file.startsWith(join(dir, 'templates') + sep))) return this.view(dir);
       if (basename(dir) === 'templates') {
         const chart = dirname(dir);
         if (this.sources.exists(join(chart, 'Chart.yaml'))) return this.view(chart);
