@@ -9,13 +9,11 @@
 // Chromium on the fixture chart; the test reads the colours the editor painted and saves
 // test-results/helm-template.png. This VS Code's own window belongs to run.mjs, which cannot be reached
 // from the extension host.
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
-const os = require('os');
 const path = require('path');
 const { suite, test, after } = require('../harness/runner');
 const h = require('../harness/helpers');
+const { Workbench, until } = require('../harness/second-workbench');
 const { vscode, assert } = h;
 
 const CHART = 'helm-language/highlight';
@@ -28,117 +26,8 @@ async function open(relative) {
   return (await h.openFixture(relative)).document;
 }
 
-/** The Shipshape extension as VS Code loaded it. */
-function shipshape() {
-  const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'shipshape' && e.packageJSON.publisher === 'shipshape');
-  assert.ok(ext, 'the Shipshape extension is not installed');
-  return ext;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The second workbench for the screenshot: started by one test, stopped by after() whatever happens.
-
-const cleanups = [];
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch {
-      // best effort: the process may be gone already
-    }
-  }
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(probe, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs * h.SCALE;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} (after ${Math.round((timeoutMs * h.SCALE) / 1000)} s)`);
-    await sleep(250);
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** code-server of this install on `folder`, with this window's extensions; returns its URL. */
-async function startSecondCodeServer(folder) {
-  // appRoot is <code-server>/lib/vscode; the server's entry point sits beside it.
-  const entry = path.join(vscode.env.appRoot, '..', '..', 'out', 'node', 'entry.js');
-  assert.ok(fs.existsSync(entry), `no code-server entry point at ${entry}`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-helm-shot-'));
-  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const userData = path.join(tmp, 'user-data');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.colorTheme': 'Default Dark Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'extensions.ignoreRecommendations': true,
-      'git.enabled': false,
-      'files.autoSave': 'off',
-      'editor.minimap.enabled': false,
-      'chat.commandCenter.enabled': false,
-      'chat.disableAIFeatures': true,
-    }),
-  );
-  // The extension host's variables would make the new server think it is a child of this one, and the
-  // harness run the suites there too.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|CODE_SERVER_|SHIPSHAPE_IT_|ELECTRON_)/.test(k)));
-  const port = await freePort();
-  const log = path.join(tmp, 'code-server.log');
-  const fd = fs.openSync(log, 'w');
-  const config = path.join(tmp, 'config.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  const args = [entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', path.dirname(shipshape().extensionPath), folder];
-  const child = spawn(process.execPath, args, { env, cwd: tmp, stdio: ['ignore', fd, fd], detached: true });
-  fs.closeSync(fd);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  cleanups.push(async () => {
-    // Its extension host and helpers share its process group.
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    for (let i = 0; i < 20 && !exited; i++) await sleep(250);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const tail = () => fs.readFileSync(log, 'utf8').split('\n').slice(-15).join('\n');
-  await until(async () => {
-    if (exited) throw new Error(`the second code-server exited:\n${tail()}`);
-    return (await fetch(`${url}/healthz`)).ok;
-  }, 30_000, `the second code-server did not answer on ${url}`).catch((error) => {
-    throw new Error(`${error.message}\n${tail()}`);
-  });
-  return url;
-}
+const workbench = new Workbench();
 
 /** Per view line (top to bottom) its token spans: text and painted colour. */
 function paintedTokens(page) {
@@ -166,7 +55,7 @@ const DARK_MODERN = {
 
 suite('Helm template language', () => {
   after(async () => {
-    await cleanup();
+    await workbench.close();
     await h.resetEditors();
   });
 
@@ -237,12 +126,12 @@ suite('Helm template language', () => {
     const { chromium } = require('playwright-core');
     const folder = h.fixtureUri(CHART).fsPath;
     fs.rmSync(SCREENSHOT, { force: true });
-    const url = await startSecondCodeServer(folder);
+    const url = await workbench.start(folder);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
     });
-    cleanups.push(() => browser.close());
+    workbench.onClose(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 30_000 * h.SCALE });
     await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: 30_000 * h.SCALE });

@@ -6,123 +6,16 @@
 // walkthrough (walkthrough.png). This window belongs to run.mjs and cannot be reached from the
 // extension host, so a second code-server of this install (same extensions, no harness variables: the
 // harness stays idle there) serves the fixture workspace to a headless Chromium.
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
-const os = require('os');
 const path = require('path');
 const { suite, test, before, after } = require('../harness/runner');
 const h = require('../harness/helpers');
+const { Workbench, until, sleep } = require('../harness/second-workbench');
 const { vscode, assert } = h;
 
 const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', 'test-results');
 const web = vscode.env.uiKind === vscode.UIKind.Web;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const cleanups = [];
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch {
-      // best effort: the process may be gone already
-    }
-  }
-}
-
-async function until(probe, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs * h.SCALE;
-  let lastError;
-  for (;;) {
-    const value = await probe().catch((error) => ((lastError = error), undefined));
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} (after ${Math.round((timeoutMs * h.SCALE) / 1000)} s)${lastError ? `; last error: ${lastError.message.split('\n')[0]}` : ''}`);
-    await sleep(250);
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** code-server of this install on `folder`, with this window's extensions; returns its URL. */
-async function startSecondCodeServer(folder) {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'shipshape' && e.packageJSON.publisher === 'shipshape');
-  assert.ok(extension, 'the Shipshape extension is not installed');
-  // appRoot is <code-server>/lib/vscode; the server's entry point sits beside it.
-  const entry = path.join(vscode.env.appRoot, '..', '..', 'out', 'node', 'entry.js');
-  assert.ok(fs.existsSync(entry), `no code-server entry point at ${entry}`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-screens-'));
-  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const userData = path.join(tmp, 'user-data');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.colorTheme': 'Default Dark Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.welcomePage.walkthroughs.openOnInstall': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.hover.delay': 300,
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'extensions.ignoreRecommendations': true,
-      'git.enabled': false,
-      'files.autoSave': 'off',
-      'editor.minimap.enabled': false,
-      'chat.commandCenter.enabled': false,
-      'chat.disableAIFeatures': true,
-    }),
-  );
-  // The extension host's variables would make the new server think it is a child of this one, and the
-  // harness run the suites there too.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|CODE_SERVER_|SHIPSHAPE_IT_|ELECTRON_)/.test(k)));
-  const port = await freePort();
-  const log = path.join(tmp, 'code-server.log');
-  const fd = fs.openSync(log, 'w');
-  const config = path.join(tmp, 'config.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  const args = [entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', path.dirname(extension.extensionPath), folder];
-  const child = spawn(process.execPath, args, { env, cwd: tmp, stdio: ['ignore', fd, fd], detached: true });
-  fs.closeSync(fd);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  cleanups.push(async () => {
-    // Its extension host and helpers share its process group.
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    for (let i = 0; i < 20 && !exited; i++) await sleep(250);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const tail = () => fs.readFileSync(log, 'utf8').split('\n').slice(-15).join('\n');
-  await until(async () => {
-    if (exited) throw new Error(`the second code-server exited:\n${tail()}`);
-    return (await fetch(`${url}/healthz`)).ok;
-  }, 30_000, `the second code-server did not answer on ${url}`).catch((error) => {
-    throw new Error(`${error.message}\n${tail()}`);
-  });
-  return url;
-}
+const workbench = new Workbench();
 
 let page;
 
@@ -154,10 +47,11 @@ async function palette(title, then) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 3000 });
-    await input.fill(`>${title}`);
+    // Short waits inside the retry: a palette that closed under us is opened again, not waited on.
+    await input.fill(`>${title}`, { timeout: 3000 });
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: 3000 });
-    await row.click();
+    await row.click({ timeout: 3000 });
     return true;
   }, 20_000, `the command "${title}" did not run from the palette`);
   if (then !== undefined) {
@@ -195,17 +89,17 @@ suite('Screens', () => {
     const { chromium } = require('playwright-core');
     const folder = h.workspaceRoot().fsPath;
     await vscode.commands.executeCommand('shipshape.lintWorkspace');
-    const url = await startSecondCodeServer(folder);
+    const url = await workbench.start(folder, { 'workbench.welcomePage.walkthroughs.openOnInstall': false, 'workbench.hover.delay': 300 });
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
     });
-    cleanups.push(() => browser.close());
+    workbench.onClose(() => browser.close());
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 30_000 * h.SCALE });
     await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: 30_000 * h.SCALE });
   });
-  after(cleanup);
+  after(() => workbench.close());
 
   screen('the tree grouped by kind of file: icons per kind, objects under their kind', 'tree-by-kind.png', async () => {
     await palette('Focus on Shipshape View');
