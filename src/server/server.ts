@@ -10,7 +10,7 @@
  * answer for the file being typed in.
  */
 import { existsSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { basename, isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -92,7 +92,7 @@ export function startServer(connection: Connection): void {
     return path;
   };
   const keyOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
-  const uriOf = (key: string): string => uris.get(key) ?? (key.includes(':') && !key.startsWith('/') ? key : pathToFileURL(key).href);
+  const uriOf = (key: string): string => uris.get(key) ?? (isAbsolute(key) ? pathToFileURL(key).href : key);
 
   // Charts render in a worker thread beside the bundle (running from source: in place), so that a
   // big chart's render never holds up a keystroke's findings, a hover or a completion.

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isDirectory, isInsideRoots, MAX_READ_BYTES, readSmallFile } from './read';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { CheckOptions } from '../config/options';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { lintDockerfile } from '../dockerfile';
@@ -259,7 +259,8 @@ export class Project {
   }
 
   optionsFor(key: string): CheckOptions {
-    return this.config.optionsFor(key.includes(':') && !existsSync(key) ? join(this.options.roots[0] ?? process.cwd(), 'untitled') : key);
+    // A key is a path, or the URI of a buffer with no file (`untitled:…`): that one takes the workspace's options.
+    return this.config.optionsFor(isAbsolute(key) ? key : join(this.options.roots[0] ?? process.cwd(), 'untitled'));
   }
 
   /** Listings of chart folders are read again. */
@@ -364,7 +365,7 @@ export class Project {
     // Unrendered templates tell other files what exists (a ConfigMap a template defines is not missing).
     if ((kind === 'kubernetes' || kind === 'helm-template') && entry.text !== undefined && /\.ya?ml$/i.test(key)) this.yaml.setManifest(key, entry.text);
     else this.yaml.remove(key);
-    if (!key.includes(':') || existsSync(key)) {
+    if (isAbsolute(key)) { // an untitled buffer is not a workspace file for the tree
       const path = toInventoryPath(key);
       if (entry.text === undefined || kind === 'config') this.inventory.remove(path);
       else this.inventory.update(path, kind === 'helm-template' ? undefined : entry.text, kind === 'kubernetes' ? this.yaml.parsed(key) : undefined);

@@ -25,8 +25,9 @@ export class TestClient {
   /** What the client answers to `workspace/configuration` (the `shipshape` section). */
   configuration: Record<string, unknown> = {};
 
-  constructor(private readonly root: string) {
-    this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `cwd`: where the editor started the server (VS Code: not the workspace). */
+  constructor(private readonly root: string, cwd = root) {
+    this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: PublishedDiagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);

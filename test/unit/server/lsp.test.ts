@@ -231,3 +231,20 @@ test('a settings change applies to every file, open buffers keep their unsaved t
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   await client.waitFor(() => codes(dockerfile).filter((c) => c === 'no-latest-tag').length === 2, 'back on, still on the unsaved text');
 });
+
+test('an untitled buffer is checked with the workspace folder\'s .shipshape.yaml, and its findings go to its own URI', { skip }, async () => {
+  const root = workspace();
+  writeFileSync(join(root, '.shipshape.yaml'), 'rules:\n  no-latest-tag: off\n');
+  const client = new TestClient(root, tmpdir()); // the server's cwd is not the workspace
+  clients.push(client);
+  await client.initialize();
+  const uri = 'untitled:Untitled-1';
+  const text = 'FROM node:latest\nFROM node:20 AS build\nCOPY --from=0 /a /b\nCMD node server.js\n';
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  const found = await client.waitFor(() => client.diagnostics.get(uri)?.length ? client.diagnostics.get(uri) : undefined, 'findings for the untitled buffer');
+  const rules = new Set(found.map((d) => d.code));
+  assert.ok(rules.has('exec-form-cmd'), `the untitled Dockerfile is linted: ${[...rules].join(', ')}`);
+  assert.ok(!rules.has('no-latest-tag'), 'the workspace folder\'s .shipshape.yaml turns no-latest-tag off for it too');
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await client.waitFor(() => client.diagnostics.get(uri)?.length === 0, 'its findings cleared once closed');
+});
