@@ -108,6 +108,8 @@ export interface RenderResult {
   notes?: string;
   /** Additive: warnings helm would log (coalescing conflicts, non-bool conditions, deprecation). */
   warnings: string[];
+  /** The coalesced values the templates saw (subcharts' and packaged subcharts' included): where a caller finds the secrets to hide. */
+  values: unknown;
 }
 
 const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -335,6 +337,7 @@ function renderChartUnsafe(dir: string, options: RenderOptions, seen: { values?:
     ],
     notes,
     warnings,
+    values,
   };
 }
 

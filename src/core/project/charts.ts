@@ -9,6 +9,7 @@ import { renderChart, type RenderedManifest } from '../helm';
 import { renderErrorHeadline } from '../helm/errors';
 import { helmRenderRule } from '../rules/helm-render';
 import { templateTypeFix } from '../helm/authoring/type-fixes';
+import { secretValuesOf } from '../secrets/redact';
 
 export interface RenderedDocument {
   /** The virtual file name the document is indexed under. */
@@ -18,6 +19,8 @@ export interface RenderedDocument {
 
 export interface ChartRender {
   documents: RenderedDocument[];
+  /** Values of the render that may be secrets (every chart's of the tree, packaged subcharts too): hidden in every finding of the chart. */
+  secretValues?: string[];
   /** The chart does not render: one finding on its Chart.yaml. */
   error?: Diagnostic;
 }
@@ -49,8 +52,12 @@ export interface ChartRenderer {
 export function renderForCheck(request: ChartRenderRequest): ChartRender {
   const { chartDir, kubernetesVersion, overrides, valuesFiles, readRoot, shouldCancel } = request;
   try {
-    const { manifests } = renderChart(chartDir, { kubeVersion: kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles, readRoot, shouldCancel });
-    return { documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })) };
+    const options = { kubeVersion: kubernetesVersion, lintMode: true, fileOverrides: overrides, valuesFiles, readRoot, shouldCancel, hideSecretsInErrors: true };
+    const { manifests, values } = renderChart(chartDir, options);
+    return {
+      documents: manifests.map((manifest, i) => ({ name: `${templateFile(chartDir, manifest.source)}#${i}`, manifest })),
+      secretValues: secretValuesOf(values),
+    };
   } catch (error) {
     const raw = (error as Error).message;
     const headline = renderErrorHeadline(raw);

@@ -550,7 +550,9 @@ export class Project {
       const text = this.readAny(file);
       if (text !== undefined) addFile(parseYamlFile(text));
     }
-    for (const doc of this.charts.get(top)?.render?.documents ?? []) addFile(this.yaml.parsed(doc.name));
+    const render = this.charts.get(top)?.render;
+    for (const doc of render?.documents ?? []) addFile(this.yaml.parsed(doc.name));
+    for (const value of render?.secretValues ?? []) wide.add(value);
     const secrets = { wide: [...wide] };
     this.secretsOfCharts.set(top, { generation: this.generation, secrets });
     return secrets;

@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import { Project } from '../../../src/core/project';
 import { LineIndex } from '../../../src/core/text/lines';
+import { tarGz } from '../tar-gz';
 
 interface Case {
   name: string;
-  files: Record<string, string>;
+  files: Record<string, string | Buffer>;
   /** Markers that must never appear in any output. */
   secrets: string[];
   /** Rule ids that must report (so the secret really reaches a message). */
@@ -87,6 +88,21 @@ const cases: Case[] = [
     shown: ['MkShownNameN'],
   },
   {
+    name: "a packaged subchart's secret-named values (charts/*.tgz), quoted where an integer belongs",
+    files: {
+      'chart/Chart.yaml': chartYaml,
+      'chart/values.yaml': 'db:\n  enabled: true\n',
+      'chart/charts/db-0.1.0.tgz': tarGz({
+        'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n',
+        'db/values.yaml': 'auth:\n  password: MkTgzPwX\nkind: MkShownTypeY\n',
+        'db/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: {{ .Values.kind }}\n  ports:\n    - port: {{ .Values.auth.password }}\n',
+      }),
+    },
+    secrets: ['MkTgzPwX'],
+    rules: ['k8s-schema'],
+    shown: ['MkShownTypeY'],
+  },
+  {
     name: 'values.schema.json problems on values named like secrets',
     files: {
       'chart/Chart.yaml': chartYaml,
@@ -112,7 +128,7 @@ const cases: Case[] = [
   },
 ];
 
-function workspace(files: Record<string, string>): string {
+function workspace(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-secrets-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
