@@ -9,6 +9,8 @@ export interface FeatureContext {
   chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void;
   /** The language server's check of a rendered chart's documents (undefined when superseded). */
   checkRendered?: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
+  /** The text with the chart's secret values hidden, as the language server knows them. */
+  hideSecrets?: (chartDir: string, text: string) => Promise<string>;
 }
 
 export type RegisterFeature = (context: FeatureContext) => vscode.Disposable[];

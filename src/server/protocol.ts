@@ -13,5 +13,7 @@ export const CHART_VALUES_NOTIFICATION = 'shipshape/chartValuesFiles';
  * Render Helm Chart view) with the chart's options; resolves `{ problems }` (RenderedProblem[]), or null when cancelled.
  */
 export const CHECK_RENDERED_REQUEST = 'shipshape/checkRendered';
+/** Request, `{ chart, text }`: the text with the chart's secret values hidden (what a `helm` binary printed); resolves `{ text }`. */
+export const HIDE_SECRETS_REQUEST = 'shipshape/hideSecrets';
 /** Request, `{ uri }`: what Shipshape takes the file for, `{ kind, kubernetesVersion?, chart? }` (kind as core/project/kinds.ts). */
 export const FILE_INFO_REQUEST = 'shipshape/fileInfo';

@@ -42,8 +42,9 @@ import { buildTree } from '../core/project/tree';
 import { describeProject } from '../core/project/summary';
 import { ruleDocUri, toLspDiagnostic, type DiagnosticData } from './convert';
 import { ruleMeta } from '../core/rules/registry';
-import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, FILE_INFO_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
+import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, HIDE_SECRETS_REQUEST, FILE_INFO_REQUEST, CHECK_WORKSPACE_REQUEST, TREE_CHANGED, TREE_REQUEST } from './protocol';
 import { checkRendered, type Segment } from '../core/project/rendered';
+import { redactText } from '../core/secrets/redact';
 import { toCheckOptions, type ClientSettings } from '../core/config/settings';
 import { composeGlobMatcher } from './settings';
 import { RenderClient } from '../core/helm/worker/render-client';
@@ -464,6 +465,11 @@ export function startServer(connection: Connection): void {
       secrets: project.secretsOfChart(chart),
     });
     return problems && !token.isCancellationRequested ? { problems } : null;
+  });
+
+  connection.onRequest(HIDE_SECRETS_REQUEST, async ({ chart, text }: { chart: string; text: string }) => {
+    await ready;
+    return { text: redactText(text, project?.secretsOfChart(chart)?.wide ?? []) };
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async () => {

@@ -43,10 +43,12 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
     log: (message: string) => void,
     private readonly chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void,
     checkRendered?: SessionServices['checkRendered'],
+    hideSecrets?: SessionServices['hideSecrets'],
   ) {
     this.services = {
       log,
       checkRendered: checkRendered ?? (async () => undefined),
+      hideSecrets: hideSecrets ?? (async (_chart, text) => text),
       rendered: vscode.languages.createDiagnosticCollection('shipshape-helm-rendered'),
       templates: vscode.languages.createDiagnosticCollection('shipshape-helm-templates'),
       // Bundled beside extension.js (scripts/build.mjs).
@@ -180,8 +182,8 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   }
 }
 
-export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen, checkRendered }) => {
-  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen, checkRendered);
+export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen, checkRendered, hideSecrets }) => {
+  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen, checkRendered, hideSecrets);
   // The server learns each chart's remembered values files at start (it answers hovers with them).
   for (const { chartDir, valuesFiles } of rememberedChoices(extension.workspaceState)) chartValuesChosen?.(chartDir, valuesFiles);
   return [

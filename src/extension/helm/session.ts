@@ -36,6 +36,8 @@ export interface SessionServices {
   renderer: RenderClient;
   /** The language server checks the rendered documents (undefined when superseded or cancelled). */
   checkRendered: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
+  /** A `helm` binary's message with the chart's secret values hidden (it quotes values as they are). */
+  hideSecrets: (chartDir: string, text: string) => Promise<string>;
 }
 
 interface Outcome {
@@ -149,7 +151,8 @@ export class ChartSession implements vscode.Disposable {
       return { output, manifests: [], engine: 'helm' };
     } catch (e) {
       if (abort.signal.aborted) return { output: '', manifests: [], engine: 'helm', cancelled: true };
-      const error = e instanceof HelmBinaryError ? { message: e.message, location: e.location, trace: templateLocations(e.message) } : { message: (e as Error).message };
+      const message = await this.services.hideSecrets(this.chartDir, (e as Error).message);
+      const error = e instanceof HelmBinaryError ? { message, location: e.location, trace: templateLocations(e.message) } : { message };
       return { output: '', manifests: [], error, engine: 'helm' };
     } finally {
       sub?.dispose();

@@ -83,3 +83,18 @@ test('the language server publishes, hovers and hints no secret', { skip }, asyn
   assert.ok(labels.includes('MkShownSizeB'), labels);
   assert.ok(!labels.includes('MkLspPwA'), labels);
 });
+
+test("what a helm binary printed is shown with the chart's secrets hidden (shipshape/hideSecrets), other values kept", { skip }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-secrets-helm-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  const client = new TestClient(root);
+  clients.push(client);
+  await client.initialize();
+  const stderr = 'template: app/templates/deploy.yaml:6:14: executing "app/templates/deploy.yaml" at <.Values.db.password>: wrong type: "MkLspPwA" is not "MkShownSizeB"';
+  const { text } = (await client.connection.sendRequest('shipshape/hideSecrets', { chart: join(root, 'app'), text: stderr })) as { text: string };
+  assert.ok(!text.includes('MkLspPwA'), text);
+  assert.ok(text.includes('MkShownSizeB') && text.includes('deploy.yaml:6:14'), text);
+});
