@@ -5,7 +5,9 @@ import { annotationSyntax } from './rules/annotation-syntax';
 import { backendMissing } from './rules/backend-missing';
 import { configInCommand } from './rules/config-in-command';
 import { duplicateObject } from './rules/duplicate-object';
+import { finalizerName } from './rules/finalizer-name';
 import { hostNetwork } from './rules/host-network';
+import { hostPort } from './rules/host-port';
 import { imageLatest } from './rules/image-latest';
 import { labelSyntax } from './rules/label-syntax';
 import { missingConfigKey } from './rules/missing-config-key';
@@ -27,6 +29,7 @@ import { selectorMismatch } from './rules/selector-mismatch';
 import { serviceSelectsNothing } from './rules/service-selects-nothing';
 import { serviceTargetPort } from './rules/service-target-port';
 import { singleProcess } from './rules/single-process';
+import { storageRequest } from './rules/storage-request';
 
 export const kubernetesRuleList: readonly KubernetesRule[] = [
   // The talk's practices, per pod.
@@ -58,6 +61,9 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   annotationSyntax,
   portRange,
   resourceQuantity,
+  finalizerName,
+  storageRequest,
+  hostPort,
 ];
 
 export const kubernetesRules: RuleMeta[] = kubernetesRuleList.map((r) => r.meta);

@@ -228,6 +228,47 @@ const cases: Case[] = [
   { rule: 'k8s-resource-quantity', name: 'hugepages in whole pages', yaml: pod('resources:\n  requests: {memory: 1Gi, hugepages-2Mi: 6Mi}\n  limits: {hugepages-2Mi: 6Mi}'), expect: [] },
   { rule: 'k8s-resource-quantity', name: 'hugepages not a whole number of pages', yaml: pod('resources:\n  requests: {memory: 1Gi, hugepages-2Mi: 3Mi}\n  limits: {hugepages-2Mi: 3Mi}'), expect: ['hugepages-2Mi: |3Mi', ['hugepages-2Mi: |3Mi', 1]] },
   { rule: 'k8s-resource-quantity', name: 'templated quantity', yaml: pod('resources:\n  requests: {cpu: "{{ .Values.cpu }}"}\n  limits: {cpu: 1}'), expect: [] },
+
+  // Finalizers: qualified names; unprefixed only the standard ones on built-in kinds; not orphan and foregroundDeletion together.
+  { rule: 'k8s-finalizer-name', name: 'prefixed and standard finalizers', yaml: obj('ConfigMap', 'name: c\nfinalizers: [example.com/cleanup, kubernetes, orphan, kubernetes.io/pvc-protection]'), expect: [] },
+  { rule: 'k8s-finalizer-name', name: 'unprefixed non-standard finalizer', yaml: obj('ConfigMap', 'name: c\nfinalizers: [kubernetes, cleanup]'), expect: ['kubernetes, |cleanup'] },
+  { rule: 'k8s-finalizer-name', name: 'finalizer with a space', yaml: obj('ConfigMap', 'name: c\nfinalizers: ["example.com/clean up"]'), expect: ['|"example.com/clean up"'] },
+  { rule: 'k8s-finalizer-name', name: 'finalizer with two slashes', yaml: obj('ConfigMap', 'name: c\nfinalizers: [a.io/b/c]'), expect: ['|a.io/b/c'] },
+  { rule: 'k8s-finalizer-name', name: 'finalizer name part of 64', yaml: obj('ConfigMap', `name: c\nfinalizers: [example.com/${a64}]`), expect: [`|example.com/${a64}`] },
+  { rule: 'k8s-finalizer-name', name: 'finalizer with an uppercase prefix', yaml: obj('ConfigMap', 'name: c\nfinalizers: [Example.com/x]'), expect: ['|Example.com/x'] },
+  { rule: 'k8s-finalizer-name', name: 'orphan and foregroundDeletion', yaml: obj('ConfigMap', 'name: c\nfinalizers: [orphan, foregroundDeletion]'), expect: ['|finalizers'] },
+  { rule: 'k8s-finalizer-name', name: 'custom resource: unprefixed is only a warning', yaml: obj('Widget', 'name: w\nfinalizers: [cleanup]', '', 'example.com/v1'), expect: [] },
+  { rule: 'k8s-finalizer-name', name: 'custom resource: not a qualified name', yaml: obj('Widget', 'name: w\nfinalizers: ["clean up"]', '', 'example.com/v1'), expect: ['|"clean up"'] },
+  { rule: 'k8s-finalizer-name', name: 'CRD takes the generic checks', yaml: obj('CustomResourceDefinition', 'name: widgets.example.com\nfinalizers: [cleanup]', 'spec:\n  group: example.com\n  names: {plural: widgets, kind: Widget}\n', 'apiextensions.k8s.io/v1'), expect: [] },
+  { rule: 'k8s-finalizer-name', name: 'Namespace spec finalizers', yaml: obj('Namespace', 'name: team', 'spec:\n  finalizers: [kubernetes, cleanup]\n'), expect: ['kubernetes, |cleanup'] },
+  { rule: 'k8s-finalizer-name', name: 'templated finalizer', yaml: obj('ConfigMap', 'name: c\nfinalizers: ["{{ .Values.finalizer }}"]'), expect: [] },
+
+  // Storage requests: required and > 0 on claims, StatefulSet claim templates, ephemeral volumes.
+  { rule: 'k8s-storage-request', name: 'claim with storage', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests: {storage: 1Gi}\n'), expect: [] },
+  { rule: 'k8s-storage-request', name: 'claim of 0Gi', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: 0Gi}\n'), expect: ['storage: |0Gi'] },
+  { rule: 'k8s-storage-request', name: 'claim of 0', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: 0}\n'), expect: ['storage: |0'] },
+  { rule: 'k8s-storage-request', name: 'negative claim', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: -1Gi}\n'), expect: ['storage: |-1Gi'] },
+  { rule: 'k8s-storage-request', name: 'smallest positive claim', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: 1m}\n'), expect: [] },
+  { rule: 'k8s-storage-request', name: 'claim without resources', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  accessModes: [ReadWriteOnce]\n'), expect: ['|spec'] },
+  { rule: 'k8s-storage-request', name: 'claim with requests but no storage', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {cpu: 1}\n'), expect: ['|requests'] },
+  { rule: 'k8s-storage-request', name: 'claim with limits only', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    limits: {storage: 1Gi}\n'), expect: ['|resources'] },
+  { rule: 'k8s-storage-request', name: 'unparsable size is the schema’s', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: 10 GB}\n'), expect: [] },
+  { rule: 'k8s-storage-request', name: 'templated size', yaml: obj('PersistentVolumeClaim', 'name: d', 'spec:\n  resources:\n    requests: {storage: "{{ .Values.size }}"}\n'), expect: [] },
+  {
+    rule: 'k8s-storage-request',
+    name: 'StatefulSet claim template of 0',
+    yaml: `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: c, image: a:1}]\n  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 0}}\n`,
+    expect: ['storage: |0'],
+  },
+  { rule: 'k8s-storage-request', name: 'ephemeral volume claim template without storage', yaml: pod('', 'volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]'), expect: ['        |spec'] },
+  { rule: 'k8s-storage-request', name: 'custom resource claims are its schema’s', yaml: obj('Widget', 'name: w', 'spec:\n  resources:\n    requests: {storage: 0}\n', 'example.com/v1'), expect: [] },
+
+  // Host ports under hostNetwork: unset, 0 or equal to containerPort.
+  { rule: 'k8s-host-port', name: 'hostNetwork with equal and unset host ports', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 80}\n  - {containerPort: 81}\n  - {containerPort: 82, hostPort: 0}', 'hostNetwork: true'), expect: [] },
+  { rule: 'k8s-host-port', name: 'hostNetwork with a different host port', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 8080}', 'hostNetwork: true'), expect: ['hostPort: |8080'] },
+  { rule: 'k8s-host-port', name: 'different host port without hostNetwork', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 8080}'), expect: [] },
+  { rule: 'k8s-host-port', name: 'hostNetwork false', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 8080}', 'hostNetwork: false'), expect: [] },
+  { rule: 'k8s-host-port', name: 'pod template', yaml: deployment('matchLabels: {app: web}').replace('      containers: [{name: c, image: a:1}]', '      hostNetwork: true\n      containers: [{name: c, image: a:1, ports: [{containerPort: 53, hostPort: 5353}]}]'), expect: ['hostPort: |5353'] },
 ];
 
 for (const c of cases) {
