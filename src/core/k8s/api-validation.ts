@@ -227,3 +227,191 @@ export function metadataPaths(object: K8sObject): YamlPath[] {
   }
   return paths;
 }
+
+/**
+ * An IP address as Go's net.IP holds it: 16 bytes, IPv4 as the IPv4-mapped `::ffff:a.b.c.d`.
+ * Parsed by characters after the parser kube-apiserver validates IP fields with
+ * (k8s.io/utils/net.ParseIPSloppy, a fork of Go 1.16's net.ParseIP), which accepts leading zeros
+ * in IPv4 octets (`010.1.1.1`, read as decimal) and IPv4-mapped IPv6: servers up to 1.34 only
+ * warn about those (the StrictIPCIDRValidation gate that rejects them is alpha, off by default).
+ */
+export type IpBytes = number[];
+
+const BIG = 0xffffff;
+
+/** Go's dtoi/xtoi: the number at the start of `s` and how many characters it took; none, or too big, fails. */
+function leadingNumber(s: string, start: number, hex: boolean): { n: number; end: number } | undefined {
+  let n = 0;
+  let i = start;
+  for (; i < s.length; i++) {
+    const d = digitValue(s.charCodeAt(i), hex);
+    if (d < 0) break;
+    n = n * (hex ? 16 : 10) + d;
+    if (n >= BIG) return undefined;
+  }
+  return i === start ? undefined : { n, end: i };
+}
+
+function digitValue(c: number, hex: boolean): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (!hex) return -1;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+const V4_IN_V6 = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+
+/** parseIPv4 of Go 1.16: four decimal octets of at most 255, leading zeros allowed; the whole of s[start..end). */
+function parseIpv4(s: string, start = 0, end = s.length): IpBytes | undefined {
+  const bytes: number[] = [];
+  let i = start;
+  for (let octet = 0; octet < 4; octet++) {
+    if (i >= end) return undefined;
+    if (octet > 0) {
+      if (s[i] !== '.') return undefined;
+      i++;
+    }
+    const number = leadingNumber(s.slice(0, end), i, false);
+    if (!number || number.n > 0xff) return undefined;
+    bytes.push(number.n);
+    i = number.end;
+  }
+  return i === end ? [...V4_IN_V6, ...bytes] : undefined;
+}
+
+/** parseIPv6 of Go 1.16 (no zone): hex groups, one `::`, an optional trailing IPv4 in the last 32 bits. */
+function parseIpv6(text: string): IpBytes | undefined {
+  const ip = new Array<number>(16).fill(0);
+  let ellipsis = -1;
+  let s = text;
+  if (s.length >= 2 && s[0] === ':' && s[1] === ':') {
+    ellipsis = 0;
+    s = s.slice(2);
+    if (s.length === 0) return ip;
+  }
+  let i = 0;
+  while (i < 16) {
+    const number = leadingNumber(s, 0, true);
+    if (!number || number.n > 0xffff) return undefined;
+    if (number.end < s.length && s[number.end] === '.') {
+      if (ellipsis < 0 && i !== 12) return undefined;
+      if (i + 4 > 16) return undefined;
+      const ip4 = parseIpv4(s);
+      if (!ip4) return undefined;
+      ip.splice(i, 4, ...ip4.slice(12));
+      s = '';
+      i += 4;
+      break;
+    }
+    ip[i] = number.n >> 8;
+    ip[i + 1] = number.n & 0xff;
+    i += 2;
+    s = s.slice(number.end);
+    if (s.length === 0) break;
+    if (s[0] !== ':' || s.length === 1) return undefined;
+    s = s.slice(1);
+    if (s[0] === ':') {
+      if (ellipsis >= 0) return undefined;
+      ellipsis = i;
+      s = s.slice(1);
+      if (s.length === 0) break;
+    }
+  }
+  if (s.length !== 0) return undefined;
+  if (i < 16) {
+    if (ellipsis < 0) return undefined;
+    const n = 16 - i;
+    for (let j = i - 1; j >= ellipsis; j--) ip[j + n] = ip[j];
+    for (let j = ellipsis + n - 1; j >= ellipsis; j--) ip[j] = 0;
+  } else if (ellipsis >= 0) {
+    return undefined; // `::` must stand for at least one group
+  }
+  return ip;
+}
+
+/** netutils.ParseIPSloppy: the first `.` or `:` decides IPv4 or IPv6. */
+export function parseIpSloppy(s: string): IpBytes | undefined {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '.') return parseIpv4(s);
+    if (s[i] === ':') return parseIpv6(s);
+  }
+  return undefined;
+}
+
+/** net.IP.To4() != nil: IPv4, or IPv4-mapped IPv6. */
+export function isIpv4(ip: IpBytes): boolean {
+  return V4_IN_V6.every((b, i) => ip[i] === b);
+}
+
+export interface Cidr {
+  /** The network address (bits beyond the prefix cleared), 16 bytes. */
+  network: IpBytes;
+  /** The prefix length as written (0–32 for an IPv4 CIDR, 0–128 for IPv6). */
+  bits: number;
+  /** Written as IPv4 (its mask is 32 bits wide). */
+  v4: boolean;
+}
+
+/** The prefix length in the 128-bit space the 16 bytes live in. */
+function prefix128(cidr: Cidr): number {
+  return cidr.v4 ? 96 + cidr.bits : cidr.bits;
+}
+
+function masked(ip: IpBytes, bits: number): IpBytes {
+  return ip.map((b, i) => {
+    const keep = Math.max(0, Math.min(8, bits - i * 8));
+    return b & ((0xff << (8 - keep)) & 0xff);
+  });
+}
+
+/** netutils.ParseCIDRSloppy (Go 1.16's net.ParseCIDR): `ip/bits`, bits in decimal (leading zeros allowed). */
+export function parseCidrSloppy(s: string): Cidr | undefined {
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const address = s.slice(0, slash);
+  const mask = s.slice(slash + 1);
+  let v4 = true;
+  let ip = parseIpv4(address);
+  if (!ip) {
+    v4 = false;
+    ip = parseIpv6(address);
+  }
+  const number = leadingNumber(mask, 0, false);
+  if (!ip || !number || number.end !== mask.length || number.n > (v4 ? 32 : 128)) return undefined;
+  const cidr: Cidr = { network: ip, bits: number.n, v4 };
+  cidr.network = masked(ip, prefix128(cidr));
+  return cidr;
+}
+
+/** net.IPNet.Contains: an IPv4 network holds only IPv4 (or mapped) addresses, an IPv6 one only IPv6. */
+export function cidrContains(cidr: Cidr, ip: IpBytes): boolean {
+  if (isIpv4(cidr.network) !== isIpv4(ip)) return false;
+  const bits = prefix128(cidr);
+  const a = masked(ip, bits);
+  return a.every((b, i) => b === cidr.network[i]);
+}
+
+const IP_MESSAGE = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+const CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** validation.IsValidIPForLegacyField (strict validation off, as on 1.31–1.34 servers). */
+export function isValidIp(value: string): string[] {
+  return parseIpSloppy(value) ? [] : [IP_MESSAGE];
+}
+
+/** validation.IsValidCIDRForLegacyField (strict validation off). */
+export function isValidCidr(value: string): string[] {
+  return parseCidrSloppy(value) ? [] : [CIDR_MESSAGE];
+}
+
+/** ValidateEndpointIP's checks past parsing: no unspecified, loopback or link-local addresses. */
+export function nonSpecialIpErrors(value: string, ip: IpBytes): string[] {
+  const errors: string[] = [];
+  const v4 = isIpv4(ip);
+  if (ip.every((b, i) => b === 0 || (v4 && i >= 10 && i < 12))) errors.push(`may not be unspecified (${value})`);
+  if (v4 ? ip[12] === 127 : ip.every((b, i) => b === (i === 15 ? 1 : 0))) errors.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
+  if (v4 ? ip[12] === 169 && ip[13] === 254 : ip[0] === 0xfe && (ip[1] & 0xc0) === 0x80) errors.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
+  if (v4 ? ip[12] === 224 && ip[13] === 0 && ip[14] === 0 : ip[0] === 0xff && (ip[1] & 0x0f) === 0x02) errors.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+  return errors;
+}

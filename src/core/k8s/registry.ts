@@ -9,6 +9,7 @@ import { finalizerName } from './rules/finalizer-name';
 import { hostNetwork } from './rules/host-network';
 import { hostPort } from './rules/host-port';
 import { imageLatest } from './rules/image-latest';
+import { ipAddress } from './rules/ip-address';
 import { labelSyntax } from './rules/label-syntax';
 import { missingConfigKey } from './rules/missing-config-key';
 import { missingConfigMap } from './rules/missing-configmap';
@@ -64,6 +65,7 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   finalizerName,
   storageRequest,
   hostPort,
+  ipAddress,
 ];
 
 export const kubernetesRules: RuleMeta[] = kubernetesRuleList.map((r) => r.meta);

@@ -1,12 +1,13 @@
 /**
  * What the API server validates beyond the schema (k8s-object-name, k8s-label-syntax,
- * k8s-annotation-syntax, k8s-port-range, k8s-resource-quantity): each case is inline YAML and the
+ * k8s-annotation-syntax, k8s-port-range, k8s-resource-quantity, k8s-finalizer-name,
+ * k8s-storage-request, k8s-host-port, k8s-ip-address, …): each case is inline YAML and the
  * exact ranges the rule must report, with the edges of apimachinery's validators on both sides.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, findings, workspaceOf } from './helpers';
-import { isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName } from '../../../src/core/k8s/api-validation';
+import { cidrContains, isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isValidPortName, parseCidrSloppy, parseIpSloppy } from '../../../src/core/k8s/api-validation';
 import { parseExactQuantity } from '../../../src/core/k8s/rules/resource-quantity';
 import { validateYamlFile } from '../../../src/core/schemas';
 import { testSchemaDir } from '../schemas/schema-dir';
@@ -269,6 +270,44 @@ const cases: Case[] = [
   { rule: 'k8s-host-port', name: 'different host port without hostNetwork', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 8080}'), expect: [] },
   { rule: 'k8s-host-port', name: 'hostNetwork false', yaml: pod('ports:\n  - {containerPort: 80, hostPort: 8080}', 'hostNetwork: false'), expect: [] },
   { rule: 'k8s-host-port', name: 'pod template', yaml: deployment('matchLabels: {app: web}').replace('      containers: [{name: c, image: a:1}]', '      hostNetwork: true\n      containers: [{name: c, image: a:1, ports: [{containerPort: 53, hostPort: 5353}]}]'), expect: ['hostPort: |5353'] },
+
+  // IP addresses and CIDRs, parsed as 1.31–1.34 servers do (leading zeros and IPv4-mapped only warned about).
+  { rule: 'k8s-ip-address', name: 'service IPs', yaml: service('- port: 80', 'type: LoadBalancer\nclusterIP: 10.96.0.10\nclusterIPs: [10.96.0.10, "fd00::10"]\nexternalIPs: [203.0.113.7, "2001:db8::7"]\nloadBalancerSourceRanges: [10.0.0.0/8, " 192.168.0.0/16 ", "2001:db8::/32"]'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'headless and empty clusterIP', yaml: service('- port: 80', 'clusterIP: None') + '---\n' + service('- port: 80', 'clusterIP: ""'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'clusterIP not an IP', yaml: service('- port: 80', 'clusterIP: 10.96.0.300'), expect: ['clusterIP: |10.96.0.300'] },
+  { rule: 'k8s-ip-address', name: 'clusterIP with leading zeros is only warned about', yaml: service('- port: 80', 'clusterIP: 010.096.000.010'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'clusterIP None on a NodePort service', yaml: service('- port: 80', 'type: NodePort\nclusterIP: None'), expect: ['clusterIP: |None'] },
+  { rule: 'k8s-ip-address', name: 'ExternalName clusterIP is not an IP field', yaml: service('- port: 80', 'type: ExternalName\nexternalName: db.example.com\nclusterIP: nonsense'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'clusterIPs first must match clusterIP', yaml: service('- port: 80', 'clusterIP: 10.96.0.10\nclusterIPs: [10.96.0.11]'), expect: ['clusterIPs: [|10.96.0.11'] },
+  { rule: 'k8s-ip-address', name: 'clusterIPs: two of one family', yaml: service('- port: 80', 'clusterIPs: [10.96.0.10, 10.96.0.11]'), expect: ['|clusterIPs'] },
+  { rule: 'k8s-ip-address', name: 'clusterIPs: None not alone', yaml: service('- port: 80', 'clusterIPs: [None, "fd00::1"]'), expect: ['[|None'] },
+  { rule: 'k8s-ip-address', name: 'clusterIPs: three values', yaml: service('- port: 80', 'clusterIPs: [10.96.0.10, "fd00::1", "fd00::2"]'), expect: ['|clusterIPs'] },
+  { rule: 'k8s-ip-address', name: 'clusterIPs: bad entry', yaml: service('- port: 80', 'clusterIPs: [10.96.0.10, "fd00:::1"]'), expect: ['|"fd00:::1"'] },
+  { rule: 'k8s-ip-address', name: 'externalIP with a port', yaml: service('- port: 80', 'externalIPs: ["203.0.113.7:80"]'), expect: ['|"203.0.113.7:80"'] },
+  {
+    rule: 'k8s-ip-address',
+    name: 'externalIPs may not be special',
+    yaml: service('- port: 80', 'externalIPs: [0.0.0.0, 127.0.0.1, 169.254.169.254, 224.0.0.1, "::1", "fe80::1", "ff02::1", "::"]'),
+    expect: ['|0.0.0.0', '|127.0.0.1', '|169.254.169.254', '|224.0.0.1', '|"::1"', '|"fe80::1"', '|"ff02::1"', '|"::"'],
+  },
+  { rule: 'k8s-ip-address', name: 'externalIP 224.0.1.1 is not link-local multicast', yaml: service('- port: 80', 'externalIPs: [224.0.1.1, 169.255.0.1]'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'source range not a CIDR', yaml: service('- port: 80', 'type: LoadBalancer\nloadBalancerSourceRanges: [10.0.0.0/33, 10.0.0.1, "10.0.0.0/8,10.1.0.0/16"]'), expect: ['|10.0.0.0/33', '|10.0.0.1', '|"10.0.0.0/8,10.1.0.0/16"'] },
+  { rule: 'k8s-ip-address', name: 'source ranges on a ClusterIP service', yaml: service('- port: 80', 'loadBalancerSourceRanges: [10.0.0.0/8]'), expect: ['|loadBalancerSourceRanges'] },
+  { rule: 'k8s-ip-address', name: 'host alias and nameserver', yaml: pod('', 'hostAliases:\n  - {ip: 10.1.2.3, hostnames: [db]}\n  - {ip: db.local, hostnames: [x]}\ndnsConfig:\n  nameservers: [1.1.1.1, "2606:4700::1111", 1.1.1]'), expect: ['ip: |db.local', '"2606:4700::1111", |1.1.1'] },
+  {
+    rule: 'k8s-ip-address',
+    name: 'network policy ipBlock',
+    yaml: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16, 10.0.0.0/8, 11.0.0.0/16, 10.2.0.0/33]}\n        - ipBlock: {cidr: 172.16.0.0/12}\n  egress:\n    - to:\n        - ipBlock: {cidr: 10.0.0.0/40}\n        - ipBlock: {cidr: "2001:db8::/32", except: [10.0.0.0/16, "2001:db8:1::/48"]}\n`,
+    expect: ['10.1.0.0/16, |10.0.0.0/8', '|11.0.0.0/16', '|10.2.0.0/33', 'cidr: |10.0.0.0/40', 'except: [|10.0.0.0/16'],
+  },
+  {
+    rule: 'k8s-ip-address',
+    name: 'Endpoints addresses',
+    yaml: `apiVersion: v1\nkind: Endpoints\nmetadata: {name: e}\nsubsets:\n  - addresses: [{ip: 10.0.0.5}, {ip: 127.0.0.1}]\n    notReadyAddresses: [{ip: db.internal}]\n    ports: [{port: 80}]\n`,
+    expect: ['ip: |127.0.0.1', 'ip: |db.internal'],
+  },
+  { rule: 'k8s-ip-address', name: 'templated IP', yaml: service('- port: 80', 'clusterIP: "{{ .Values.ip }}"'), expect: [] },
+  { rule: 'k8s-ip-address', name: 'custom resource IPs are its schema’s', yaml: `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  clusterIP: nonsense\n`, expect: [] },
 ];
 
 for (const c of cases) {
@@ -351,4 +390,47 @@ test('huge values stay fast (the validators are linear)', () => {
   const yaml = obj('ConfigMap', `name: ${long}\nlabels:\n  ${long}: ${long}\nannotations:\n  ${long}: x`);
   for (const rule of ['k8s-object-name', 'k8s-label-syntax', 'k8s-annotation-syntax']) assert.equal(findings(yaml, rule).length > 0, true, rule);
   assert.ok(performance.now() - started < 3000);
+});
+
+test('IP addresses parse as netutils.ParseIPSloppy does (Go 1.16 net.ParseIP)', () => {
+  const show = (s: string) => {
+    const ip = parseIpSloppy(s);
+    return ip && ip.map((b) => b.toString(16).padStart(2, '0')).join('');
+  };
+  assert.equal(show('1.2.3.4'), '00000000000000000000ffff01020304');
+  assert.equal(show('010.001.1.1'), '00000000000000000000ffff0a010101', 'leading zeros are decimal, accepted');
+  assert.equal(show('::'), '0'.repeat(32));
+  assert.equal(show('::1'), '0'.repeat(31) + '1');
+  assert.equal(show('2001:db8::ffff'), '20010db8' + '0'.repeat(20) + 'ffff');
+  assert.equal(show('1:2:3:4:5:6:7:8'), '00010002000300040005000600070008');
+  assert.equal(show('1:2:3:4:5:6:1.2.3.4'), '00010002000300040005000601020304');
+  assert.equal(show('::ffff:1.2.3.4'), '00000000000000000000ffff01020304');
+  assert.equal(show('::1.2.3.4'), '0'.repeat(24) + '01020304');
+  assert.equal(show('FE80::ABC'), 'fe80' + '0'.repeat(25) + 'abc');
+  for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '1.2.3.4 ', ' 1.2.3.4', '1..2.3', '1.2.3.-4', '1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::8', '1:2:3:4:5:6:7:1.2.3.4', ':1', '1:', '12345::', 'fe80::1%eth0', 'a.b.c.d', 'localhost', '1.2.3.4/32', '::ffff:1.2.3', '1.2.3.4:80', '99999999999.1.1.1']) {
+    assert.equal(parseIpSloppy(bad), undefined, bad);
+  }
+});
+
+test('CIDRs parse as netutils.ParseCIDRSloppy, and except must be a strict subset', () => {
+  const valid = (s: string) => parseCidrSloppy(s) !== undefined;
+  for (const good of ['10.0.0.0/8', '10.0.0.1/8', '0.0.0.0/0', '10.0.0.0/32', '10.0.0.0/08', '010.0.0.0/8', '::/0', '2001:db8::/32', '::/128', '::ffff:10.0.0.0/104']) assert.equal(valid(good), true, good);
+  for (const bad of ['10.0.0.0', '10.0.0.0/', '10.0.0.0/33', '::/129', '10.0.0.0/8 ', '10.0.0.0/-1', '10.0.0.0/8/8', '10.0.0/8', '/8', '10.0.0.0/+8']) assert.equal(valid(bad), false, bad);
+  const contains = (cidr: string, ip: string) => cidrContains(parseCidrSloppy(cidr)!, parseIpSloppy(ip)!);
+  assert.equal(contains('10.0.0.0/8', '10.255.255.255'), true);
+  assert.equal(contains('10.0.0.1/8', '10.9.0.0'), true, 'bits beyond the prefix are cleared');
+  assert.equal(contains('10.0.0.0/8', '11.0.0.0'), false);
+  assert.equal(contains('0.0.0.0/0', '1.2.3.4'), true);
+  assert.equal(contains('::/0', '1.2.3.4'), false, 'an IPv6 network holds no IPv4 address');
+  assert.equal(contains('::ffff:10.0.0.0/104', '10.1.2.3'), true);
+  assert.equal(contains('2001:db8::/32', '2001:db8:ffff::1'), true);
+  assert.equal(contains('2001:db8::/32', '2001:db9::'), false);
+});
+
+test('a huge IP value stays linear', () => {
+  const started = performance.now();
+  for (const value of ['0'.repeat(500000) + '.1.1.1', ':'.repeat(200000), '1.'.repeat(200000), '0'.repeat(500000) + '::/8']) {
+    assert.equal(parseIpSloppy(value) === undefined || parseCidrSloppy(value) === undefined, true);
+  }
+  assert.ok(performance.now() - started < 2000);
 });
