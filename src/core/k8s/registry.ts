@@ -11,6 +11,7 @@ import { hostPort } from './rules/host-port';
 import { imageLatest } from './rules/image-latest';
 import { ipAddress } from './rules/ip-address';
 import { labelSyntax } from './rules/label-syntax';
+import { limitRange } from './rules/limit-range';
 import { missingConfigKey } from './rules/missing-config-key';
 import { missingConfigMap } from './rules/missing-configmap';
 import { missingProbes } from './rules/missing-probes';
@@ -22,6 +23,7 @@ import { objectName } from './rules/object-name';
 import { portRange } from './rules/port-range';
 import { privileged } from './rules/privileged';
 import { pvcUnsatisfied } from './rules/pvc-unsatisfied';
+import { quotaResources } from './rules/quota-resources';
 import { resourceQuantity } from './rules/resource-quantity';
 import { runAsRoot } from './rules/run-as-root';
 import { secretInConfigMap } from './rules/secret-in-configmap';
@@ -66,6 +68,8 @@ export const kubernetesRuleList: readonly KubernetesRule[] = [
   storageRequest,
   hostPort,
   ipAddress,
+  quotaResources,
+  limitRange,
 ];
 
 export const kubernetesRules: RuleMeta[] = kubernetesRuleList.map((r) => r.meta);

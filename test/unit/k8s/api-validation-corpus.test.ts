@@ -13,7 +13,7 @@ import { findCharts, renderChart, type RenderOptions } from '../../../src/core/h
 import { parseYamlFile } from '../../../src/core/yaml/parse';
 import { sharedPath } from '../shared-data';
 
-const RULES = new Set(['k8s-object-name', 'k8s-label-syntax', 'k8s-annotation-syntax', 'k8s-port-range', 'k8s-resource-quantity', 'k8s-finalizer-name', 'k8s-storage-request', 'k8s-host-port', 'k8s-ip-address']);
+const RULES = new Set(['k8s-object-name', 'k8s-label-syntax', 'k8s-annotation-syntax', 'k8s-port-range', 'k8s-resource-quantity', 'k8s-finalizer-name', 'k8s-storage-request', 'k8s-host-port', 'k8s-ip-address', 'k8s-quota-resources', 'k8s-limit-range']);
 
 /**
  * Reviewed: none. The corpus's only API-server rejection of this kind, `protocol: tcp` on container

@@ -1,7 +1,7 @@
 /**
  * What the API server validates beyond the schema (k8s-object-name, k8s-label-syntax,
  * k8s-annotation-syntax, k8s-port-range, k8s-resource-quantity, k8s-finalizer-name,
- * k8s-storage-request, k8s-host-port, k8s-ip-address, …): each case is inline YAML and the
+ * k8s-storage-request, k8s-host-port, k8s-ip-address, k8s-quota-resources, k8s-limit-range): each case is inline YAML and the
  * exact ranges the rule must report, with the edges of apimachinery's validators on both sides.
  */
 import { test } from 'node:test';
@@ -308,6 +308,40 @@ const cases: Case[] = [
   },
   { rule: 'k8s-ip-address', name: 'templated IP', yaml: service('- port: 80', 'clusterIP: "{{ .Values.ip }}"'), expect: [] },
   { rule: 'k8s-ip-address', name: 'custom resource IPs are its schema’s', yaml: `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  clusterIP: nonsense\n`, expect: [] },
+
+  // ResourceQuota: quota resource names, non-negative quantities, whole counts.
+  {
+    rule: 'k8s-quota-resources',
+    name: 'valid quota',
+    yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    requests.cpu: "4"\n    limits.memory: 8Gi\n    pods: "10"\n    requests.storage: 100Gi\n    count/deployments.apps: "5"\n    gold.storageclass.storage.k8s.io/requests.storage: 10Gi\n    requests.nvidia.com/gpu: "2"\n    hugepages-2Mi: 1Gi\n    services.loadbalancers: "0"\n'),
+    expect: [],
+  },
+  { rule: 'k8s-quota-resources', name: 'storage is not a quota resource', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    storage: 10Gi\n'), expect: ['|storage'] },
+  { rule: 'k8s-quota-resources', name: 'unknown unprefixed name', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    cpus: "4"\n    deployments: "2"\n'), expect: ['|cpus', '|deployments'] },
+  { rule: 'k8s-quota-resources', name: 'name that is not qualified', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    "requests cpu": "4"\n'), expect: ['|"requests cpu"'] },
+  { rule: 'k8s-quota-resources', name: 'negative quantity', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    requests.memory: -1Gi\n'), expect: ['requests.memory: |-1Gi'] },
+  { rule: 'k8s-quota-resources', name: 'fractional counts', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    pods: 2.5\n    count/jobs.batch: 500m\n    requests.cpu: 500m\n'), expect: ['pods: |2.5', 'count/jobs.batch: |500m'] },
+  { rule: 'k8s-quota-resources', name: 'unparsable is the schema’s', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    pods: ten\n'), expect: [] },
+  { rule: 'k8s-quota-resources', name: 'templated value', yaml: obj('ResourceQuota', 'name: q', 'spec:\n  hard:\n    pods: "{{ .Values.pods }}"\n'), expect: [] },
+
+  // LimitRange: types, resource names per type, ordering, Pod without defaults, PVC needs storage bounds.
+  {
+    rule: 'k8s-limit-range',
+    name: 'valid limit range',
+    yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      min: {cpu: 100m, memory: 64Mi}\n      defaultRequest: {cpu: 250m, memory: 128Mi}\n      default: {cpu: 500m, memory: 256Mi}\n      max: {cpu: "2", memory: 1Gi}\n      maxLimitRequestRatio: {cpu: "4"}\n    - type: Pod\n      max: {cpu: "4"}\n    - type: PersistentVolumeClaim\n      min: {storage: 1Gi}\n      max: {storage: 100Gi}\n'),
+    expect: [],
+  },
+  { rule: 'k8s-limit-range', name: 'equal bounds', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      min: {cpu: 500m}\n      defaultRequest: {cpu: "0.5"}\n      default: {cpu: 500m}\n      max: {cpu: "0.5"}\n'), expect: [] },
+  { rule: 'k8s-limit-range', name: 'min above max', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      min: {memory: 2Gi}\n      max: {memory: 1Gi}\n'), expect: ['memory: |2Gi'] },
+  { rule: 'k8s-limit-range', name: 'default above max', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      default: {cpu: "3"}\n      max: {cpu: "2"}\n'), expect: ['cpu: |"3"'] },
+  { rule: 'k8s-limit-range', name: 'defaultRequest above default', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      defaultRequest: {memory: 1Gi}\n      default: {memory: 1G}\n'), expect: ['memory: |1Gi'] },
+  { rule: 'k8s-limit-range', name: 'min above defaultRequest', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      min: {cpu: 200m}\n      defaultRequest: {cpu: 100m}\n'), expect: ['cpu: |100m'] },
+  { rule: 'k8s-limit-range', name: 'ratio below 1', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      maxLimitRequestRatio: {cpu: 500m}\n'), expect: ['cpu: |500m'] },
+  { rule: 'k8s-limit-range', name: 'Pod limit with defaults', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Pod\n      default: {cpu: "1"}\n      max: {cpu: "2"}\n'), expect: ['|default'] },
+  { rule: 'k8s-limit-range', name: 'container limit on storage', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      max: {storage: 1Gi, cpus: "1"}\n'), expect: ['{|storage', '|cpus'] },
+  { rule: 'k8s-limit-range', name: 'PVC limit without storage bounds', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: PersistentVolumeClaim\n      max: {cpu: "1"}\n'), expect: ['- |type: PersistentVolumeClaim'] },
+  { rule: 'k8s-limit-range', name: 'unknown and duplicate types', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Node\n      max: {cpu: "1"}\n    - type: Container\n      max: {cpu: "1"}\n    - type: Container\n      max: {cpu: "2"}\n'), expect: ['type: |Node', ['type: |Container', 1]] },
+  { rule: 'k8s-limit-range', name: 'extended resource default must equal defaultRequest', yaml: obj('LimitRange', 'name: l', 'spec:\n  limits:\n    - type: Container\n      default: {nvidia.com/gpu: "2"}\n      defaultRequest: {nvidia.com/gpu: "1"}\n'), expect: ['defaultRequest: {nvidia.com/gpu: |"1"'] },
 ];
 
 for (const c of cases) {
