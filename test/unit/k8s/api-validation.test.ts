@@ -293,6 +293,30 @@ const cases: Case[] = [
   { rule: 'k8s-ip-address', name: 'externalIP 224.0.1.1 is not link-local multicast', yaml: service('- port: 80', 'externalIPs: [224.0.1.1, 169.255.0.1]'), expect: [] },
   { rule: 'k8s-ip-address', name: 'source range not a CIDR', yaml: service('- port: 80', 'type: LoadBalancer\nloadBalancerSourceRanges: [10.0.0.0/33, 10.0.0.1, "10.0.0.0/8,10.1.0.0/16"]'), expect: ['|10.0.0.0/33', '|10.0.0.1', '|"10.0.0.0/8,10.1.0.0/16"'] },
   { rule: 'k8s-ip-address', name: 'source ranges on a ClusterIP service', yaml: service('- port: 80', 'loadBalancerSourceRanges: [10.0.0.0/8]'), expect: ['|loadBalancerSourceRanges'] },
+  {
+    rule: 'k8s-ip-address',
+    name: 'source ranges annotation',
+    yaml: service('- port: 80', 'type: LoadBalancer').replace('name: s', 'name: s\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: " 10.0.0.0/8, 192.168.0.0/16 "'),
+    expect: [],
+  },
+  {
+    rule: 'k8s-ip-address',
+    name: 'source ranges annotation with a bad range',
+    yaml: service('- port: 80', 'type: LoadBalancer').replace('name: s', 'name: s\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8,10.1.0.0'),
+    expect: ['source-ranges: |10.0.0.0/8,10.1.0.0'],
+  },
+  {
+    rule: 'k8s-ip-address',
+    name: 'source ranges annotation on a ClusterIP service',
+    yaml: service('- port: 80').replace('name: s', 'name: s\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8'),
+    expect: ['|service.beta.kubernetes.io/load-balancer-source-ranges'],
+  },
+  {
+    rule: 'k8s-ip-address',
+    name: 'source ranges annotation is ignored beside the field',
+    yaml: service('- port: 80', 'type: LoadBalancer\nloadBalancerSourceRanges: [10.0.0.0/8]').replace('name: s', 'name: s\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: nonsense'),
+    expect: [],
+  },
   { rule: 'k8s-ip-address', name: 'host alias and nameserver', yaml: pod('', 'hostAliases:\n  - {ip: 10.1.2.3, hostnames: [db]}\n  - {ip: db.local, hostnames: [x]}\ndnsConfig:\n  nameservers: [1.1.1.1, "2606:4700::1111", 1.1.1]'), expect: ['ip: |db.local', '"2606:4700::1111", |1.1.1'] },
   {
     rule: 'k8s-ip-address',

@@ -4,7 +4,8 @@
  * LoadBalancer; ValidateServiceClusterIPsRelatedFields for clusterIPs: valid IPs, `None` only
  * alone, at most two, one per family, the first equal to clusterIP; externalIPs valid and, by
  * ValidateEndpointIP, not unspecified, loopback or link-local; loadBalancerSourceRanges only on
- * LoadBalancer Services, each a CIDR once trimmed), validateEpAddress for Endpoints, and for pod
+ * LoadBalancer Services, each a CIDR once trimmed; without them, the comma-separated CIDRs of the
+ * service.beta.kubernetes.io/load-balancer-source-ranges annotation), validateEpAddress for Endpoints, and for pod
  * specs ValidateHostAliases (hostAliases[].ip) and validatePodDNSConfig (dnsConfig.nameservers);
  * and networking's ValidateIPBlock (cidr and except are CIDRs, each except a strict subset of
  * cidr). Parsing is netutils.ParseIPSloppy / ParseCIDRSloppy, as 1.31–1.34 servers do: leading
@@ -98,7 +99,20 @@ function checkService(object: K8sObject, context: KubernetesRuleContext): void {
     const reasons = isValidCidr(value.trim());
     if (reasons.length) context.report({ path: ['spec', 'loadBalancerSourceRanges', i], message: describe('Source range', value, reasons) });
   });
+  // The annotation the field replaced is validated when the field is empty: comma-separated CIDRs.
+  const annotations = asRecord(asRecord(object.value.metadata)?.annotations);
+  const annotation = annotations?.[SOURCE_RANGES_ANNOTATION];
+  if (ranges.length > 0 || annotation === undefined) return;
+  const at: YamlPath = ['metadata', 'annotations', SOURCE_RANGES_ANNOTATION];
+  if (type !== 'LoadBalancer') {
+    context.report({ path: at, target: 'key', message: `The ${SOURCE_RANGES_ANNOTATION} annotation may only be used when \`type\` is 'LoadBalancer'.` });
+  }
+  if (!text(annotation) || annotation.trim() === '') return;
+  const bad = annotation.split(',').map((part) => part.trim()).filter((part) => isValidCidr(part).length > 0);
+  if (bad.length) context.report({ path: at, message: describe('Source range', bad[0], isValidCidr(bad[0])) });
 }
+
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
 function checkClusterIPs(context: KubernetesRuleContext, spec: Record<string, unknown>): void {
   const list = asArray(spec.clusterIPs);
