@@ -6,7 +6,8 @@
  * PersistentVolumeClaim limit needs a min or max storage; per resource, min <= defaultRequest <=
  * default <= max (and min <= max), maxLimitRequestRatio at least 1, and for resources that cannot
  * be overcommitted (extended resources, hugepages) default equal to defaultRequest. Quantities
- * compare exactly. (The ratio's bound by max/min, computed in floating point there, is left out.)
+ * compare exactly, and maxLimitRequestRatio may not exceed max/min (computed there on values rounded
+ * up to thousandths, or to whole numbers when they are huge, as Quantity.MilliValue/Value do).
  */
 import { asArray, asRecord } from '../../rules/yaml-values';
 import { apiGroupOf, describe, isBuiltIn, isQualifiedName, isTemplated } from '../api-validation';
@@ -65,7 +66,7 @@ function checkLimit(context: KubernetesRuleContext, limit: Record<string, unknow
       if (quantity) values[group].set(name, { value, quantity });
     }
   }
-  if (type === 'PersistentVolumeClaim' && !asRecord(limit.min)?.storage && !asRecord(limit.max)?.storage) {
+  if (type === 'PersistentVolumeClaim' && !('storage' in (asRecord(limit.min) ?? {})) && !('storage' in (asRecord(limit.max) ?? {}))) {
     context.report({ path: at, target: 'key', message: 'A PersistentVolumeClaim limit needs a min or max storage value: neither was provided.' });
   }
   const names = new Set(GROUPS.flatMap((g) => [...values[g].keys()]));
@@ -82,8 +83,30 @@ function checkLimit(context: KubernetesRuleContext, limit: Record<string, unknow
     if (greater(min, def)) report('default', `min value ${String(min!.value)} is greater than default value ${String(def!.value)}`);
     if (greater(def, max)) report('default', `default value ${String(def!.value)} is greater than max value ${String(max!.value)}`);
     if (ratio && compareQuantities(ratio.quantity, one) < 0) report('maxLimitRequestRatio', `ratio ${String(ratio.value)} is less than 1`);
+    if (ratio && min && max && ratioAboveBound(ratio.quantity, min.quantity, max.quantity)) {
+      report('maxLimitRequestRatio', `ratio ${String(ratio.value)} is greater than max/min (${String(max.value)}/${String(min.value)})`);
+    }
     if (!overcommitAllowed(name) && def && request && compareQuantities(def.quantity, request.quantity) !== 0) {
       report('defaultRequest', `default value ${String(def.value)} must equal the defaultRequest value ${String(request.value)} (${name} cannot be overcommitted)`);
     }
   }
+}
+
+const MAX_MILLI_VALUE = (2n ** 63n - 1n) / 1000n;
+
+/** Quantity.Value() (scale 0) or MilliValue() (scale 3): rounded up. */
+function scaled(q: Exact, scale: bigint): bigint {
+  const n = q.num * scale;
+  const whole = n / q.den;
+  return n % q.den > 0n ? whole + 1n : whole;
+}
+
+/** ValidateLimitRange's `maxRatioValue > max/min`, in exact arithmetic on the same rounded values. */
+function ratioAboveBound(ratio: Exact, min: Exact, max: Exact): boolean {
+  const small = [ratio, min, max].every((q) => scaled(q, 1n) < MAX_MILLI_VALUE);
+  const scale = small ? 1000n : 1n;
+  const [r, lo, hi] = [scaled(ratio, scale), scaled(min, scale), scaled(max, scale)];
+  // ratio (r / scale) > hi / lo; with lo = 0 the bound is infinite (or NaN for 0/0): never exceeded.
+  if (lo <= 0n) return false;
+  return r * lo > hi * scale;
 }
