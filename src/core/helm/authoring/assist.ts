@@ -8,7 +8,8 @@ import { parseDocument } from 'yaml';
 import { assignedSecret, assignedSecrets, HIDDEN, HIDDEN_SHORT, isSecretPlace, looksLikeSecretValue, redactText, secretScalarsOfDocument } from '../../secrets/redact';
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
-import type { TemplateScan } from './template-refs';
+import { describeContext } from './define-context';
+import { followDot, type Dot, type TemplateScan } from './template-refs';
 import { allKeys, type ValueKey } from './values-tree';
 
 export interface Location {
@@ -20,7 +21,9 @@ export type Target =
   | { kind: 'values'; path: string[]; range: Range }
   | { kind: 'name'; name: string; range: Range }
   | { kind: 'builtin'; path: string[]; range: Range }
-  | { kind: 'function'; name: string; range: Range };
+  | { kind: 'function'; name: string; range: Range }
+  /** A read from the `.` of a define whose callers do not agree on it (or pass what cannot be followed). */
+  | { kind: 'unresolved'; define: string; path: string[]; range: Range };
 
 export interface FunctionInfo {
   signature: string;
@@ -53,6 +56,7 @@ export function targetAt(context: AssistContext, position: Position): Target | u
   for (const define of scan.defines) if (contains(define.range, position)) return { kind: 'name', name: define.name, range: define.range };
   for (const ref of scan.builtins) if (contains(ref.range, position)) return { kind: 'builtin', path: ref.path, range: ref.range };
   for (const call of scan.functions) if (contains(call.range, position)) return { kind: 'function', name: call.name, range: call.range };
+  for (const ref of scan.unresolved) if (contains(ref.range, position)) return { kind: 'unresolved', define: ref.define, path: ref.path, range: ref.range };
   return undefined;
 }
 
@@ -87,7 +91,9 @@ function describe(context: AssistContext, target: Target): string | undefined {
       if (!defines?.length) return `\`${target.name}\` is not defined in this chart or its subcharts.`;
       const { file, decl } = defines[defines.length - 1];
       const body = decl.body.split('\n').slice(0, 20).join('\n');
-      return `**define** \`${target.name}\` (\`${relative(chart.dir, file)}\`)\n\n\`\`\`helm\n${body}\n\`\`\``;
+      const dot = chart.defineContext(target.name);
+      const called = dot === undefined || dot === 'root' ? '' : `\n\nIts callers pass \`.\` = \`${describeContext(dot)}\`.`;
+      return `**define** \`${target.name}\` (\`${relative(chart.dir, file)}\`)${called}\n\n\`\`\`helm\n${body}\n\`\`\``;
     }
     case 'builtin':
       return describeBuiltin(context, target.path);
@@ -95,6 +101,8 @@ function describe(context: AssistContext, target: Target): string | undefined {
       const info = context.functionInfo?.(target.name);
       return info ? `\`\`\`helm\n${info.signature}\n\`\`\`\n${info.doc}` : undefined;
     }
+    case 'unresolved':
+      return `\`.${target.path.join('.')}\`: what \`.\` is in \`${target.define}\` is not known here: its callers pass different things (or what cannot be followed, or another chart's values), so its values are not checked.`;
   }
 }
 
@@ -223,17 +231,18 @@ const OBJECT_FIELDS: Record<string, string[]> = {
  * around them). `line` is the text of the line up to the cursor; `inAction` whether the cursor is
  * between `{{` and `}}`.
  */
-export function templateCompletions(context: AssistContext, before: string, inAction: boolean, functionNames: readonly string[]): CompletionEntry[] | undefined {
+export function templateCompletions(context: AssistContext, before: string, inAction: boolean, functionNames: readonly string[], position?: Position): CompletionEntry[] | undefined {
   const { chart } = context;
   const include = /\b(?:include|template)\s+"([^"]*)$/.exec(before);
   if (include) {
     return [...chart.defines()].map(([name, list]) => ({ label: name, kind: 'define' as const, detail: relative(chart.dir, list[list.length - 1].file), documentation: '```helm\n' + list[list.length - 1].decl.body.split('\n').slice(0, 12).join('\n') + '\n```' }));
   }
   if (!inAction) return undefined;
+  const inDefine = defineDotCompletions(context, before, position);
+  if (inDefine) return inDefine;
   const values = /\$?\.Values((?:\.[A-Za-z_][\w]*)*)\.([A-Za-z_]\w*)?$/.exec(before);
   if (values) {
-    const path = values[1] ? values[1].slice(1).split('.') : [];
-    return [...chart.childrenOf(path).values()].map((key) => ({ label: key.path[key.path.length - 1], kind: 'valuesKey' as const, detail: summary(key), documentation: '```yaml\n' + showValue(key) + '\n```' }));
+    return valuesKeyEntries(chart, values[1] ? values[1].slice(1).split('.') : []);
   }
   const field = /\$?\.(Release|Chart|Capabilities|Template|Files)\.(\w*)$/.exec(before);
   if (field) return (OBJECT_FIELDS[field[1]] ?? []).map((name) => ({ label: name, kind: 'field' as const, detail: describeBuiltin(context, [field[1], name])?.replace(/`/g, '') }));
@@ -245,6 +254,48 @@ export function templateCompletions(context: AssistContext, before: string, inAc
     });
   }
   return [];
+}
+
+function valuesKeyEntries(chart: ChartView, path: readonly string[]): CompletionEntry[] {
+  return [...chart.childrenOf(path).values()].map((key) => ({ label: key.path[key.path.length - 1], kind: 'valuesKey' as const, detail: summary(key), documentation: '```yaml\n' + showValue(key) + '\n```' }));
+}
+
+/**
+ * `.` completions inside a define whose callers pass something other than the root context: the keys
+ * below `.Values.image` when it is called with that, a dict's keys, nothing when it is not known.
+ * Undefined where the root context holds (the usual completions apply). The define's own `.` only
+ * (not one a `with`/`range` inside it sets).
+ */
+function defineDotCompletions(context: AssistContext, before: string, position: Position | undefined): CompletionEntry[] | undefined {
+  const chain = /(?:^|[\s(|{])(\$?)((?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(before);
+  if (!chain) return undefined;
+  const define = defineAt(context, before, position);
+  const dot = define === undefined ? undefined : context.chart.defineContext(define);
+  if (dot === undefined || dot === 'root') return undefined;
+  const keys = chain[2] ? chain[2].slice(1).split('.') : [];
+  const base: Dot = followDot(dot, keys);
+  if (base === 'root') return undefined;
+  if (typeof base === 'object' && 'values' in base) return valuesKeyEntries(context.chart, base.values);
+  if (typeof base === 'object' && 'dict' in base) return [...base.dict.keys()].map((label) => ({ label, kind: 'field' as const, detail: 'dict key (from the define\'s callers)' }));
+  return [];
+}
+
+/**
+ * The define around the cursor. Without its position (a caller that passes only the line's text), the
+ * lines of the file that start with `before`, when they all lie in one define.
+ */
+function defineAt(context: AssistContext, before: string, position: Position | undefined): string | undefined {
+  const spans = (context.chart.scan(context.file)?.defines ?? []).filter((d) => d.span);
+  if (spans.length === 0) return undefined;
+  const within = (p: Position) => spans.find((d) => contains(d.span!, p))?.name;
+  if (position) return within(position);
+  const text = context.chart.readChartFile(relative(context.chart.dir, context.file));
+  if (text === undefined) return undefined;
+  const found = new Set<string | undefined>();
+  text.split('\n').forEach((line, i) => {
+    if (line.startsWith(before)) found.add(within({ line: i, character: before.length }));
+  });
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 function summary(key: ValueKey): string {

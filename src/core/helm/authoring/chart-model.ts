@@ -3,7 +3,8 @@
  * the chart tree it belongs to (a parent's overrides and `global` reach a subchart's `.Values`;
  * `define`s are visible across the whole tree, as in Helm). Built from the Project's files (open
  * buffers over disk) on demand; each file's scan is cached by its text, so a keystroke re-scans only
- * the file typed in.
+ * the file typed in. A template's defines are read with the `.` their callers pass (define-context.ts),
+ * inferred over the tree again only when one of its templates changed.
  */
 import { basename, dirname, join, sep } from 'node:path';
 import { parseDocument, isMap, isPair, isScalar, isSeq, LineCounter } from 'yaml';
@@ -11,7 +12,8 @@ import type { Range } from '../../diagnostics';
 import { goBuiltins } from '../../gotemplate';
 import { helmFunctions } from '../functions/index';
 import { parseValuesTree, type ValueKey, type ValuesTree } from './values-tree';
-import { scanTemplate, type DefineDecl, type TemplateScan } from './template-refs';
+import { scanTemplate, withDefineContexts, type DefineDecl, type Dot, type TemplateScan } from './template-refs';
+import { contextDot, inferDefineContexts, type DefineContext } from './define-context';
 
 /** What the Project lends the model: file texts and the files it knows below a folder. */
 export interface ChartSources {
@@ -47,6 +49,10 @@ export class AuthoringIndex {
   private readonly values = new Map<string, { text: string; value: ValuesTree }>();
   private readonly metas = new Map<string, { text: string; value: ChartMeta }>();
   private readonly views = new Map<string, ChartView>();
+  /** Define contexts by the tree's top chart, with the scans they were inferred from. */
+  private readonly contexts = new Map<string, { scans: (TemplateScan | undefined)[]; value: Map<string, DefineContext> }>();
+  /** Scans read with their defines' contexts, by file. */
+  private readonly resolved = new Map<string, { base: TemplateScan; key: string; value: TemplateScan }>();
   /** Bumped when files come or go: charts' listings (templates, subcharts) are read again. */
   epoch = 0;
 
@@ -86,7 +92,31 @@ export class AuthoringIndex {
     return value;
   }
 
+  /** What every called define of the tree (`charts`, top first) gets as `.`, by name. */
+  defineContexts(charts: readonly ChartView[]): Map<string, DefineContext> {
+    const entries = charts.flatMap((chart) => chart.templates().map((file) => ({ chart: chart.dir, scan: this.scanOf(file) })));
+    const scans = entries.map((e) => e.scan);
+    const cached = this.contexts.get(charts[0].dir);
+    if (cached && cached.scans.length === scans.length && cached.scans.every((s, i) => s === scans[i])) return cached.value;
+    const value = inferDefineContexts(entries.flatMap(({ chart, scan }) => (scan?.calls ?? []).map((site) => ({ chart, site }))));
+    this.contexts.set(charts[0].dir, { scans, value });
+    return value;
+  }
+
+  /** `base` with each define walked with the `.` `contextOf` gives it (the same scan when all are the root context). */
+  resolvedScan(file: string, base: TemplateScan, contextOf: (define: string) => Dot | undefined): TemplateScan {
+    const dots = new Map(base.defines.map((d) => [d.name, contextOf(d.name)]));
+    if ([...dots.values()].every((dot) => dot === undefined || dot === 'root')) return base;
+    const key = JSON.stringify([...dots], (_, v: unknown) => (v instanceof Map ? [...v].sort(([a], [b]) => (a < b ? -1 : 1)) : v));
+    const cached = this.resolved.get(file);
+    if (cached?.base === base && cached.key === key) return cached.value;
+    const value = withDefineContexts(base, (name) => dots.get(name));
+    this.resolved.set(file, { base, key, value });
+    return value;
+  }
+
   forget(file: string): void {
+    this.resolved.delete(file);
     this.scans.delete(file);
     this.values.delete(file);
     this.metas.delete(file);
@@ -171,8 +201,21 @@ export class ChartView {
     return this.listing().templates;
   }
 
+  /** A template of this chart, its defines read with the `.` their callers pass. */
   scan(file: string): TemplateScan | undefined {
-    return this.index.scanOf(file);
+    const base = this.index.scanOf(file);
+    if (!base || base.defines.length === 0 || base.error) return base;
+    const contexts = this.index.defineContexts(this.tree());
+    return this.index.resolvedScan(file, base, (name) => {
+      const context = contexts.get(name);
+      return context === undefined ? undefined : contextDot(context, this.dir);
+    });
+  }
+
+  /** What `.` is in the define `name` (read in this chart), as its callers across the tree agree; undefined when nothing calls it (the root context is assumed). */
+  defineContext(name: string): Dot | undefined {
+    const context = this.index.defineContexts(this.tree()).get(name);
+    return context === undefined ? undefined : contextDot(context, this.dir);
   }
 
   /** A chart file by its chart-relative name (`.Files.Get`), never outside the chart. */

@@ -6,6 +6,11 @@
  * `with`/`range` and what `$var` holds, so `{{ with .Values.image }}{{ .tag }}` reads `image.tag`.
  * A file that does not parse is scanned lexically instead, so hover and navigation keep working
  * while the user types.
+ *
+ * A define's `.` is whatever its callers pass: the scan records every `include`/`template` call with
+ * what it passes (`calls`; inside a define in terms of that define's own `.`), and a define is walked
+ * with the root context unless `withDefineContexts` is given what its callers agree on
+ * (define-context.ts infers that across the chart tree).
  */
 import type { Range } from '../../diagnostics';
 import { LineIndex } from '../../text/lines';
@@ -28,6 +33,49 @@ export interface ValuesRef {
   inDefine?: boolean;
 }
 
+/**
+ * What `.` (or a variable, or a call's argument) holds, as far as the scan can tell: the root
+ * context, a `.Values` path, a `dict` literal's known keys, the argument of the define being walked
+ * (`param`, with the keys read below it: only while recording call sites), the argument of a define
+ * whose callers do not agree or pass what cannot be followed (`opaque`), or unknown.
+ */
+export type Dot = 'root' | 'unknown' | 'opaque' | { values: string[] } | { dict: ReadonlyMap<string, Dot> } | { param: string[] };
+
+/** An `include "name" ARG` / `template "name" ARG` with a literal name. */
+export interface CallSite {
+  name: string;
+  /** What the call passes as `.`; inside a define, in terms of that define's own `.` (`param`). */
+  arg: Dot;
+  /** The define whose body makes the call; absent for the file's own body. */
+  from?: string;
+}
+
+/** A field read from the `.` of a define whose context is not known (`opaque`): hover says so. */
+export interface UnresolvedRef {
+  define: string;
+  /** The keys as written (`.image.tag` → `['image', 'tag']`). */
+  path: string[];
+  range: Range;
+}
+
+export function isValuesDot(dot: Dot | undefined): dot is { values: string[] } {
+  return typeof dot === 'object' && 'values' in dot;
+}
+
+/** What `keys` read below `base` are: `.Values.a` from the root, `.k.x` through a dict, … */
+export function followDot(base: Dot, keys: readonly string[]): Dot {
+  for (let i = 0; i < keys.length; i++) {
+    if (base === 'root') {
+      if (keys[i] !== 'Values') return 'unknown';
+      base = { values: [] };
+    } else if (typeof base === 'object' && 'values' in base) return { values: [...base.values, ...keys.slice(i)] };
+    else if (typeof base === 'object' && 'param' in base) return { param: [...base.param, ...keys.slice(i)] };
+    else if (typeof base === 'object' && 'dict' in base) base = base.dict.get(keys[i]) ?? 'unknown';
+    else return base;
+  }
+  return base;
+}
+
 export interface NameRef {
   name: string;
   /** The name inside its quotes. */
@@ -44,6 +92,8 @@ export interface DefineDecl {
   range: Range;
   /** The define's body as the parser reads it. */
   body: string;
+  /** From its `{{ define }}` to its `{{ end }}` (to the file's end when unclosed). */
+  span?: Range;
 }
 
 export interface BuiltinRef {
@@ -73,6 +123,10 @@ export interface TemplateScan {
   variables: Range[];
   /** Chart files named by `.Files.Get "x"` (often rendered with `tpl`, so they read values too). */
   filesRead: string[];
+  /** Every `include`/`template` call with a literal name and what it passes. */
+  calls: CallSite[];
+  /** Reads from a define's `.` that cannot be resolved (see `withDefineContexts`). */
+  unresolved: UnresolvedRef[];
   error?: TemplateParseError;
 }
 
@@ -80,19 +134,25 @@ const BUILTIN_OBJECTS = new Set(['Chart', 'Release', 'Capabilities', 'Template',
 /** Functions whose arguments may be absent by design. */
 const GUARDING = new Set(['default', 'required', 'coalesce', 'empty', 'hasKey', 'dig', 'kindIs', 'kindOf', 'typeIs', 'typeOf', 'not', 'and', 'or', 'ternary', 'eq', 'ne', 'len', 'omit', 'pick', 'deepCopy', 'mustDeepCopy', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite']);
 
-type Dot = { values: string[] } | 'root' | 'unknown';
-
 interface Scope {
-  inDefine: boolean;
+  /** The define being walked; absent for the file's own body. */
+  define?: string;
   dot: Dot;
   vars: Map<string, Dot>;
   /** Paths tested by enclosing conditions. */
   guards: string[][];
 }
 
+/** A parsed file's trees, kept for walking its defines again with their callers' context. */
+const parsed = new WeakMap<TemplateScan, { name: string; text: string; lines: LineIndex; trees: Map<string, Tree> }>();
+
+function emptyScan(): TemplateScan {
+  return { values: [], names: [], defines: [], builtins: [], functions: [], variables: [], filesRead: [], calls: [], unresolved: [] };
+}
+
 export function scanTemplate(name: string, text: string, hasFunction: (name: string) => boolean): TemplateScan {
   const lines = new LineIndex(text);
-  const scan: TemplateScan = { values: [], names: [], defines: [], builtins: [], functions: [], variables: [], filesRead: [] };
+  const scan = emptyScan();
   for (const m of text.matchAll(/\.Files\.Get\s+"([^"\\\n]+)"/g)) scan.filesRead.push(m[1]);
   let trees: Map<string, Tree>;
   try {
@@ -104,11 +164,30 @@ export function scanTemplate(name: string, text: string, hasFunction: (name: str
     return scan;
   }
   new Walker(text, lines, scan).run(trees, name);
+  // Calls made inside defines, in terms of each define's own `.`.
+  const symbolic = emptyScan();
+  new Walker(text, lines, symbolic, true).run(trees, name, () => ({ param: [] }));
+  scan.calls.push(...symbolic.calls);
   for (const define of findDefines(text, lines)) {
     const tree = trees.get(define.name);
     scan.defines.push({ ...define, body: tree ? String(tree.root).trim() : '' });
   }
+  parsed.set(scan, { name, text, lines, trees });
   return scan;
+}
+
+/**
+ * The scan again with each define's `.` (and `$`) as `contextOf` says (its callers' agreement; the
+ * root context where it says nothing): `.repository` in a define called with `.Values.image` reads
+ * `image.repository`; in an `opaque` one it is an unresolved read. A file that did not parse is
+ * returned as it is.
+ */
+export function withDefineContexts(scan: TemplateScan, contextOf: (define: string) => Dot | undefined): TemplateScan {
+  const source = parsed.get(scan);
+  if (!source) return scan;
+  const again = emptyScan();
+  new Walker(source.text, source.lines, again).run(source.trees, source.name, contextOf);
+  return { ...again, defines: scan.defines, filesRead: scan.filesRead, calls: scan.calls, error: scan.error };
 }
 
 class Walker {
@@ -116,14 +195,23 @@ class Walker {
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly scan: TemplateScan,
+    /** Record the calls made inside defines (walked with their `param`), not the file body's. */
+    private readonly definesCalls = false,
   ) {}
 
-  run(trees: Map<string, Tree>, name: string): void {
-    // The file's own tree and each define's: a define is usually called with the root context.
+  run(trees: Map<string, Tree>, name: string, contextOf?: (define: string) => Dot | undefined): void {
+    // The file's own tree and each define's, whose `.` and `$` are what its callers pass (the root context unless told).
     for (const [treeName, tree] of trees) {
       if (tree.src.parseName !== name && treeName !== name) continue;
-      this.list(tree.root, { inDefine: treeName !== name, dot: 'root', vars: new Map([['$', 'root']]), guards: [] });
+      const define = treeName !== name ? treeName : undefined;
+      const dot: Dot = (define !== undefined ? contextOf?.(define) : undefined) ?? 'root';
+      this.list(tree.root, { define, dot, vars: new Map([['$', dot]]), guards: [] });
     }
+  }
+
+  private call(name: string, arg: Dot, scope: Scope): void {
+    if (this.definesCalls !== (scope.define !== undefined)) return;
+    this.scan.calls.push({ name, arg, from: scope.define });
   }
 
   private list(list: ListNode | undefined, scope: Scope): void {
@@ -155,6 +243,8 @@ class Walker {
       case NodeType.Template: {
         const at = this.quotedAfter(node.pos, node.name);
         if (at) this.scan.names.push({ name: node.name, range: at, keyword: 'template', piped: (node.pipe?.cmds.length ?? 0) > 1, keywordRange: this.keywordBefore(at, 'template') });
+        // `{{ template "x" }}` passes nil.
+        this.call(node.name, (node.pipe && node.pipe.decl.length === 0 && node.pipe.cmds.length === 1 ? this.commandValue(node.pipe.cmds[0], scope) : undefined) ?? 'unknown', scope);
         if (node.pipe) this.pipe(node.pipe, scope, false);
         return;
       }
@@ -175,11 +265,11 @@ class Walker {
       const guarded = isCondition || guardedByNext || (fn !== undefined && GUARDING.has(fn)) || pipe.decl.length > 0;
       if (fn !== undefined) {
         this.scan.functions.push({ name: fn, range: this.lines.rangeOf(head!.pos, head!.pos + fn.length), argCount: cmd.args.length - 1 + (index > 0 ? 1 : 0) });
-        if (fn === 'include' || fn === 'template') this.includeName(cmd, index < pipe.cmds.length - 1);
+        if (fn === 'include' || fn === 'template') this.includeName(cmd, index < pipe.cmds.length - 1, index > 0 ? pipe.cmds[index - 1] : undefined, scope);
         if (fn === 'index') this.indexPath(cmd, scope, guarded);
       }
       for (const arg of cmd.args) this.arg(arg, scope, guarded);
-      if (pipe.cmds.length === 1 && cmd.args.length === 1) result = this.valueOf(head!, scope);
+      if (pipe.cmds.length === 1) result = this.commandValue(cmd, scope);
     });
     for (const v of pipe.decl) {
       this.scan.variables.push(this.lines.rangeOf(v.pos, v.pos + v.ident[0].length));
@@ -201,7 +291,7 @@ class Walker {
         return;
       }
       case NodeType.Dot:
-        if (typeof scope.dot === 'object') this.scan.values.push({ path: scope.dot.values, guarded: true });
+        if (isValuesDot(scope.dot)) this.scan.values.push({ path: scope.dot.values, guarded: true });
         return;
       case NodeType.Pipe:
         this.pipe(arg, { ...scope, vars: scope.vars }, guarded);
@@ -222,12 +312,30 @@ class Walker {
     let keys: string[];
     let offset: number;
     const start = this.locate(pos, written);
+    // Through a dict literal's keys: `.ctx.Values.x` where `.` is `(dict "ctx" $)`.
+    const readKeys = ident;
+    let through = 0;
+    while (typeof base === 'object' && 'dict' in base && through < ident.length) base = base.dict.get(ident[through++]) ?? 'unknown';
+    if (through > 0) {
+      skip += ident.slice(0, through).join('.').length + 1;
+      ident = ident.slice(through);
+      if (ident.length === 0) {
+        if (isValuesDot(base)) this.scan.values.push({ path: base.values, guarded: true, inDefine: scope.define !== undefined || undefined });
+        return;
+      }
+    }
+    if (typeof base === 'object' && 'param' in base) return; // recording call sites only
+    if (base === 'opaque') {
+      if (scope.define !== undefined && ident.length > 0) this.scan.unresolved.push({ define: scope.define, path: readKeys, range: this.lines.rangeOf(start, start + written.length) });
+      return;
+    }
     if (base === 'root' && ident[0] !== 'Values' && ident.indexOf('Values') > 0) base = 'unknown';
     if (base === 'root') {
       if (ident.length === 0) return;
       const [object, ...rest] = ident;
       if (object !== 'Values') {
-        if (BUILTIN_OBJECTS.has(object)) this.scan.builtins.push({ path: ident, range: this.lines.rangeOf(start, start + written.length) });
+        // After a dict's keys (`.ctx.Chart.Name`), from the `.` before the object.
+        if (BUILTIN_OBJECTS.has(object)) this.scan.builtins.push({ path: ident, range: this.lines.rangeOf(through > 0 ? start + skip - 1 : start, start + written.length) });
         return;
       }
       keys = rest;
@@ -236,7 +344,7 @@ class Walker {
         this.scan.values.push({ path: [], guarded: true });
         return;
       }
-    } else if (typeof base === 'object') {
+    } else if (isValuesDot(base)) {
       keys = ident;
       offset = start + skip;
     } else {
@@ -252,31 +360,38 @@ class Walker {
       segments.push(this.lines.rangeOf(offset, offset + key.length));
       offset += key.length + 1;
     }
-    const path = typeof base === 'object' ? [...base.values, ...keys] : keys;
+    const path = isValuesDot(base) ? [...base.values, ...keys] : keys;
     const testedDepths = scope.guards.filter((g) => g.length <= path.length && g.every((k, i) => path[i] === k)).map((g) => g.length);
     this.scan.values.push({
       path,
-      segments: typeof base === 'object' ? [...Array(base.values.length).fill(undefined), ...segments] : segments,
+      segments: isValuesDot(base) ? [...Array(base.values.length).fill(undefined), ...segments] : segments,
       guarded,
       testedDepths: testedDepths.length ? testedDepths : undefined,
-      inDefine: scope.inDefine || undefined,
+      inDefine: scope.define !== undefined || undefined,
     });
   }
 
-  /** What a single-argument pipeline evaluates to, when it is a values path (for `with` and `$x :=`). */
+  /** What a single-argument pipeline evaluates to (for `with`, `$x :=` and a call's argument). */
   private valueOf(arg: ArgNode, scope: Scope): Dot | undefined {
-    if (arg.type === NodeType.Field) {
-      if (scope.dot === 'root') return arg.ident[0] === 'Values' ? { values: arg.ident.slice(1) } : 'unknown';
-      return typeof scope.dot === 'object' ? { values: [...scope.dot.values, ...arg.ident] } : 'unknown';
-    }
-    if (arg.type === NodeType.Variable) {
-      const base = scope.vars.get(arg.ident[0]);
-      const rest = arg.ident.slice(1);
-      if (base === 'root') return rest[0] === 'Values' ? { values: rest.slice(1) } : rest.length === 0 ? 'root' : 'unknown';
-      return typeof base === 'object' ? { values: [...base.values, ...rest] } : 'unknown';
-    }
+    if (arg.type === NodeType.Field) return followDot(scope.dot, arg.ident);
+    if (arg.type === NodeType.Variable) return followDot(scope.vars.get(arg.ident[0]) ?? 'unknown', arg.ident.slice(1));
     if (arg.type === NodeType.Dot) return scope.dot;
+    if (arg.type === NodeType.Pipe && arg.decl.length === 0 && arg.cmds.length === 1) return this.commandValue(arg.cmds[0], scope);
     return undefined;
+  }
+
+  /** A command's value: a single argument's, or a `dict` literal's with string keys. */
+  private commandValue(cmd: CommandNode, scope: Scope): Dot | undefined {
+    const head = cmd.args[0];
+    if (cmd.args.length === 1) return head ? this.valueOf(head, scope) : undefined;
+    if (head?.type !== NodeType.Identifier || head.ident !== 'dict' || cmd.args.length % 2 === 0) return undefined;
+    const dict = new Map<string, Dot>();
+    for (let i = 1; i < cmd.args.length; i += 2) {
+      const key = cmd.args[i];
+      if (key.type !== NodeType.String) return 'unknown';
+      dict.set(key.value, this.valueOf(cmd.args[i + 1], scope) ?? 'unknown');
+    }
+    return { dict };
   }
 
   /** Paths an `if`/`with` condition tests: inside its body they may be read without a guard. */
@@ -287,7 +402,7 @@ class Walker {
         for (const arg of cmd.args) {
           if (arg.type === NodeType.Pipe) visit(arg);
           const value = this.valueOf(arg, scope);
-          if (value && typeof value === 'object' && value.values.length > 0) paths.push(value.values);
+          if (isValuesDot(value) && value.values.length > 0) paths.push(value.values);
         }
     };
     visit(pipe);
@@ -297,7 +412,7 @@ class Walker {
   /** `index .Values "a" "b"` reads `a.b`. */
   private indexPath(cmd: CommandNode, scope: Scope, guarded: boolean): void {
     const base = cmd.args[1] ? this.valueOf(cmd.args[1], scope) : undefined;
-    if (!base || typeof base !== 'object') return;
+    if (!isValuesDot(base)) return;
     const keys: string[] = [];
     const segments: Range[] = [];
     for (const arg of cmd.args.slice(2)) {
@@ -308,12 +423,15 @@ class Walker {
     if (keys.length > 0) this.scan.values.push({ path: [...base.values, ...keys], segments: [...Array(base.values.length).fill(undefined), ...segments], guarded: true });
   }
 
-  private includeName(cmd: CommandNode, piped: boolean): void {
+  /** `include "x" ARG` (or ARG piped in from `before`): the name, and the call with what it passes. */
+  private includeName(cmd: CommandNode, piped: boolean, before: CommandNode | undefined, scope: Scope): void {
     const arg = cmd.args[1];
     if (arg?.type !== NodeType.String) return;
     const keyword = (cmd.args[0] as { ident: string }).ident as 'include' | 'template';
     const range = this.lines.rangeOf(arg.pos + 1, arg.pos + 1 + arg.value.length);
     this.scan.names.push({ name: arg.value, range, keyword, piped, keywordRange: this.keywordBefore(range, keyword) });
+    const passed = cmd.args.length === 3 ? this.valueOf(cmd.args[2], scope) : cmd.args.length === 2 && before ? this.commandValue(before, scope) : undefined;
+    this.call(arg.value, passed ?? 'unknown', scope);
   }
 
   /** Where `written` starts in the text near `pos` (Go puts a field's position at its last key). */
@@ -341,15 +459,27 @@ class Walker {
 
 const DEFINE = /\{\{-?\s*(?:define|block)\s+("(?:[^"\\\n]|\\.)*"|`[^`]*`)/g;
 
-function findDefines(text: string, lines: LineIndex): { name: string; range: Range }[] {
-  const found: { name: string; range: Range }[] = [];
+function findDefines(text: string, lines: LineIndex): { name: string; range: Range; span: Range }[] {
+  const found: { name: string; range: Range; span: Range }[] = [];
   for (const m of text.matchAll(DEFINE)) {
     const quoted = m[1];
     const start = m.index! + m[0].length - quoted.length + 1;
     const name = quoted.startsWith('"') ? safeJson(quoted) : quoted.slice(1, -1);
-    if (name !== undefined) found.push({ name, range: lines.rangeOf(start, start + quoted.length - 2) });
+    if (name !== undefined) found.push({ name, range: lines.rangeOf(start, start + quoted.length - 2), span: lines.rangeOf(m.index!, endOfBlock(text, m.index! + m[0].length)) });
   }
   return found;
+}
+
+/** Where the block opened just before `from` ends: after its matching `{{ end }}`, else the text's end. */
+function endOfBlock(text: string, from: number): number {
+  let depth = 1;
+  const actions = /\{\{-?\s*(if|range|with|define|block|end)\b[^}]*\}?\}?/g;
+  actions.lastIndex = from;
+  for (let m = actions.exec(text); m; m = actions.exec(text)) {
+    depth += m[1] === 'end' ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return text.length;
 }
 
 function safeJson(quoted: string): string | undefined {

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { AuthoringRule } from './rule';
 import type { ValueKey } from '../values-tree';
+import type { TemplateScan } from '../template-refs';
 
 export const valuesUnused: AuthoringRule = {
   meta: {
@@ -23,13 +24,24 @@ export const valuesUnused: AuthoringRule = {
     const lexical = (source: string | undefined) => {
       for (const m of source?.matchAll(/\.Values((?:\.[A-Za-z_]\w*)+)/g) ?? []) paths.push(m[1].slice(1).split('.'));
     };
+    // A define whose `.` is not known may still be handed this chart's root: its `.Values.x` (or `.ctx.Values.x`) may read `x`.
+    const unresolved = (scan: TemplateScan | undefined) => {
+      for (const ref of scan?.unresolved ?? []) if (ref.path.includes('Values')) paths.push(ref.path.slice(ref.path.indexOf('Values') + 1));
+    };
     for (const file of chart.templates()) {
       const scan = chart.scan(file);
       for (const ref of scan?.values ?? []) paths.push(ref.path);
+      unresolved(scan);
       for (const name of scan?.filesRead ?? []) lexical(chart.readChartFile(name));
     }
     // Helpers of other charts in the tree (a library chart's) run with this chart's values.
-    for (const other of chart.tree()) if (other.dir !== chart.dir) for (const file of other.templates()) for (const ref of other.scan(file)?.values ?? []) if (ref.inDefine) paths.push(ref.path);
+    for (const other of chart.tree())
+      if (other.dir !== chart.dir)
+        for (const file of other.templates()) {
+          const scan = other.scan(file);
+          for (const ref of scan?.values ?? []) if (ref.inDefine) paths.push(ref.path);
+          unresolved(scan);
+        }
     // Values that are themselves templates (rendered with `tpl`) read other values.
     lexical(text);
     if (paths.some((p) => p.length === 0)) return;
