@@ -134,6 +134,8 @@ const READS: [name: string, yaml: string, docs: GoValue[]][] = [
   ['an empty document before the second marker', '---\n---\na: 1\n', [null, { a: 1 }]],
   ['nothing but comments', '# a\n\n  # b\n', []],
   ['root flow collection', '[a, b]\n', [['a', 'b']]],
+  ['anchored scalars and their aliases', 'a: &x 1\nb: *x\nc:\n  - &q "v w" # c\n  - *q\n  - *x # c\nd: &m b\n  c\ne: *m\n', [{ a: 1, b: 1, c: ['v w', 'v w', 1], d: 'b c', e: 'b c' }]],
+  ['an anchor defined again: later aliases take the new value', 'a: &x 1\nb: *x\nc: &x two\nd: *x\n', [{ a: 1, b: 1, c: 'two', d: 'two' }]],
 ];
 
 test('the fast path reads each construct as the full path does', () => {
@@ -152,9 +154,22 @@ test('`__proto__` is an own key, not the prototype', () => {
 
 /** Text the fast path must leave to the full path (outside its subset, doubtful, or an error). */
 const DECLINES: [reason: string, yaml: string][] = [
-  ['anchor and alias', 'a: &x 1\nb: *x\n'],
+  ['anchored mapping', 'a: &x\n  b: 1\nc: *x\n'],
+  ['anchored sequence item mapping', '- &x k: v\n- *x\n'],
+  ['anchored flow sequence', 'a: &x [1]\nb: *x\n'],
+  ['anchored block scalar', 'a: &x |\n  t\nb: *x\n'],
   ['empty anchored value', 'key: &a\nb: 1\n'],
-  ['alias', 'b: *x\n'],
+  ['unknown alias', 'b: *x\n'],
+  ['alias before its anchor', 'b: *x\na: &x 1\n'],
+  ['alias to another document\'s anchor', 'a: &x 1\n---\nb: *x\n'],
+  ['anchor on a key', '&k a: 1\n'],
+  ['alias as a key', 'a: &k x\n*k : 1\n'],
+  ['alias in a flow sequence', 'a: &x 1\nb: [*x]\n'],
+  ['anchor name with other characters', 'a: &x.y 1\nb: *x.y\n'],
+  ['text after an alias', 'a: &x 1\nb: *x y\n'],
+  ['anchored alias', 'a: &x 1\nb: &y *x\n'],
+  ['merge key of an anchored scalar', 'a: &x 1\nb:\n  <<: *x\n'],
+  ['many aliases', `a: &x 1\n${Array.from({ length: 101 }, (_, i) => `k${i}: *x`).join('\n')}\n`],
   ['tag', 'a: !!str 1\n'],
   ['complex key', '? complex\n: v\n'],
   ['merge key', 'a:\n  x: 1\nb:\n  <<: {}\n'],
