@@ -2,8 +2,9 @@
  * `values.schema.json` validation as Helm runs it before rendering (pkg/chart/common/util/jsonschema.go):
  * each chart is checked against its own schema with its own coalesced values, recursively, and the
  * failures are reported in Helm's wording (santhosh-tekuri/jsonschema v6 messages such as
- * `- at '/age': minimum: got -5, want 0`). Validated with ajv; `format` is not asserted (as in Helm);
- * remote `$ref`s (http, https, urn) are never fetched and accept anything.
+ * `- at '/age': minimum: got -5, want 0`). Validated with ajv (compiled once per schema, kept by
+ * schema-cache.ts); `format` is not asserted (as in Helm); remote `$ref`s (http, https, urn) are never
+ * fetched and accept anything.
  */
 import Ajv, { type ErrorObject, type AnySchema } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
@@ -11,10 +12,11 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { GoMap, GoValue } from '../gotemplate/values';
 import type { Chart } from './chart';
 import { isTable } from './values/coalesce';
+import { schemaRegExp } from '../schemas/ajv';
+import { cachedValidator, type Validator } from './schema-cache';
 
 export class SchemaValidationError extends Error {}
 
-type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 const compiled = new Map<string, Validator>();
 
@@ -38,16 +40,14 @@ function compile(schemaText: string): Validator {
   }
   schema = withoutRemoteRefs(schema);
   const draft = typeof schema === 'object' && schema !== null ? String((schema as Record<string, unknown>).$schema ?? '') : '';
-  const options = { strict: false, allErrors: true, validateFormats: false, logger: false as const, validateSchema: false };
-  const ajv = draft.includes('draft-07') || draft.includes('draft-06') || draft.includes('draft-04')
-    ? new Ajv(options)
-    : draft.includes('2019-09')
-      ? new Ajv2019(options)
-      : new Ajv2020(options);
+  const dialect = draft.includes('draft-07') || draft.includes('draft-06') || draft.includes('draft-04') ? 'draft-07' : draft.includes('2019-09') ? '2019-09' : '2020-12';
+  const Draft = dialect === 'draft-07' ? Ajv : dialect === '2019-09' ? Ajv2019 : Ajv2020;
   if (typeof schema === 'object' && schema !== null) delete (schema as Record<string, unknown>).$schema;
+  // Patterns in Go's RE2 dialect, as Helm's jsonschema runs them (linear time: a chart is user input).
+  const options = { strict: false, allErrors: true, validateFormats: false, logger: false as const, validateSchema: false, code: { source: true, regExp: schemaRegExp } };
   let validator: Validator;
   try {
-    validator = ajv.compile(schema as AnySchema) as Validator;
+    validator = cachedValidator(schema as AnySchema, dialect, () => new Draft(options));
   } catch (e) {
     throw new SchemaValidationError(`values.schema.json: ${(e as Error).message}`);
   }

@@ -5,8 +5,8 @@
  * bundled copies, so a packaged extension without node_modules runs it too.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { runInThisContext } from 'node:vm';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import equal from 'ajv/dist/runtime/equal';
 import ucs2length from 'ajv/dist/runtime/ucs2length';
 import uri from 'ajv/dist/runtime/uri';
@@ -44,16 +44,36 @@ function runtimeRequire(name: string): unknown {
   return MODULES[name];
 }
 
-/** The exports of one generated validator module (export name → validate function). */
-export function loadCompiledModule(path: string): Record<string, ValidateFunction> {
+/**
+ * The exports of one generated validator module (export name → validate function). With `codeCache`
+ * (a file path of ours), V8's compiled code is kept there and reused: evaluating a large module is
+ * otherwise a compile of its whole text every time.
+ */
+export function loadCompiledModule(path: string, codeCache?: string): Record<string, ValidateFunction> {
   const source = readFileSync(path, 'utf8');
-  const wrapper = runInThisContext(`(function (require, module, exports) {${source}\n})`, { filename: path }) as (
+  let cachedData: Buffer | undefined;
+  if (codeCache) {
+    try {
+      cachedData = readFileSync(codeCache);
+    } catch {
+      /* first load */
+    }
+  }
+  const script = new Script(`(function (require, module, exports) {${source}\n})`, { filename: path, cachedData });
+  const wrapper = script.runInThisContext() as (
     req: (name: string) => unknown,
     module: { exports: Record<string, ValidateFunction> },
     exports: Record<string, ValidateFunction>,
   ) => void;
   const module = { exports: {} as Record<string, ValidateFunction> };
   wrapper(runtimeRequire, module, module.exports);
+  if (codeCache && (cachedData === undefined || script.cachedDataRejected)) {
+    try {
+      writeFileSync(codeCache, script.createCachedData());
+    } catch {
+      /* a cache we cannot write only costs time */
+    }
+  }
   const exported: unknown = module.exports;
   return typeof exported === 'function' ? { default: exported as ValidateFunction } : module.exports;
 }
