@@ -613,7 +613,7 @@ export class Project {
       const lines = new LineIndex(text);
       const offset = lines.offsetAt(position);
       const before = lines.lineText(position.line).slice(0, position.character);
-      const inTemplate = templateCompletions(helm, before, isInAction(text, offset), documentedFunctionNames());
+      const inTemplate = templateCompletions(helm, before, isInAction(text, offset), documentedFunctionNames(), position);
       if (inTemplate) return inTemplate;
       // The YAML around the actions: Kubernetes keys of the object's kind, as in a manifest.
       const options = this.optionsFor(key);

@@ -14,6 +14,7 @@ import { AuthoringIndex } from '../../../src/core/helm/authoring/chart-model';
 import { definitionOf, hoverAt, referencesOf, targetAt, templateCompletions, type AssistContext } from '../../../src/core/helm/authoring/assist';
 import { lintTemplate, lintValues } from '../../../src/core/helm/authoring/lint';
 import { inferDefineContexts } from '../../../src/core/helm/authoring/define-context';
+import { Project } from '../../../src/core/project';
 import type { Position } from '../../../src/core/diagnostics';
 
 const CHART = 'apiVersion: v2\nname: app\nversion: 0.1.0\n';
@@ -273,3 +274,14 @@ for (const c of lintCases)
     ];
     assert.deepStrictEqual(found.sort(), c.expected);
   });
+
+test('define context completion through the Project: the define at the cursor, when two share the line\'s text', () => {
+  const helpers = '{{- define "x.image" -}}\n{{ . }}\n{{- end }}\n{{- define "x.foo" -}}\n{{ . }}\n{{- end }}\n';
+  const model = chart({ [H]: helpers, 'templates/cm.yaml': CM('  a: {{ include "x.image" .Values.image }}\n  b: {{ include "x.foo" .Values.foo }}') });
+  const project = new Project({ roots: [model.dir] });
+  project.scan();
+  const key = join(model.dir, H);
+  const labels = (line: number) => project.completions(key, { line, character: 4 }).map((c) => c.label).sort();
+  assert.deepStrictEqual(labels(1), ['repository', 'tag']);
+  assert.deepStrictEqual(labels(4), ['bar', 'x']);
+});
