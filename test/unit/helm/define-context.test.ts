@@ -15,6 +15,7 @@ import { definitionOf, hoverAt, referencesOf, targetAt, templateCompletions, typ
 import { lintTemplate, lintValues } from '../../../src/core/helm/authoring/lint';
 import { inferDefineContexts } from '../../../src/core/helm/authoring/define-context';
 import { Project } from '../../../src/core/project';
+import { semanticTokens } from '../../../src/core/helm/authoring/tokens';
 import type { Position } from '../../../src/core/diagnostics';
 
 const CHART = 'apiVersion: v2\nname: app\nversion: 0.1.0\n';
@@ -284,4 +285,12 @@ test('define context completion through the Project: the define at the cursor, w
   const labels = (line: number) => project.completions(key, { line, character: 4 }).map((c) => c.label).sort();
   assert.deepStrictEqual(labels(1), ['repository', 'tag']);
   assert.deepStrictEqual(labels(4), ['bar', 'x']);
+});
+
+test('semantic tokens: a read in a define whose `.` is not known is still a property (a known one is readonly)', () => {
+  const helpers = '{{- define "x.two" -}}\n{{ .repository }}\n{{- end }}\n{{- define "x.image" -}}\n{{ .repository }}\n{{- end }}\n';
+  const model = chart({ [H]: helpers, 'templates/cm.yaml': CM('  a: {{ include "x.two" .Values.image }}\n  b: {{ include "x.two" . }}\n  c: {{ include "x.image" .Values.image }}') });
+  const context = model.context(H);
+  const tokens = semanticTokens(context.chart, join(model.dir, H), helpers).filter((t) => t.type === 'property');
+  assert.deepStrictEqual(tokens.map((t) => `${t.line}:${t.character}+${t.length} ${t.modifiers.join(',')}`), ['1:4+10 ', '4:4+10 readonly']);
 });

@@ -29,6 +29,12 @@ export function semanticTokens(chart: ChartView, file: string, text: string): Se
   };
   for (const ref of scan.values)
     ref.segments?.forEach((range, i) => add(range, 'property', chart.sourcesOf(ref.path.slice(0, i + 1)).length > 0 ? ['readonly'] : []));
+  // In a define whose callers disagree: still a values read, of a key no file can be said to set.
+  const lines = text.split('\n');
+  for (const { range } of scan.unresolved) {
+    const dot = lines[range.start.line]?.[range.start.character] === '.' ? 1 : 0;
+    add({ start: { line: range.start.line, character: range.start.character + dot }, end: range.end }, 'property');
+  }
   for (const ref of scan.builtins) add({ start: ref.range.start, end: { line: ref.range.start.line, character: ref.range.start.character + ref.path[0].length + 1 } }, 'namespace', ['defaultLibrary']);
   for (const v of scan.variables) add(v, 'variable');
   for (const call of scan.functions) add(call.range, 'function', ['defaultLibrary']);
