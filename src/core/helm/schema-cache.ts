@@ -8,14 +8,14 @@
  * folder we cannot write means no cache. SHIPSHAPE_CACHE_DIR moves it; SHIPSHAPE_NO_CACHE=1 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Ajv from 'ajv';
 import type { AnySchema, ErrorObject } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { version as AJV_VERSION } from 'ajv/package.json';
-import { loadCompiledModule } from '../schemas/compiled/load';
+import { evaluateCompiledModule } from '../schemas/compiled/load';
 
 /** Bumped when what is compiled changes (options, the pattern engine's runtime). */
 const FORMAT = 1;
@@ -42,8 +42,8 @@ export function cachedValidator(schema: AnySchema, draft: string, makeAjv: () =>
   const file = dir && join(dir, `${key}.js`);
   if (file) {
     try {
-      const loaded = loadCompiledModule(file, `${file}.v8`).default;
-      if (typeof loaded === 'function') return loaded as Validator;
+      const loaded = loadCached(file);
+      if (loaded) return loaded;
     } catch {
       /* not cached yet, or unusable: compile below */
     }
@@ -77,4 +77,36 @@ function prune(dir: string): void {
     rmSync(join(dir, name), { force: true });
     rmSync(join(dir, `${name}.v8`), { force: true });
   }
+}
+
+/** The kept validator, with V8's code for it when that is kept too; undefined when there is none. */
+function loadCached(file: string): Validator | undefined {
+  const source = readFileSync(file, 'utf8');
+  const codeFile = `${file}.v8`;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(codeFile);
+  } catch {
+    /* the first load since it was written */
+  }
+  const { exports, script } = evaluateCompiledModule(source, file, cachedData);
+  const validate = exports.default as Validator | undefined;
+  if (typeof validate !== 'function') return undefined;
+  if (cachedData !== undefined && !script.cachedDataRejected) return validate;
+  // V8's code is taken after the first validation, so that it holds the functions that one compiled.
+  let saved = false;
+  const first: Validator = (data: unknown) => {
+    const valid = validate(data);
+    first.errors = validate.errors;
+    if (!saved) {
+      saved = true;
+      try {
+        writeFileSync(codeFile, script.createCachedData());
+      } catch {
+        /* a cache we cannot write only costs time */
+      }
+    }
+    return valid;
+  };
+  return first;
 }

@@ -5,7 +5,7 @@
  * bundled copies, so a packaged extension without node_modules runs it too.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import equal from 'ajv/dist/runtime/equal';
 import ucs2length from 'ajv/dist/runtime/ucs2length';
@@ -44,22 +44,17 @@ function runtimeRequire(name: string): unknown {
   return MODULES[name];
 }
 
+/** The exports of one generated validator module (export name → validate function). */
+export function loadCompiledModule(path: string): Record<string, ValidateFunction> {
+  return evaluateCompiledModule(readFileSync(path, 'utf8'), path).exports;
+}
+
 /**
- * The exports of one generated validator module (export name → validate function). With `codeCache`
- * (a file path of ours), V8's compiled code is kept there and reused: evaluating a large module is
- * otherwise a compile of its whole text every time.
+ * Evaluates generated validator code; with `cachedData` (V8's code for it from an earlier run) the
+ * compile is skipped when V8 accepts it. The script is returned for `createCachedData`.
  */
-export function loadCompiledModule(path: string, codeCache?: string): Record<string, ValidateFunction> {
-  const source = readFileSync(path, 'utf8');
-  let cachedData: Buffer | undefined;
-  if (codeCache) {
-    try {
-      cachedData = readFileSync(codeCache);
-    } catch {
-      /* first load */
-    }
-  }
-  const script = new Script(`(function (require, module, exports) {${source}\n})`, { filename: path, cachedData });
+export function evaluateCompiledModule(source: string, filename: string, cachedData?: Buffer): { exports: Record<string, ValidateFunction>; script: Script } {
+  const script = new Script(`(function (require, module, exports) {${source}\n})`, { filename, cachedData });
   const wrapper = script.runInThisContext() as (
     req: (name: string) => unknown,
     module: { exports: Record<string, ValidateFunction> },
@@ -67,13 +62,6 @@ export function loadCompiledModule(path: string, codeCache?: string): Record<str
   ) => void;
   const module = { exports: {} as Record<string, ValidateFunction> };
   wrapper(runtimeRequire, module, module.exports);
-  if (codeCache && (cachedData === undefined || script.cachedDataRejected)) {
-    try {
-      writeFileSync(codeCache, script.createCachedData());
-    } catch {
-      /* a cache we cannot write only costs time */
-    }
-  }
   const exported: unknown = module.exports;
-  return typeof exported === 'function' ? { default: exported as ValidateFunction } : module.exports;
+  return { exports: typeof exported === 'function' ? { default: exported as ValidateFunction } : module.exports, script };
 }
