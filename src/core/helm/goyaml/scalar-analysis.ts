@@ -42,9 +42,20 @@ const codes = (chars: string) => new Set(Array.from(chars, (c) => c.codePointAt(
 const FIRST_CHAR_INDICATORS = codes('#,[]{}&*!|>\'"%@`');
 const FLOW_INDICATORS = codes(',?[]{}');
 const [QUESTION, COLON, DASH, HASH] = [0x3f, 0x3a, 0x2d, 0x23];
+const SIMPLE_SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 
 /** `tabsInBlocks`: yaml.v3 no longer counts tabs as special, so tabbed text may still be a literal block. */
 export function analyzeScalar(text: string, tabsInBlocks = false): ScalarAnalysis {
+  // Most scalars of a chart (names, numbers, images, paths) start with a word character and hold no
+  // indicator, space or special character: every style is allowed, as the loop below would find.
+  if (SIMPLE_SCALAR.test(text)) {
+    return { value: codePoints(text), byteLength: text.length, multiline: false, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
+  }
+  return analyzeEveryCharacter(text, tabsInBlocks);
+}
+
+/** The analysis character by character (exported to check the shortcut against it). */
+export function analyzeEveryCharacter(text: string, tabsInBlocks = false): ScalarAnalysis {
   const value = codePoints(text);
   const byteLength = Buffer.byteLength(text, 'utf8');
   if (value.length === 0) {
