@@ -49,7 +49,8 @@ after(async () => {
   for (const c of clients) await c.stop();
 });
 
-test('the language server publishes, hovers and hints no secret', { skip }, async () => {
+/** A server on a fresh copy of `files`. */
+async function started(): Promise<{ root: string; client: TestClient }> {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-secrets-lsp-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
@@ -58,6 +59,11 @@ test('the language server publishes, hovers and hints no secret', { skip }, asyn
   const client = new TestClient(root);
   clients.push(client);
   await client.initialize();
+  return { root, client };
+}
+
+test('the language server publishes, hovers and hints no secret', { skip }, async () => {
+  const { client } = await started();
   const template = client.uri('app/templates/deploy.yaml');
   const pod = client.uri('k8s/pod.yaml');
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: template, languageId: 'helm', version: 1, text: TEMPLATE } });
@@ -85,14 +91,7 @@ test('the language server publishes, hovers and hints no secret', { skip }, asyn
 });
 
 test("what a helm binary printed is shown with the chart's secrets hidden (shipshape/hideSecrets), other values kept", { skip }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-secrets-helm-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  const client = new TestClient(root);
-  clients.push(client);
-  await client.initialize();
+  const { root, client } = await started();
   const stderr = 'template: app/templates/deploy.yaml:6:14: executing "app/templates/deploy.yaml" at <.Values.db.password>: wrong type: "MkLspPwA" is not "MkShownSizeB"';
   const { text } = (await client.connection.sendRequest('shipshape/hideSecrets', { chart: join(root, 'app'), text: stderr })) as { text: string };
   assert.ok(!text.includes('MkLspPwA'), text);
