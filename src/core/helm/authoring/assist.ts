@@ -9,6 +9,7 @@ import { assignedSecret, assignedSecrets, HIDDEN, HIDDEN_SHORT, isSecretPlace, l
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
 import { describeContext } from './define-context';
+import { scopeAt } from './cursor-scope';
 import { followDot, type Dot, type TemplateScan } from './template-refs';
 import { allKeys, type ValueKey } from './values-tree';
 
@@ -238,8 +239,8 @@ export function templateCompletions(context: AssistContext, before: string, inAc
     return [...chart.defines()].map(([name, list]) => ({ label: name, kind: 'define' as const, detail: relative(chart.dir, list[list.length - 1].file), documentation: '```helm\n' + list[list.length - 1].decl.body.split('\n').slice(0, 12).join('\n') + '\n```' }));
   }
   if (!inAction) return undefined;
-  const inDefine = defineDotCompletions(context, before, position);
-  if (inDefine) return inDefine;
+  const scoped = scopedDotCompletions(context, before, position);
+  if (scoped) return scoped;
   const values = /\$?\.Values((?:\.[A-Za-z_][\w]*)*)\.([A-Za-z_]\w*)?$/.exec(before);
   if (values) {
     return valuesKeyEntries(chart, values[1] ? values[1].slice(1).split('.') : []);
@@ -261,41 +262,41 @@ function valuesKeyEntries(chart: ChartView, path: readonly string[]): Completion
 }
 
 /**
- * `.` completions inside a define whose callers pass something other than the root context: the keys
- * below `.Values.image` when it is called with that, a dict's keys, nothing when it is not known.
- * Undefined where the root context holds (the usual completions apply). The define's own `.` only
- * (not one a `with`/`range` inside it sets).
+ * `.` completions where `.` is not the root context: inside `with .Values.image` (or a define its
+ * callers call with `.Values.image`) the keys below `.Values.image`, a dict's keys, nothing where it is
+ * not known (inside `range`, or a define whose callers disagree). Undefined where `.` is the root (the
+ * usual completions apply).
  */
-function defineDotCompletions(context: AssistContext, before: string, position: Position | undefined): CompletionEntry[] | undefined {
+function scopedDotCompletions(context: AssistContext, before: string, position: Position | undefined): CompletionEntry[] | undefined {
   const chain = /(?:^|[\s(|{])(\$?)((?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(before);
   if (!chain) return undefined;
-  const define = defineAt(context, before, position);
-  const dot = define === undefined ? undefined : context.chart.defineContext(define);
-  if (dot === undefined || dot === 'root') return undefined;
-  const keys = chain[2] ? chain[2].slice(1).split('.') : [];
-  const base: Dot = followDot(dot, keys);
+  const textBefore = textBeforeCursor(context, before, position);
+  if (textBefore === undefined) return undefined;
+  const scope = scopeAt(textBefore, (name) => context.chart.defineContext(name));
+  const start = chain[1] ? scope.root : scope.dot;
+  if (start === 'root') return undefined;
+  const base: Dot = followDot(start, chain[2] ? chain[2].slice(1).split('.') : []);
   if (base === 'root') return undefined;
   if (typeof base === 'object' && 'values' in base) return valuesKeyEntries(context.chart, base.values);
-  if (typeof base === 'object' && 'dict' in base) return [...base.dict.keys()].map((label) => ({ label, kind: 'field' as const, detail: 'dict key (from the define\'s callers)' }));
+  if (typeof base === 'object' && 'dict' in base) return [...base.dict.keys()].map((label) => ({ label, kind: 'field' as const, detail: "dict key (from the define's callers)" }));
   return [];
 }
 
 /**
- * The define around the cursor. Without its position (a caller that passes only the line's text), the
- * lines of the file that start with `before`, when they all lie in one define.
+ * The template's text up to the cursor. Without its position (a caller that passes only the line's
+ * text), the one line of the file that starts with `before`; undefined when there is not exactly one.
  */
-function defineAt(context: AssistContext, before: string, position: Position | undefined): string | undefined {
-  const spans = (context.chart.scan(context.file)?.defines ?? []).filter((d) => d.span);
-  if (spans.length === 0) return undefined;
-  const within = (p: Position) => spans.find((d) => contains(d.span!, p))?.name;
-  if (position) return within(position);
+function textBeforeCursor(context: AssistContext, before: string, position: Position | undefined): string | undefined {
   const text = context.chart.readChartFile(relative(context.chart.dir, context.file));
   if (text === undefined) return undefined;
-  const found = new Set<string | undefined>();
-  text.split('\n').forEach((line, i) => {
-    if (line.startsWith(before)) found.add(within({ line: i, character: before.length }));
-  });
-  return found.size === 1 ? [...found][0] : undefined;
+  const lines = text.split('\n');
+  let line = position?.line;
+  if (line === undefined) {
+    const found = lines.flatMap((l, i) => (l.startsWith(before) ? [i] : []));
+    if (found.length !== 1) return undefined;
+    line = found[0];
+  }
+  return [...lines.slice(0, line), (lines[line] ?? '').slice(0, position?.character ?? before.length)].join('\n');
 }
 
 function summary(key: ValueKey): string {
