@@ -75,7 +75,8 @@ function prepareWithCodeCache(file, Module, parent) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The bundles are ASCII (the build checks it): latin1 reads them in half the time of UTF-8.
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'latin1')), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, so that the functions this command compiled are in it.
     process.once('exit', () => {

@@ -71,4 +71,12 @@ if (watch) {
   for (const entry of entries) await (await context({ ...common, ...entry })).watch();
 } else {
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+  // bin/shipshape.js reads the CLI bundles as latin1 (half the time of UTF-8 decoding, and a one-byte
+  // string for V8): esbuild escapes non-ASCII in strings, not in regular expression literals, so write
+  // those as \uXXXX.
+  for (const file of ['dist/cli.js', ...CLI_COMMANDS.map((command) => `dist/cli-${command}.js`)]) {
+    const text = readFileSync(file, 'utf8');
+    const at = text.search(/[^\x00-\x7f]/);
+    if (at >= 0) throw new Error(`${file} is not ASCII at ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}: escape the character as \\uXXXX in its source`);
+  }
 }

@@ -61,7 +61,7 @@ export function schemaRegExp(pattern: string, flags: string): { test(s: string):
 schemaRegExp.code = `require(${JSON.stringify(SCHEMA_RUNTIME)}).regExp`;
 
 const INT32 = [-(2 ** 31), 2 ** 31 - 1] as const;
-const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$|^0$/;
+const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$|^0$/;
 const ISO_DURATION = /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 // Kubernetes durations are Go's (`1m30s`); OpenAPI tooling sometimes writes ISO 8601. Accept both.
 const duration = (s: string) => GO_DURATION.test(s) || ISO_DURATION.test(s);

@@ -78,7 +78,7 @@ export function parseDuration(text: string): bigint {
   if (s === '0') return 0n;
   if (s === '') throw invalid();
   let total = 0n;
-  const part = /^(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/;
+  const part = /^(\d*)(?:\.(\d*))?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/;
   while (s !== '') {
     const m = part.exec(s);
     if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw invalid();
