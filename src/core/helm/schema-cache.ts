@@ -4,8 +4,9 @@
  * opentelemetry-collector's), while the standalone code it generates loads in a few milliseconds. So
  * that code is written to the user's cache folder (`shipshape/values-schema/<key>.js`, the key a hash
  * of the schema as compiled, its draft, ajv's version and this format) and loaded from there next time.
- * V8's code for it is kept beside (`<key>.js.v8`). The cache only ever saves time: a missing, unreadable or unloadable entry means a compile, and a
- * folder we cannot write means no cache. SHIPSHAPE_CACHE_DIR moves it; SHIPSHAPE_NO_CACHE=1 turns it off.
+ * V8's code for it is kept beside (`<key>.js.v8`). The cache only ever saves time: a missing,
+ * unreadable or unloadable entry means a compile, and a folder we cannot write means no cache.
+ * SHIPSHAPE_CACHE_DIR moves it; SHIPSHAPE_NO_CACHE=1 turns it off.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
