@@ -1,7 +1,7 @@
 /**
  * Completion after `.` knows what `.` holds at the cursor (helm/authoring/cursor-scope.ts): inside
  * `with .Values.x` the keys below it, nested and relative `with`s, `$` as the root, an `else` or `end`
- * going back out, nothing inside `range`, a `with` inside a define called with a values path, and
+ * going back out, inside `range` over a values list its items' keys, a `with` inside a define called with a values path, and
  * while the action at the cursor is still unclosed (the file does not parse). Through the Project, as
  * the language server asks.
  */
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from '../../../src/core/project';
 
-const VALUES = 'image:\n  repository: nginx\n  tag: "1.27"\n  pull:\n    policy: Always\n    secrets: []\nlist:\n  - a: 1\n';
+const VALUES = 'image:\n  repository: nginx\n  tag: "1.27"\n  pull:\n    policy: Always\n    secrets: []\nlist:\n  - a: 1\nhosts:\n  - host: a.example.com\n    paths: [/]\n  - host: b.example.com\n    tls: true\n  - plain\n';
 const OBJECTS = ['Capabilities', 'Chart', 'Files', 'Release', 'Subcharts', 'Template', 'Values'];
 
 const cases: { name: string; template: string; helpers?: string; expected: string[] }[] = [
@@ -22,7 +22,10 @@ const cases: { name: string; template: string; helpers?: string; expected: strin
   { name: '$ is the root inside with', template: '{{ with .Values.image }}{{ $.| }}{{ end }}\n', expected: OBJECTS },
   { name: "with's else branch has the outer dot", template: '{{ with .Values.image }}x{{ else }}{{ .| }}{{ end }}\n', expected: OBJECTS },
   { name: 'after end, the root again', template: '{{ with .Values.image }}{{ end }}{{ .| }}\n', expected: OBJECTS },
-  { name: 'inside range: the element is not known, nothing offered', template: '{{ range .Values.list }}{{ .| }}{{ end }}\n', expected: [] },
+  { name: 'inside range over a values list: the keys of its items', template: '{{ range .Values.hosts }}{{ .| }}{{ end }}\n', expected: ['host', 'paths', 'tls'] },
+  { name: 'inside range with variables, and below an item key nothing is guessed', template: '{{ range $i, $h := .Values.hosts }}{{ .| }}{{ .paths.x }}{{ end }}\n', expected: ['host', 'paths', 'tls'] },
+  { name: 'below an item key: not known', template: '{{ range .Values.hosts }}{{ .paths.| }}{{ end }}\n', expected: [] },
+  { name: 'inside range over what is not a values path: nothing offered', template: '{{ range until 3 }}{{ .| }}{{ end }}\n', expected: [] },
   { name: 'inside if: unchanged', template: '{{ with .Values.image }}{{ if .tag }}{{ .| }}{{ end }}{{ end }}\n', expected: ['pull', 'repository', 'tag'] },
   {
     name: "a with inside a define called with a values path",

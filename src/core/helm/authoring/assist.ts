@@ -9,8 +9,8 @@ import { assignedSecret, assignedSecrets, HIDDEN, HIDDEN_SHORT, isSecretPlace, l
 import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
 import { describeContext } from './define-context';
-import { scopeAt } from './cursor-scope';
-import { followDot, type Dot, type TemplateScan } from './template-refs';
+import { followScope, scopeAt } from './cursor-scope';
+import type { TemplateScan } from './template-refs';
 import { allKeys, type ValueKey } from './values-tree';
 
 export interface Location {
@@ -275,11 +275,19 @@ function scopedDotCompletions(context: AssistContext, before: string, position: 
   const scope = scopeAt(textBefore, (name) => context.chart.defineContext(name));
   const start = chain[1] ? scope.root : scope.dot;
   if (start === 'root') return undefined;
-  const base: Dot = followDot(start, chain[2] ? chain[2].slice(1).split('.') : []);
+  const base = followScope(start, chain[2] ? chain[2].slice(1).split('.') : []);
   if (base === 'root') return undefined;
+  if (typeof base === 'object' && 'element' in base) return listItemEntries(context.chart, base.element);
   if (typeof base === 'object' && 'values' in base) return valuesKeyEntries(context.chart, base.values);
   if (typeof base === 'object' && 'dict' in base) return [...base.dict.keys()].map((label) => ({ label, kind: 'field' as const, detail: "dict key (from the define's callers)" }));
   return [];
+}
+
+/** Inside `range` over a values list: the keys of its items, from every values file that sets the list. */
+function listItemEntries(chart: ChartView, path: readonly string[]): CompletionEntry[] {
+  const names = new Set<string>();
+  for (const key of chart.sourcesOf(path)) for (const name of key.itemKeys ?? []) names.add(name);
+  return [...names].map((label) => ({ label, kind: 'valuesKey' as const, detail: `key of the items of .Values.${path.join('.')}` }));
 }
 
 /**

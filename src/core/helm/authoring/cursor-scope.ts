@@ -5,19 +5,22 @@
  */
 import { followDot, type Dot } from './template-refs';
 
+/** A template's `.`, or an item of a values list inside `range` over it. */
+export type ScopeDot = Dot | { element: string[] };
+
 export interface CursorScope {
   /** What `.` holds. */
-  dot: Dot;
+  dot: ScopeDot;
   /** What `$` holds: the root context, or inside a define what its callers pass. */
-  root: Dot;
+  root: ScopeDot;
 }
 
 interface Block {
   keyword: string;
-  dot: Dot;
+  dot: ScopeDot;
   /** The dot around the block, for its `else` branch. */
-  outer: Dot;
-  root: Dot;
+  outer: ScopeDot;
+  root: ScopeDot;
 }
 
 /** Closed actions that open, branch or close a block (comments and strings with `}}` are rare enough here). */
@@ -47,10 +50,12 @@ export function scopeAt(textBefore: string, defineDot: (name: string) => Dot | u
       case 'with':
         stack.push({ keyword, dot: evaluate(rest, dot, root), outer: dot, root });
         break;
-      case 'range':
-        // An element of what is ranged over: its keys are not known from the values files.
-        stack.push({ keyword, dot: 'unknown', outer: dot, root });
+      case 'range': {
+        // An item of a values list; of anything else, not known.
+        const over = evaluate(rest, dot, root);
+        stack.push({ keyword, dot: typeof over === 'object' && 'values' in over ? { element: over.values } : 'unknown', outer: dot, root });
         break;
+      }
       case 'if':
         stack.push({ keyword, dot, outer: dot, root });
         break;
@@ -69,12 +74,18 @@ export function scopeAt(textBefore: string, defineDot: (name: string) => Dot | u
   return current();
 }
 
+/** `.a.b` below `base`; below a list item only the item itself is known. */
+export function followScope(base: ScopeDot, keys: readonly string[]): ScopeDot {
+  if (typeof base === 'object' && 'element' in base) return keys.length === 0 ? base : 'unknown';
+  return followDot(base, keys);
+}
+
 /** A pipeline's value when it is a plain field chain (`.a.b`, `$.Values.x`, `$v := .c`); 'unknown' otherwise. */
-function evaluate(pipeline: string, dot: Dot, root: Dot): Dot {
+function evaluate(pipeline: string, dot: ScopeDot, root: ScopeDot): ScopeDot {
   const text = pipeline.replace(/^\$\w*(?:\s*,\s*\$\w*)?\s*:?=\s*/, '').trim();
   if (text === '.') return dot;
   if (text === '$') return root;
   const chain = /^(\$?)((?:\.[A-Za-z_]\w*)+)$/.exec(text);
   if (!chain) return 'unknown';
-  return followDot(chain[1] ? root : dot, chain[2].slice(1).split('.'));
+  return followScope(chain[1] ? root : dot, chain[2].slice(1).split('.'));
 }

@@ -11,6 +11,8 @@ import { findExcessiveNesting } from '../../yaml/nesting';
 
 /** Deeper values are not indexed: no hand-written values file nests this far, and walks stay bounded. */
 const MAX_DEPTH = 64;
+/** Item keys listed for a list value: more is no list of records a template ranges over. */
+const MAX_ITEM_KEYS = 100;
 
 export interface ValueKey {
   /** The key's path from the top of the values (`['image', 'tag']`). */
@@ -26,6 +28,8 @@ export interface ValueKey {
   valueEnd: Position;
   /** Keys under a map value, by name. */
   children?: Map<string, ValueKey>;
+  /** Under a list value: the keys its mapping items have (what `.` offers inside a `range` over it). */
+  itemKeys?: string[];
 }
 
 export interface ValuesTree {
@@ -80,6 +84,10 @@ function readTree(file: string, text: string): ValuesTree {
       if (isMap(value)) {
         key.children = new Map();
         walk(value, key.path, key.children, depth + 1);
+      } else if (isSeq(value)) {
+        const names = new Set<string>();
+        for (const item of value.items) if (isMap(item)) for (const p of item.items) if (isPair(p) && isScalar(p.key) && names.size < MAX_ITEM_KEYS) names.add(String(p.key.value));
+        if (names.size) key.itemKeys = [...names];
       }
       into.set(name, key);
     }
