@@ -1,6 +1,7 @@
 /** What each editor feature (Dockerfiles, YAML, Helm, the preview tree) receives when it is registered. */
 import type * as vscode from 'vscode';
-import type { RenderedProblem, Segment } from '../core/project/rendered';
+import type { RenderedProblem } from '../core/project/rendered';
+import type { Segment } from '../core/project/rendered-lines';
 
 export interface FeatureContext {
   extension: vscode.ExtensionContext;

@@ -9,7 +9,8 @@ import { parseRenderArgs } from '../../src/cli/render';
 import { renderChart, type RenderOptions } from '../../src/core/helm/index';
 import { findHelmBinary, helmTemplateArgs, parseHelmStderr, runHelmTemplate } from '../../src/extension/helm/helm-binary';
 import { chartDirOf, isValuesCandidate, topLevelCharts } from '../../src/extension/helm/charts';
-import { checkRendered, lineOrigins, renderedSegments, sourceToRelative } from '../../src/core/project/rendered';
+import { checkRendered } from '../../src/core/project/rendered';
+import { lineOrigins, renderedSegments, sourceToRelative } from '../../src/core/project/rendered-lines';
 
 function run(args: string[]) {
   let out = '';

@@ -1,7 +1,8 @@
 /** What the Helm features ask of the language server: it learns each chart's values files and checks rendered views. */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RenderedProblem, Segment } from '../../core/project/rendered';
+import type { RenderedProblem } from '../../core/project/rendered';
+import type { Segment } from '../../core/project/rendered-lines';
 import { CHART_VALUES_NOTIFICATION, CHECK_RENDERED_REQUEST, HIDE_SECRETS_REQUEST } from '../../server/protocol';
 import { requestWhenRunning, whenRunning } from '../client';
 import type { FeatureContext } from '../feature';

@@ -8,7 +8,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderChart } from '../../../src/core/helm/index';
-import { checkRendered, renderedSegments } from '../../../src/core/project/rendered';
+import { checkRendered } from '../../../src/core/project/rendered';
+import { renderedSegments } from '../../../src/core/project/rendered-lines';
 import { Project } from '../../../src/core/project';
 
 const MARKER = 'Zq9SecretMarker!';
