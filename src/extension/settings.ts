@@ -1,6 +1,7 @@
 /**
- * Options for the rendered-chart view (the only check still on the extension host): the nearest
- * `.shipshape.yaml` / `.hadolint.yaml`, then the VS Code settings on top, mapped as the server maps them.
+ * Options for the rendered-chart view's render (its Kubernetes version: the server checks the output
+ * against the same): the nearest `.shipshape.yaml` / `.hadolint.yaml`, then the VS Code settings on
+ * top, mapped as the server maps them.
  */
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
