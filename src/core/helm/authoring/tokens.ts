@@ -1,13 +1,14 @@
 /**
  * Semantic tokens of a chart template from our parser's reading of it: what the TextMate grammar can
- * only guess from the shape of the text. A values key, a variable, a function and a define's name are
- * told apart from each other, built-in objects are marked as library, and a values key no values file
- * sets is marked (`modification`-free: just not `readonly`, which marks keys the chart defines).
+ * only guess from the shape of the text. A values key, a variable and a function (a define's name is
+ * one, not `defaultLibrary`) are told apart from each other, built-in objects are marked as library,
+ * and a values key no values file sets is marked (just not `readonly`, which marks keys the chart
+ * defines).
  */
 import type { Range } from '../../diagnostics';
 import type { ChartView } from './chart-model';
 
-export const TOKEN_TYPES = ['property', 'variable', 'function', 'macro', 'namespace', 'keyword'] as const;
+export const TOKEN_TYPES = ['property', 'variable', 'function', 'namespace', 'keyword'] as const;
 export const TOKEN_MODIFIERS = ['readonly', 'defaultLibrary', 'declaration'] as const;
 
 export interface SemanticToken {
@@ -38,8 +39,10 @@ export function semanticTokens(chart: ChartView, file: string, text: string): Se
   for (const ref of scan.builtins) add({ start: ref.range.start, end: { line: ref.range.start.line, character: ref.range.start.character + ref.path[0].length + 1 } }, 'namespace', ['defaultLibrary']);
   for (const v of scan.variables) add(v, 'variable');
   for (const call of scan.functions) add(call.range, 'function', ['defaultLibrary']);
-  for (const ref of scan.names) add(ref.range, 'macro');
-  for (const define of scan.defines) add(define.range, 'macro', ['declaration']);
+  // A define is a named template called like a function: the grammar paints `include "name"` so too,
+  // and the same type here keeps the colour from changing when the tokens arrive.
+  for (const ref of scan.names) add(ref.range, 'function');
+  for (const define of scan.defines) add(define.range, 'function', ['declaration']);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   for (const m of text.matchAll(KEYWORDS)) {
