@@ -612,8 +612,7 @@ export class Project {
     if (helm && this.kindOf(key) === 'helm-template') {
       const lines = new LineIndex(text);
       const offset = lines.offsetAt(position);
-      const before = lines.lineText(position.line).slice(0, position.character);
-      const inTemplate = templateCompletions(helm, before, isInAction(text, offset), documentedFunctionNames(), position);
+      const inTemplate = templateCompletions(helm, text.slice(0, offset), isInAction(text, offset), documentedFunctionNames());
       if (inTemplate) return inTemplate;
       // The YAML around the actions: Kubernetes keys of the object's kind, as in a manifest.
       const options = this.optionsFor(key);

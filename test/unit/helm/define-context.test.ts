@@ -217,23 +217,26 @@ test('define context: hover, definition and references of a key read through a d
   assert.match(hoverAt(helpers, at(HELPERS, 'x.env', 1))!.markdown, /`dict\(ctx: root, vals: \.Values\.foo\)`/);
 });
 
-const completionCases: { name: string; line: string; position?: Position; expected: string[] }[] = [
-  { name: 'the keys below the .Values path the callers pass', line: '{{ .', position: { line: 1, character: 4 }, expected: ['repository', 'tag'] },
-  { name: 'the same, found by the line when no position is given', line: '{{ .repository }}:{{ .', expected: ['repository', 'tag'] },
-  { name: 'a dict\'s keys, and the keys below one of them', line: '{{ .vals.', position: { line: 7, character: 9 }, expected: ['bar', 'x'] },
-  { name: 'nothing where the define\'s `.` is not known', line: '{{ .', position: { line: 4, character: 4 }, expected: [] },
+/** The text of `text` up to `position`, as completion is given it. */
+const upTo = (text: string, position: Position) => [...text.split('\n').slice(0, position.line), text.split('\n')[position.line].slice(0, position.character)].join('\n');
+
+const completionCases: { name: string; position: Position; expected: string[] }[] = [
+  { name: 'the keys below the .Values path the callers pass', position: { line: 1, character: 4 }, expected: ['repository', 'tag'] },
+  { name: 'the same, after another read on the line', position: { line: 1, character: 22 }, expected: ['repository', 'tag'] },
+  { name: 'a dict\'s keys, and the keys below one of them', position: { line: 7, character: 9 }, expected: ['bar', 'x'] },
+  { name: 'nothing where the define\'s `.` is not known', position: { line: 4, character: 4 }, expected: [] },
 ];
 
 for (const c of completionCases)
   test(`define context completion: ${c.name}`, () => {
     const model = chart({ [H]: HELPERS, 'templates/cm.yaml': TEMPLATE });
-    const entries = templateCompletions(model.context(H), c.line, true, ['include'], c.position)!;
+    const entries = templateCompletions(model.context(H), upTo(HELPERS, c.position), true, ['include'])!;
     assert.deepStrictEqual(entries.map((e) => e.label).sort(), c.expected);
   });
 
 test('define context completion: a dict\'s own keys after its `.`', () => {
   const model = chart({ [H]: HELPERS, 'templates/cm.yaml': TEMPLATE });
-  assert.deepStrictEqual(templateCompletions(model.context(H), '{{ .', true, ['include'], { line: 7, character: 4 })!.map((e) => `${e.kind} ${e.label}`).sort(), ['field ctx', 'field vals']);
+  assert.deepStrictEqual(templateCompletions(model.context(H), upTo(HELPERS, { line: 7, character: 4 }), true, ['include'])!.map((e) => `${e.kind} ${e.label}`).sort(), ['field ctx', 'field vals']);
 });
 
 // ---- the undefined-values lint ---------------------------------------------------------------------

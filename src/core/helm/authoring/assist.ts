@@ -10,7 +10,7 @@ import { closest } from '../../text/suggest';
 import type { ChartView } from './chart-model';
 import { describeContext } from './define-context';
 import { followScope, scopeAt } from './cursor-scope';
-import type { TemplateScan } from './template-refs';
+import { isValuesDot, type TemplateScan } from './template-refs';
 import { allKeys, type ValueKey } from './values-tree';
 
 export interface Location {
@@ -229,17 +229,18 @@ const OBJECT_FIELDS: Record<string, string[]> = {
 
 /**
  * Completions inside a template action; undefined outside actions (the caller then offers the YAML
- * around them). `line` is the text of the line up to the cursor; `inAction` whether the cursor is
+ * around them). `textBefore` is the template's text up to the cursor; `inAction` whether the cursor is
  * between `{{` and `}}`.
  */
-export function templateCompletions(context: AssistContext, before: string, inAction: boolean, functionNames: readonly string[], position?: Position): CompletionEntry[] | undefined {
+export function templateCompletions(context: AssistContext, textBefore: string, inAction: boolean, functionNames: readonly string[]): CompletionEntry[] | undefined {
   const { chart } = context;
+  const before = textBefore.slice(textBefore.lastIndexOf('\n') + 1);
   const include = /\b(?:include|template)\s+"([^"]*)$/.exec(before);
   if (include) {
     return [...chart.defines()].map(([name, list]) => ({ label: name, kind: 'define' as const, detail: relative(chart.dir, list[list.length - 1].file), documentation: '```helm\n' + list[list.length - 1].decl.body.split('\n').slice(0, 12).join('\n') + '\n```' }));
   }
   if (!inAction) return undefined;
-  const scoped = scopedDotCompletions(context, before, position);
+  const scoped = scopedDotCompletions(context, before, textBefore);
   if (scoped) return scoped;
   const values = /\$?\.Values((?:\.[A-Za-z_][\w]*)*)\.([A-Za-z_]\w*)?$/.exec(before);
   if (values) {
@@ -267,18 +268,16 @@ function valuesKeyEntries(chart: ChartView, path: readonly string[]): Completion
  * not known (inside `range`, or a define whose callers disagree). Undefined where `.` is the root (the
  * usual completions apply).
  */
-function scopedDotCompletions(context: AssistContext, before: string, position: Position | undefined): CompletionEntry[] | undefined {
+function scopedDotCompletions(context: AssistContext, before: string, textBefore: string): CompletionEntry[] | undefined {
   const chain = /(?:^|[\s(|{])(\$?)((?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(before);
   if (!chain) return undefined;
-  const textBefore = textBeforeCursor(context, before, position);
-  if (textBefore === undefined) return undefined;
   const scope = scopeAt(textBefore, (name) => context.chart.defineContext(name));
   const start = chain[1] ? scope.root : scope.dot;
   if (start === 'root') return undefined;
   const base = followScope(start, chain[2] ? chain[2].slice(1).split('.') : []);
   if (base === 'root') return undefined;
   if (typeof base === 'object' && 'element' in base) return listItemEntries(context.chart, base.element);
-  if (typeof base === 'object' && 'values' in base) return valuesKeyEntries(context.chart, base.values);
+  if (isValuesDot(base)) return valuesKeyEntries(context.chart, base.values);
   if (typeof base === 'object' && 'dict' in base) return [...base.dict.keys()].map((label) => ({ label, kind: 'field' as const, detail: "dict key (from the define's callers)" }));
   return [];
 }
@@ -288,23 +287,6 @@ function listItemEntries(chart: ChartView, path: readonly string[]): CompletionE
   const names = new Set<string>();
   for (const key of chart.sourcesOf(path)) for (const name of key.itemKeys ?? []) names.add(name);
   return [...names].map((label) => ({ label, kind: 'valuesKey' as const, detail: `key of the items of .Values.${path.join('.')}` }));
-}
-
-/**
- * The template's text up to the cursor. Without its position (a caller that passes only the line's
- * text), the one line of the file that starts with `before`; undefined when there is not exactly one.
- */
-function textBeforeCursor(context: AssistContext, before: string, position: Position | undefined): string | undefined {
-  const text = context.chart.readChartFile(relative(context.chart.dir, context.file));
-  if (text === undefined) return undefined;
-  const lines = text.split('\n');
-  let line = position?.line;
-  if (line === undefined) {
-    const found = lines.flatMap((l, i) => (l.startsWith(before) ? [i] : []));
-    if (found.length !== 1) return undefined;
-    line = found[0];
-  }
-  return [...lines.slice(0, line), (lines[line] ?? '').slice(0, position?.character ?? before.length)].join('\n');
 }
 
 function summary(key: ValueKey): string {

@@ -3,7 +3,7 @@
  * the `define` around it, read from the closed actions before the cursor. Not from the parser: while an
  * action is half written the file rarely parses, and completion is asked exactly then.
  */
-import { followDot, type Dot } from './template-refs';
+import { followDot, isValuesDot, type Dot } from './template-refs';
 
 /** A template's `.`, or an item of a values list inside `range` over it. */
 export type ScopeDot = Dot | { element: string[] };
@@ -53,7 +53,7 @@ export function scopeAt(textBefore: string, defineDot: (name: string) => Dot | u
       case 'range': {
         // An item of a values list; of anything else, not known.
         const over = evaluate(rest, dot, root);
-        stack.push({ keyword, dot: typeof over === 'object' && 'values' in over ? { element: over.values } : 'unknown', outer: dot, root });
+        stack.push({ keyword, dot: isValuesDot(over) ? { element: over.values } : 'unknown', outer: dot, root });
         break;
       }
       case 'if':

@@ -58,8 +58,8 @@ export interface UnresolvedRef {
   range: Range;
 }
 
-export function isValuesDot(dot: Dot | undefined): dot is { values: string[] } {
-  return typeof dot === 'object' && 'values' in dot;
+export function isValuesDot(dot: unknown): dot is { values: string[] } {
+  return typeof dot === 'object' && dot !== null && 'values' in dot;
 }
 
 /** What `keys` read below `base` are: `.Values.a` from the root, `.k.x` through a dict, … */
