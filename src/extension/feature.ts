@@ -7,11 +7,11 @@ export interface FeatureContext {
   extension: vscode.ExtensionContext;
   log: (message: string) => void;
   /** Tells the language server which values files a chart is rendered with (hover, checks and its render follow). */
-  chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void;
+  chartValuesChosen: (chartDir: string, valuesFiles: string[]) => void;
   /** The language server's check of a rendered chart's documents (undefined when superseded). */
-  checkRendered?: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
+  checkRendered: (chartDir: string, name: string, segments: Segment[], token: vscode.CancellationToken) => Promise<RenderedProblem[] | undefined>;
   /** The text with the chart's secret values hidden, as the language server knows them. */
-  hideSecrets?: (chartDir: string, text: string) => Promise<string>;
+  hideSecrets: (chartDir: string, text: string) => Promise<string>;
 }
 
 export type RegisterFeature = (context: FeatureContext) => vscode.Disposable[];

@@ -17,7 +17,6 @@ import { cachedValidator, type Validator } from './schema-cache';
 
 export class SchemaValidationError extends Error {}
 
-
 const compiled = new Map<string, Validator>();
 
 /** Replaces remote `$ref`s with `{}`: Helm would fetch them over the network, we stay offline. */

@@ -41,14 +41,13 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   constructor(
     private readonly state: vscode.Memento,
     log: (message: string) => void,
-    private readonly chartValuesChosen?: (chartDir: string, valuesFiles: string[]) => void,
-    checkRendered?: SessionServices['checkRendered'],
-    hideSecrets?: SessionServices['hideSecrets'],
+    private readonly chartValuesChosen: (chartDir: string, valuesFiles: string[]) => void,
+    server: Pick<SessionServices, 'checkRendered' | 'hideSecrets'>,
   ) {
     this.services = {
       log,
-      checkRendered: checkRendered ?? (async () => undefined),
-      hideSecrets: hideSecrets ?? (async (_chart, text) => text),
+      checkRendered: server.checkRendered,
+      hideSecrets: server.hideSecrets,
       rendered: vscode.languages.createDiagnosticCollection('shipshape-helm-rendered'),
       templates: vscode.languages.createDiagnosticCollection('shipshape-helm-templates'),
       // Bundled beside extension.js (scripts/build.mjs).
@@ -82,7 +81,7 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
   async renderCommand(arg: RenderCommandArgs | vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
     const request = await resolveRequest(this.state, arg);
     if (!request) return undefined;
-    this.chartValuesChosen?.(request.chartDir, request.valuesFiles);
+    this.chartValuesChosen(request.chartDir, request.valuesFiles);
     const uri = documentUri(request.chartDir);
     const existing = this.live.get(uri.toString());
     const live = existing ?? this.track(uri, request);
@@ -183,9 +182,9 @@ class HelmRenderer implements vscode.TextDocumentContentProvider, vscode.Disposa
 }
 
 export const registerHelmFeatures: RegisterFeature = ({ extension, log, chartValuesChosen, checkRendered, hideSecrets }) => {
-  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen, checkRendered, hideSecrets);
+  const renderer = new HelmRenderer(extension.workspaceState, log, chartValuesChosen, { checkRendered, hideSecrets });
   // The server learns each chart's remembered values files at start (it answers hovers with them).
-  for (const { chartDir, valuesFiles } of rememberedChoices(extension.workspaceState)) chartValuesChosen?.(chartDir, valuesFiles);
+  for (const { chartDir, valuesFiles } of rememberedChoices(extension.workspaceState)) chartValuesChosen(chartDir, valuesFiles);
   return [
     renderer,
     vscode.workspace.registerTextDocumentContentProvider(HELM_SCHEME, renderer),
