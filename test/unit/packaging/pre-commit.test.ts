@@ -27,7 +27,14 @@ const hook = (id: string) => hooks.find((h) => h.id === id)!;
 /** A pre-commit (Python) pattern as a JS RegExp: only the leading `(?i)` differs. */
 const pattern = (re: string) => (re.startsWith('(?i)') ? new RegExp(re.slice(4), 'i') : new RegExp(re));
 
-const havePreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+/** pre-commit from Debian's package, installed once per machine (about 7 s) where we may: in CI as root. */
+function ensurePreCommit(): boolean {
+  if (spawnSync('pre-commit', ['--version']).status === 0) return true;
+  if (process.getuid?.() !== 0 || spawnSync('apt-get', ['--version']).status !== 0) return false;
+  spawnSync('apt-get', ['install', '-y', '-qq', 'pre-commit'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return spawnSync('pre-commit', ['--version']).status === 0;
+}
+const havePreCommit = ensurePreCommit();
 const skip = havePreCommit ? false : 'pre-commit is not installed (Debian: apt-get install pre-commit)';
 
 test('every hook runs shipshape check through the node language', () => {
@@ -103,11 +110,8 @@ for (const [id, files, verdict, rule] of cases) {
 }
 
 // pre-commit passes only the changed files: a changed template must still render its chart.
-test('pre-commit shipshape-helm on a changed template alone renders its chart', { skip }, (t) => {
+test('pre-commit shipshape-helm on a changed template alone renders its chart', { skip }, () => {
   const { code, out } = preCommit('shipshape-helm', ['chart/templates/cm.yaml']);
-  if (code === 0 && /Passed$/m.test(out)) {
-    return t.todo('lead: `shipshape check chart/templates/x.yaml` should check (render) the chart the file belongs to');
-  }
   assert.equal(code, 1, out);
   assert.match(out, /\[helm-render\]/, out);
 });
